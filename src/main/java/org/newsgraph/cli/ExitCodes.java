@@ -1,0 +1,20 @@
+package org.newsgraph.cli;
+
+/** The process exit codes of DESIGN.md §5, decided in one place. */
+public final class ExitCodes {
+
+  /** Everything succeeded. */
+  public static final int OK = 0;
+  /** Some records were rejected or validation failed; each was reported. */
+  public static final int REJECTED = 1;
+  /** The command line was wrong. */
+  public static final int USAGE = 2;
+  /** The store is unavailable: locked, missing, unreachable, or a write failed. */
+  public static final int STORE = 3;
+  /** A defect in newsgraph itself (an unexpected exception); the stack trace is printed. */
+  public static final int INTERNAL = 70;
+  /** Interrupted by the user (Ctrl-C). */
+  public static final int INTERRUPTED = 130;
+
+  private ExitCodes() {}
+}

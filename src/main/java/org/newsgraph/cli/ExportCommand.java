@@ -1,0 +1,47 @@
+package org.newsgraph.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.jena.graph.Node;
+import org.newsgraph.export.ExportFormat;
+import org.newsgraph.export.Exporter;
+import org.newsgraph.map.IriFactory;
+import org.newsgraph.store.GraphStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code newsgraph export}: writes the store or one graph in an RDF syntax. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = {"Write the store (or one --graph) as RDF to standard output or -o FILE.",
+      "turtle and nt merge all graphs; trig, nq and jsonld keep graph names. jsonld is built in memory."})
+final class ExportCommand extends BaseCommand {
+
+  @Mixin StoreOptions store;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "turtle",
+      description = "turtle, trig, nt, nq or jsonld (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--graph", paramLabel = "IRI", description = "Export only this named graph.")
+  String graph;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write to FILE (atomically, through a temporary file) instead of standard output.")
+  Path output;
+
+  @Override
+  public Integer call() throws IOException {
+    ExportFormat exportFormat = ExportFormat.of(format);
+    Node graphNode = graph == null ? null : IriFactory.url(graph);
+    try (GraphStore graphs = store.open()) {
+      Exporter exporter = new Exporter(graphs);
+      if (output != null) {
+        exporter.export(exportFormat, graphNode, output);
+      } else {
+        exporter.export(exportFormat, graphNode, console.out());
+      }
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,142 @@
+package org.newsgraph.map;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.irix.IRIException;
+import org.apache.jena.irix.IRIx;
+import org.newsgraph.model.UrlLib;
+
+/**
+ * Mints the deterministic IRIs of DESIGN.md §2 under a data base IRI: the same input always gives
+ * the same IRI, and no blank node is ever made. Immutable and thread-safe.
+ */
+public final class IriFactory {
+
+  /** The default base IRI for data. */
+  public static final String DEFAULT_BASE = "https://w3id.org/newsgraph/id/";
+
+  private final String base;
+
+  private IriFactory(String base) {
+    this.base = base;
+  }
+
+  /**
+   * A factory for a base IRI.
+   *
+   * @param base an absolute IRI ending in {@code /} or {@code #}
+   * @throws IllegalArgumentException when the base is not such an IRI
+   */
+  public static IriFactory of(String base) {
+    if (!(base.endsWith("/") || base.endsWith("#"))) {
+      throw new IllegalArgumentException("base IRI must end with '/' or '#': " + base);
+    }
+    try {
+      IRIx iri = IRIx.create(base);
+      if (!iri.isAbsolute()) {
+        throw new IllegalArgumentException("base IRI must be absolute: " + base);
+      }
+    } catch (IRIException e) {
+      throw new IllegalArgumentException("base IRI is not valid: " + e.getMessage());
+    }
+    return new IriFactory(base);
+  }
+
+  /** The base IRI. */
+  public String base() {
+    return base;
+  }
+
+  /** The key of an article: the first 16 hex digits of the SHA-256 of its canonical URL. */
+  public static String articleKey(String canonicalUrl) {
+    return sha256Hex(canonicalUrl).substring(0, 16);
+  }
+
+  /**
+   * The article node for any URL of the article.
+   *
+   * @throws IllegalArgumentException when the URL cannot be canonicalised
+   */
+  public Node article(String url) {
+    return NodeFactory.createURI(base + "article/" + articleKey(UrlLib.canonical(url)));
+  }
+
+  /** The named graph of the record that describes an article. */
+  public Node articleGraph(String url) {
+    return NodeFactory.createURI(base + "graph/article/" + articleKey(UrlLib.canonical(url)));
+  }
+
+  /** The provider node of a domain (lower case host name). */
+  public Node provider(String domain) {
+    return checked(base + "provider/" + domain.toLowerCase(Locale.ROOT));
+  }
+
+  /** The topic node of a topic name or taxonomy id. */
+  public Node topic(String nameOrId) {
+    return checked(base + "topic/" + slug(nameOrId));
+  }
+
+  /** A graph for project-wide data: "ontology", "taxonomy", "links", "meta". */
+  public Node systemGraph(String name) {
+    return checked(base + "graph/" + name);
+  }
+
+  /**
+   * An IRI node for a URL taken from a record, after {@link UrlLib#clean(String)}.
+   *
+   * @throws IllegalArgumentException when the URL is not a valid IRI
+   */
+  public static Node url(String url) {
+    return checked(UrlLib.clean(url));
+  }
+
+  /** Turns a label into an IRI-safe slug: lower case, letters and digits joined by single dashes. */
+  public static String slug(String label) {
+    StringBuilder out = new StringBuilder();
+    boolean dash = false;
+    String lower = label.strip().toLowerCase(Locale.ROOT);
+    for (int i = 0; i < lower.length(); ) {
+      int cp = lower.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isLetterOrDigit(cp)) {
+        if (dash && out.length() > 0) {
+          out.append('-');
+        }
+        out.appendCodePoint(cp);
+        dash = false;
+      } else {
+        dash = true;
+      }
+    }
+    if (out.length() == 0) {
+      throw new IllegalArgumentException("no letters or digits to make an identifier from: '" + label + "'");
+    }
+    return out.toString();
+  }
+
+  private static Node checked(String iri) {
+    try {
+      IRIx parsed = IRIx.create(iri);
+      if (!parsed.isAbsolute()) {
+        throw new IllegalArgumentException("not an absolute IRI: " + iri);
+      }
+    } catch (IRIException e) {
+      throw new IllegalArgumentException("not a valid IRI: " + iri + " (" + e.getMessage() + ")");
+    }
+    return NodeFactory.createURI(iri);
+  }
+
+  private static String sha256Hex(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package org.newsgraph.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+
+/**
+ * A SPARQL query of the catalog, parsed once, with the name, description and parameters declared in
+ * its header comments:
+ *
+ * <pre>
+ * # name: coverage
+ * # description: Articles linked to an article by related links, in either direction.
+ * # param: article article required The article, by IRI or any of its URLs.
+ * # param: hops integer default=2 How many links to follow.
+ * </pre>
+ *
+ * @param name the query's name
+ * @param description one line saying what it answers
+ * @param params its parameters in header order
+ * @param query the parsed query; treat as read-only
+ * @param text the query text
+ */
+public record NamedQuery(
+    String name, String description, List<QueryParam> params, Query query, String text) {
+
+  private static final Pattern HEADER = Pattern.compile("^#\\s*(name|description|param):\\s*(.*)$");
+  private static final Pattern PARAM =
+      Pattern.compile("^(\\w+)\\s+(\\w+)\\s+(required|optional|default=(\\S+))\\s+(.+)$");
+
+  /** Copies the parameter list. */
+  public NamedQuery {
+    params = List.copyOf(params);
+  }
+
+  /**
+   * Parses a catalog entry.
+   *
+   * @param resource where the text came from, for messages
+   * @param text the {@code .rq} text
+   * @return the named query
+   * @throws IllegalArgumentException naming the resource and line when the header or the SPARQL is
+   *     malformed
+   */
+  public static NamedQuery parse(String resource, String text) {
+    String name = null;
+    String description = null;
+    List<QueryParam> params = new ArrayList<>();
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      Matcher m = HEADER.matcher(lines[i].strip());
+      if (!m.matches()) {
+        continue;
+      }
+      String value = m.group(2).strip();
+      switch (m.group(1)) {
+        case "name" -> name = value;
+        case "description" -> description = value;
+        default -> params.add(parseParam(resource, i + 1, value));
+      }
+    }
+    if (name == null || description == null) {
+      throw new IllegalArgumentException(resource + ": header needs '# name:' and '# description:'");
+    }
+    Query query;
+    try {
+      query = QueryFactory.create(text);
+    } catch (QueryParseException e) {
+      throw new IllegalArgumentException(resource + ":" + e.getLine() + ":" + e.getColumn() + ": "
+          + e.getMessage(), e);
+    }
+    return new NamedQuery(name, description, params, query, text);
+  }
+
+  /** The parameter of a name, or null. */
+  public QueryParam param(String paramName) {
+    return params.stream().filter(p -> p.name().equals(paramName)).findFirst().orElse(null);
+  }
+
+  private static QueryParam parseParam(String resource, int line, String value) {
+    Matcher m = PARAM.matcher(value);
+    if (!m.matches()) {
+      throw new IllegalArgumentException(resource + ":" + line
+          + ": expected '# param: NAME TYPE required|optional|default=VALUE DESCRIPTION'");
+    }
+    try {
+      QueryParam.Type type = QueryParam.Type.of(m.group(2));
+      boolean required = m.group(3).equals("required");
+      return new QueryParam(m.group(1), type, m.group(4), required, m.group(5));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(resource + ":" + line + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package org.newsgraph.query;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.core.Var;
+import org.newsgraph.map.IriFactory;
+import org.newsgraph.store.GraphStore;
+
+/**
+ * Turns the user's parameter text into RDF terms bound to query variables. Values are never spliced
+ * into query text, so {@code "} ; DROP ALL #} is only ever a string. Thread-safe.
+ */
+public final class ParamBinder {
+
+  private static final Query FIND_BY_URL = QueryFactory.create("""
+      PREFIX news: <https://w3id.org/newsgraph/ns#>
+      PREFIX schema: <http://schema.org/>
+      SELECT ?article WHERE {
+        VALUES ?p { news:canonicalUrl schema:url news:originalUrl news:ampUrl news:cdnAmpUrl }
+        ?article ?p ?url .
+        ?article a news:Article .
+      } ORDER BY ?article LIMIT 1
+      """);
+
+  private final GraphStore store;
+  private final IriFactory iris;
+
+  /** A binder that looks articles up in a store and mints IRIs with a factory. */
+  public ParamBinder(GraphStore store, IriFactory iris) {
+    this.store = store;
+    this.iris = iris;
+  }
+
+  /**
+   * Binds the given values, with defaults for those not given.
+   *
+   * @param query the named query
+   * @param values parameter name to text
+   * @return the substitution binding
+   * @throws QueryException naming the parameter when a value is missing, unknown or malformed
+   */
+  public Binding bind(NamedQuery query, Map<String, String> values) {
+    for (String given : values.keySet()) {
+      if (query.param(given) == null) {
+        throw new QueryException("query '" + query.name() + "' has no parameter '" + given
+            + "'; its parameters: " + query.params().stream().map(QueryParam::name).toList());
+      }
+    }
+    BindingBuilder builder = Binding.builder();
+    for (QueryParam param : query.params()) {
+      String text = values.getOrDefault(param.name(), param.defaultValue());
+      if (text == null) {
+        if (param.required()) {
+          throw new QueryException("query '" + query.name() + "' needs --param " + param.name()
+              + "=... (" + param.type().label() + "): " + param.description());
+        }
+        continue;
+      }
+      builder.add(Var.alloc(param.name()), toNode(param, text));
+    }
+    return builder.build();
+  }
+
+  /**
+   * Converts one value.
+   *
+   * @throws QueryException when the text is not a value of the parameter's type
+   */
+  public Node toNode(QueryParam param, String text) {
+    String value = text.strip();
+    try {
+      return switch (param.type()) {
+        case STRING -> NodeFactory.createLiteralString(text);
+        case INTEGER -> NodeFactory.createLiteralDT(Long.toString(Long.parseLong(value)), XSDDatatype.XSDinteger);
+        case DATE -> NodeFactory.createLiteralDT(LocalDate.parse(value).toString(), XSDDatatype.XSDdate);
+        case DATETIME -> NodeFactory.createLiteralDT(OffsetDateTime.parse(value).toString(), XSDDatatype.XSDdateTime);
+        case IRI -> IriFactory.url(value);
+        case ARTICLE -> article(value);
+        case TOPIC -> value.startsWith(iris.base()) ? NodeFactory.createURI(value) : iris.topic(value);
+        case PROVIDER -> value.startsWith(iris.base()) ? NodeFactory.createURI(value) : iris.provider(value);
+      };
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw new QueryException("--param " + param.name() + "=" + text + " is not a valid "
+          + param.type().label());
+    } catch (IllegalArgumentException e) {
+      throw new QueryException("--param " + param.name() + "=" + text + ": " + e.getMessage());
+    }
+  }
+
+  private Node article(String value) {
+    if (value.startsWith(iris.base())) {
+      return IriFactory.url(value);
+    }
+    Node minted = iris.article(value);
+    Binding byUrl = Binding.builder().add(Var.alloc("url"), IriFactory.url(value)).build();
+    Node found = store.query(FIND_BY_URL, byUrl, exec -> {
+      RowSet rows = exec.select();
+      return rows.hasNext() ? rows.next().get(Var.alloc("article")) : null;
+    });
+    return found != null ? found : minted;
+  }
+}

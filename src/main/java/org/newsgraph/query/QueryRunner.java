@@ -1,0 +1,121 @@
+package org.newsgraph.query;
+
+import java.io.OutputStream;
+import java.util.Map;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.newsgraph.map.IriFactory;
+import org.newsgraph.store.GraphStore;
+
+/**
+ * Runs named and ad-hoc queries against a store and writes the results in a {@link ResultFormat}.
+ * Thread-safe.
+ */
+public final class QueryRunner {
+
+  private final GraphStore store;
+  private final QueryCatalog catalog;
+  private final ParamBinder binder;
+
+  /** A runner over a store, with the shipped catalog. */
+  public QueryRunner(GraphStore store, QueryCatalog catalog, IriFactory iris) {
+    this.store = store;
+    this.catalog = catalog;
+    this.binder = new ParamBinder(store, iris);
+  }
+
+  /** The catalog this runner uses. */
+  public QueryCatalog catalog() {
+    return catalog;
+  }
+
+  /**
+   * Runs a catalog query.
+   *
+   * @param name the query's name
+   * @param params parameter values as text
+   * @param format the output format
+   * @param out where results go; not closed
+   * @throws QueryException for an unknown name or a bad parameter
+   */
+  public void runNamed(String name, Map<String, String> params, ResultFormat format, OutputStream out) {
+    NamedQuery query = catalog.get(name);
+    if (query == null) {
+      throw new QueryException("no named query '" + name + "'; run 'newsgraph queries' to list them");
+    }
+    run(query.query(), binder.bind(query, params), format, out);
+  }
+
+  /**
+   * Runs an ad-hoc SPARQL query.
+   *
+   * @param sparql the query text
+   * @param format the output format
+   * @param out where results go; not closed
+   * @throws QueryException with line and column when the query does not parse
+   */
+  public void runSparql(String sparql, ResultFormat format, OutputStream out) {
+    Query query;
+    try {
+      query = QueryFactory.create(sparql);
+    } catch (QueryParseException e) {
+      throw new QueryException("SPARQL syntax error: " + e.getMessage(), e);
+    }
+    run(query, org.apache.jena.sparql.engine.binding.BindingFactory.empty(), format, out);
+  }
+
+  /**
+   * Runs a parsed query with a substitution and writes its results.
+   *
+   * @throws QueryException when the format cannot express the query's results
+   */
+  public void run(Query query, Binding substitution, ResultFormat format, OutputStream out) {
+    store.query(query, substitution, exec -> {
+      write(query, exec, format, out);
+      return null;
+    });
+  }
+
+  private static void write(Query query, QueryExec exec, ResultFormat format, OutputStream out) {
+    if (query.isSelectType()) {
+      RowSet rows = exec.select();
+      if (format.resultLang() != null) {
+        ResultSetMgr.write(out, ResultSet.adapt(rows), format.resultLang());
+      } else if (format == ResultFormat.TEXT) {
+        ResultSetFormatter.out(out, ResultSet.adapt(rows), prefixes(query));
+      } else {
+        throw new QueryException("format " + format.name().toLowerCase(java.util.Locale.ROOT)
+            + " is for CONSTRUCT and DESCRIBE; SELECT results take text, csv, tsv, json or xml");
+      }
+    } else if (query.isAskType()) {
+      boolean answer = exec.ask();
+      if (format.resultLang() != null) {
+        org.apache.jena.sparql.resultset.ResultsWriter.create().lang(format.resultLang()).write(out, answer);
+      } else {
+        ResultSetFormatter.out(out, answer);
+      }
+    } else {
+      Graph graph = query.isConstructType() ? exec.construct() : exec.describe();
+      if (format.rdfLang() == null) {
+        throw new QueryException("format " + format.name().toLowerCase(java.util.Locale.ROOT)
+            + " is for tables; CONSTRUCT and DESCRIBE take text, turtle, nt, jsonld, json, xml or rdfxml");
+      }
+      graph.getPrefixMapping().setNsPrefixes(prefixes(query));
+      RDFDataMgr.write(out, graph, format.rdfLang());
+    }
+  }
+
+  private static PrefixMapping prefixes(Query query) {
+    return query.getPrefixMapping();
+  }
+}

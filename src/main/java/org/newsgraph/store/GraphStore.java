@@ -1,0 +1,62 @@
+package org.newsgraph.store;
+
+import java.util.Collection;
+import java.util.function.Function;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+
+/**
+ * A quad store holding one named graph per source record. Queries see the union of all named graphs
+ * as their default graph. Implementations are safe for use by several threads; writes are
+ * serialised.
+ */
+public interface GraphStore extends AutoCloseable {
+
+  /**
+   * Replaces the content of every given graph, all in one transaction: either every graph has its new
+   * content afterwards, or (on failure) none changed.
+   *
+   * @param graphs the graphs and their new content
+   * @throws StoreException when the write fails; the store is left at its last commit
+   */
+  void replaceGraphs(Collection<GraphContent> graphs);
+
+  /**
+   * Removes graphs, all in one transaction.
+   *
+   * @param graphs the graph names; absent ones are ignored
+   * @throws StoreException when the write fails
+   */
+  void deleteGraphs(Collection<Node> graphs);
+
+  /**
+   * Runs a query with its variables pre-bound and hands the execution to {@code handler} while the
+   * store is held in a read transaction; the handler must consume the results before returning.
+   *
+   * @param query the parsed query
+   * @param substitution variables to bind as RDF terms before execution (may be empty)
+   * @param handler consumes the execution; its result is returned
+   * @return what the handler returned
+   * @throws StoreException when the store cannot be read
+   */
+  <T> T query(Query query, Binding substitution, Function<QueryExec, T> handler);
+
+  /**
+   * Streams quads, inside a read transaction.
+   *
+   * @param graph a graph name, or null for every named graph
+   * @param sink receives the quads ({@code start} and {@code finish} are the caller's business)
+   * @throws StoreException when the store cannot be read
+   */
+  void exportQuads(Node graph, StreamRDF sink);
+
+  /** A description of where the data lives, for messages ("TDB2 store at ..."). */
+  String describe();
+
+  /** Releases the store. */
+  @Override
+  void close();
+}
