@@ -14,7 +14,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
-import org.newsgraph.map.ArticleMapper;
+import org.newsgraph.map.RecordMapper;
 import org.newsgraph.map.MappingException;
 import org.newsgraph.model.Problem;
 import org.newsgraph.source.ReadResult;
@@ -33,7 +33,7 @@ public final class Ingester {
 
   private final GraphStore store;
   private final RecordReader reader;
-  private final ArticleMapper mapper;
+  private final RecordMapper mapper;
   private final int batchSize;
   private final Consumer<Problem> problems;
 
@@ -52,7 +52,7 @@ public final class Ingester {
    * @param batchSize records per write transaction (at least 1)
    * @param problems receives every error and every warning as it is found
    */
-  public Ingester(GraphStore store, RecordReader reader, ArticleMapper mapper, int batchSize,
+  public Ingester(GraphStore store, RecordReader reader, RecordMapper mapper, int batchSize,
       Consumer<Problem> problems) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be at least 1");
@@ -108,7 +108,7 @@ public final class Ingester {
       String source = result.records().get(i).source();
       String earlier = sourceOfGraph.put(content.graph(), source);
       if (earlier != null && !earlier.equals(source)) {
-        report(List.of(Problem.warning(source, result.records().get(i).article().position(),
+        report(List.of(Problem.warning(source, result.records().get(i).position(),
             "describes the same article as " + earlier + "; this file's description replaces it")));
       }
       batch.put(content.graph(), content);
