@@ -4,6 +4,7 @@ import java.util.List;
 import org.newsgraph.ingest.IngestReport;
 import org.newsgraph.ingest.Ingester;
 import org.newsgraph.map.RecordMapper;
+import org.newsgraph.map.SystemGraphs;
 import org.newsgraph.source.ReaderLimits;
 import org.newsgraph.source.RecordReader;
 import org.newsgraph.store.GraphStore;
@@ -42,7 +43,8 @@ final class IngestCommand extends BaseCommand {
         ReaderLimits.DEFAULT.maxDepth());
     try (GraphStore graphs = store.open()) {
       Ingester ingester = new Ingester(graphs, new RecordReader(limits),
-          new RecordMapper(store.iris()), batchSize, problem -> console.err().println(problem));
+          new RecordMapper(store.iris()), batchSize,
+          new SystemGraphs(store.iris()).load(), problem -> console.err().println(problem));
       IngestReport report = ingester.run(paths, console.in());
       console.err().println(report.summary());
       return report.recordsRejected() > 0 ? ExitCodes.REJECTED : ExitCodes.OK;

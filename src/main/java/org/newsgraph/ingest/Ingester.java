@@ -36,6 +36,7 @@ public final class Ingester {
   private final RecordMapper mapper;
   private final int batchSize;
   private final Consumer<Problem> problems;
+  private final List<GraphContent> systemGraphs;
 
   private final Map<Node, GraphContent> batch = new LinkedHashMap<>();
   private final Map<Node, String> sourceOfGraph = new HashMap<>();
@@ -50,10 +51,11 @@ public final class Ingester {
    * @param reader reads record files
    * @param mapper maps records to quads
    * @param batchSize records per write transaction (at least 1)
+   * @param systemGraphs ontology and link graphs, written first in a transaction of their own
    * @param problems receives every error and every warning as it is found
    */
   public Ingester(GraphStore store, RecordReader reader, RecordMapper mapper, int batchSize,
-      Consumer<Problem> problems) {
+      List<GraphContent> systemGraphs, Consumer<Problem> problems) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be at least 1");
     }
@@ -62,6 +64,7 @@ public final class Ingester {
     this.mapper = mapper;
     this.batchSize = batchSize;
     this.problems = problems;
+    this.systemGraphs = List.copyOf(systemGraphs);
   }
 
   /**
@@ -73,6 +76,7 @@ public final class Ingester {
    * @throws org.newsgraph.store.StoreException when a write fails (earlier batches stay committed)
    */
   public IngestReport run(List<String> paths, InputStream stdin) {
+    store.replaceGraphs(systemGraphs);
     SourceWalker walker = new SourceWalker();
     for (String path : paths) {
       if (path.equals("-")) {
