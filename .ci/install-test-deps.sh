@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs beyond Java and Maven, on a fresh Debian machine.
+# Idempotent: packages already present are not reinstalled.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=()
+command -v rapper >/dev/null 2>&1 || packages+=(raptor2-utils)
+if [ ${#packages[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+
+# The query page's browser test needs Debian's chromium and playwright-core.
+if [ -x .ci/install-browser-test-deps.sh ]; then
+  .ci/install-browser-test-deps.sh
+fi
