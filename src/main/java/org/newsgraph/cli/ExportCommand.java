@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.apache.jena.graph.Node;
 import org.newsgraph.export.ExportFormat;
 import org.newsgraph.export.Exporter;
+import org.newsgraph.export.SchemaOrgExporter;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.store.GraphStore;
 import picocli.CommandLine.Command;
@@ -30,8 +31,15 @@ final class ExportCommand extends BaseCommand {
       description = "Write to FILE (atomically, through a temporary file) instead of standard output.")
   Path output;
 
+  @Option(names = "--profile", paramLabel = "PROFILE",
+      description = "schema.org: one schema.org NewsArticle JSON-LD object per article (with --format jsonld).")
+  String profile;
+
   @Override
   public Integer call() throws IOException {
+    if (profile != null) {
+      return exportProfile();
+    }
     ExportFormat exportFormat = ExportFormat.of(format);
     Node graphNode = graph == null ? null : IriFactory.url(graph);
     try (GraphStore graphs = store.open()) {
@@ -40,6 +48,33 @@ final class ExportCommand extends BaseCommand {
         exporter.export(exportFormat, graphNode, output);
       } else {
         exporter.export(exportFormat, graphNode, console.out());
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private int exportProfile() throws IOException {
+    if (!profile.equals("schema.org")) {
+      throw new IllegalArgumentException("unknown profile '" + profile + "'; known: [schema.org]");
+    }
+    if (!format.equalsIgnoreCase("jsonld") || graph != null) {
+      throw new IllegalArgumentException("--profile schema.org needs --format jsonld and no --graph");
+    }
+    try (GraphStore graphs = store.open()) {
+      SchemaOrgExporter exporter = new SchemaOrgExporter(graphs);
+      if (output == null) {
+        exporter.export(console.out());
+        return ExitCodes.OK;
+      }
+      Path target = output.toAbsolutePath();
+      Path temp = java.nio.file.Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      try {
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(temp)) {
+          exporter.export(out);
+        }
+        java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        java.nio.file.Files.deleteIfExists(temp);
       }
     }
     return ExitCodes.OK;
