@@ -128,6 +128,8 @@ public final class SchemaOrgExporter {
     Map<Node, List<Node>> p = properties(image);
     JsonObject o = new JsonObject();
     o.put("@type", "ImageObject");
+    // The image node is its URL in the store; keeping it as @id makes the two graphs meet.
+    o.put("@id", image.getURI());
     o.put("url", image.getURI());
     literal(p, NewsVocab.WIDTH).ifPresent(w -> o.put("width", pixels(w)));
     literal(p, NewsVocab.HEIGHT).ifPresent(h -> o.put("height", pixels(h)));
@@ -164,6 +166,7 @@ public final class SchemaOrgExporter {
     if (logo != null) {
       JsonObject image = new JsonObject();
       image.put("@type", "ImageObject");
+      image.put("@id", logo.getURI());
       image.put("url", logo.getURI());
       o.put("logo", image);
     }
