@@ -1,7 +1,10 @@
 package org.newsgraph.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.apache.jena.graph.Node;
 import org.newsgraph.export.ExportFormat;
 import org.newsgraph.export.Exporter;
@@ -67,14 +70,14 @@ final class ExportCommand extends BaseCommand {
         return ExitCodes.OK;
       }
       Path target = output.toAbsolutePath();
-      Path temp = java.nio.file.Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
       try {
-        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(temp)) {
+        try (OutputStream out = Files.newOutputStream(temp)) {
           exporter.export(out);
         }
-        java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       } finally {
-        java.nio.file.Files.deleteIfExists(temp);
+        Files.deleteIfExists(temp);
       }
     }
     return ExitCodes.OK;
