@@ -1,10 +1,14 @@
 package org.newsgraph.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.apache.jena.graph.Node;
 import org.newsgraph.export.ExportFormat;
 import org.newsgraph.export.Exporter;
+import org.newsgraph.export.SchemaOrgExporter;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.store.GraphStore;
 import picocli.CommandLine.Command;
@@ -30,8 +34,15 @@ final class ExportCommand extends BaseCommand {
       description = "Write to FILE (atomically, through a temporary file) instead of standard output.")
   Path output;
 
+  @Option(names = "--profile", paramLabel = "PROFILE",
+      description = "schema.org: one schema.org NewsArticle JSON-LD object per article (with --format jsonld).")
+  String profile;
+
   @Override
   public Integer call() throws IOException {
+    if (profile != null) {
+      return exportProfile();
+    }
     ExportFormat exportFormat = ExportFormat.of(format);
     Node graphNode = graph == null ? null : IriFactory.url(graph);
     try (GraphStore graphs = store.open()) {
@@ -40,6 +51,33 @@ final class ExportCommand extends BaseCommand {
         exporter.export(exportFormat, graphNode, output);
       } else {
         exporter.export(exportFormat, graphNode, console.out());
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private int exportProfile() throws IOException {
+    if (!profile.equals("schema.org")) {
+      throw new IllegalArgumentException("unknown profile '" + profile + "'; known: [schema.org]");
+    }
+    if (!format.equalsIgnoreCase("jsonld") || graph != null) {
+      throw new IllegalArgumentException("--profile schema.org needs --format jsonld and no --graph");
+    }
+    try (GraphStore graphs = store.open()) {
+      SchemaOrgExporter exporter = new SchemaOrgExporter(graphs);
+      if (output == null) {
+        exporter.export(console.out());
+        return ExitCodes.OK;
+      }
+      Path target = output.toAbsolutePath();
+      Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      try {
+        try (OutputStream out = Files.newOutputStream(temp)) {
+          exporter.export(out);
+        }
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(temp);
       }
     }
     return ExitCodes.OK;

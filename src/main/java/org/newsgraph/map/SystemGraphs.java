@@ -44,7 +44,8 @@ public final class SystemGraphs {
       }
       String[] parts = entry.split("\\s+");
       Graph graph = graphs.computeIfAbsent(parts[0], name -> GraphFactory.createDefaultGraph());
-      RDFParser.fromString(resource(parts[1]), Lang.TURTLE).parse(graph);
+      // Relative IRIs in shipped files (<topic/ai> in links/) resolve against the data base IRI.
+      RDFParser.fromString(resource(parts[1]), Lang.TURTLE).base(iris.base()).parse(graph);
     }
     List<GraphContent> out = new ArrayList<>();
     graphs.forEach((name, graph) -> out.add(new GraphContent(iris.systemGraph(name), graph.find().toList())));
