@@ -45,7 +45,7 @@ class SchemaOrgExportTest {
   /** Exports the seed store with the schema.org profile. */
   static String exportSeed(Path dir) {
     Path db = dir.resolve("db");
-    assertThat(run("ingest", "--db", db.toString(), "seeds")).isZero();
+    assertThat(run("ingest", "--db", db.toString(), "seeds/000_1ca178d75c94ebc8.md")).isZero();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int exit = Main.run(new String[] {"export", "--db", db.toString(), "--profile", "schema.org", "--format", "jsonld"},
         new Console(new ByteArrayInputStream(new byte[0]), out, new PrintWriter(new StringWriter(), true)));

@@ -36,7 +36,7 @@ class LinkCommandTest {
   @BeforeEach
   void ingestSeeds() {
     db = dir.resolve("db");
-    assertThat(LinkTestSupport.run("ingest", "--db", db.toString(), "seeds").exit()).isZero();
+    assertThat(LinkTestSupport.run("ingest", "--db", db.toString(), "seeds/000_1ca178d75c94ebc8.md").exit()).isZero();
   }
 
   @Test

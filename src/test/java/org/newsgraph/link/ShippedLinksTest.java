@@ -28,7 +28,7 @@ class ShippedLinksTest {
   @Test
   void sparqlJoinsSeedTopicsToWikidataThroughTheShippedLinks() {
     Path db = dir.resolve("db");
-    assertThat(LinkTestSupport.run("ingest", "--db", db.toString(), "seeds").exit()).isZero();
+    assertThat(LinkTestSupport.run("ingest", "--db", db.toString(), "seeds/000_1ca178d75c94ebc8.md").exit()).isZero();
     String query = """
         PREFIX schema: <http://schema.org/>
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -78,7 +78,7 @@ class ShippedLinksTest {
   @Test
   void refreshReloadsTheLinksGraphAlone() {
     Path db = dir.resolve("db");
-    assertThat(LinkTestSupport.run("ingest", "--db", db.toString(), "seeds").exit()).isZero();
+    assertThat(LinkTestSupport.run("ingest", "--db", db.toString(), "seeds/000_1ca178d75c94ebc8.md").exit()).isZero();
     Node links = NodeFactory.createURI(BASE + "graph/links");
     long before;
     try (Tdb2Store store = Tdb2Store.open(db)) {

@@ -45,7 +45,7 @@ class DescribeServletTest {
     }
     base = "http://127.0.0.1:" + port + "/id/";
     Path db = dir.resolve("db");
-    int exit = Main.run(new String[] {"ingest", "--db", db.toString(), "--base", base, "seeds"},
+    int exit = Main.run(new String[] {"ingest", "--db", db.toString(), "--base", base, "seeds/000_1ca178d75c94ebc8.md"},
         new Console(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), new PrintWriter(new StringWriter(), true)));
     assertThat(exit).isZero();
     store = Tdb2Store.open(db);
