@@ -73,7 +73,9 @@ public final class UrlLib {
    * @throws IllegalArgumentException when {@link #clean(String)} rejects the URL
    */
   public static String canonical(String url) {
-    URI uri = URI.create(clean(url));
+    // WordPress feeds write '&' in query strings as an HTML reference; the URL meant is the same.
+    String unescaped = url.replace("&#038;", "&").replace("&#38;", "&").replace("&amp;", "&");
+    URI uri = URI.create(clean(unescaped));
     String host = uri.getHost();
     String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath();
     int port = uri.getPort();

@@ -83,16 +83,28 @@ public final class SourceWalker {
     if (RECORD_EXTENSIONS.contains(extension)) {
       return true;
     }
+    if (extension.equals("json")) {
+      // Sites hold other JSON (feeds, manifests); only API pages and single records are records.
+      String head = head(file, 512);
+      return head.startsWith("{") && (head.contains("\"page\"") || head.contains("\"value\"")
+          || head.contains("\"webUrl\"") || head.contains("\"title\""));
+    }
     // Real sites have records with no extension or a domain as their name (theguardian.com).
     return startsLikeRecord(file);
   }
 
   private static boolean startsLikeRecord(Path file) {
+    String start = head(file, 64);
+    return start.startsWith("---") || start.startsWith("taxonomy:") || start.startsWith("_id:");
+  }
+
+  /** The first bytes of a file as text, without a byte-order mark or leading white space. */
+  private static String head(Path file, int bytes) {
     try (InputStream in = Files.newInputStream(file)) {
-      String head = new String(in.readNBytes(64), StandardCharsets.UTF_8);
-      return head.startsWith("---") || head.startsWith("\uFEFF---") || head.startsWith("taxonomy:");
+      String head = new String(in.readNBytes(bytes), StandardCharsets.UTF_8);
+      return (head.startsWith("\uFEFF") ? head.substring(1) : head).stripLeading();
     } catch (IOException e) {
-      return false;
+      return "";
     }
   }
 }
