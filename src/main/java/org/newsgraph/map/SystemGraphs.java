@@ -13,9 +13,9 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.newsgraph.store.GraphContent;
 
 /**
- * The project-wide graphs shipped in the jar and loaded at every ingest: the ontology (and its SHACL
- * shapes) into {@code {base}graph/ontology}, the curated external links into {@code
- * {base}graph/links}. The resources are listed in {@code org/newsgraph/ontology/index}: one line
+ * The project-wide graphs shipped in the jar and loaded at every ingest: the ontology into {@code
+ * {base}graph/ontology}, its SHACL shapes into {@code {base}graph/shapes}, the curated external links
+ * into {@code {base}graph/links}. The resources are listed in {@code org/newsgraph/ontology/index}: one line
  * {@code GRAPH-NAME RESOURCE}. Thread-safe.
  */
 public final class SystemGraphs {
