@@ -100,7 +100,7 @@ public final class ArticleBinder {
     String highlight = f.string("highlight");
     String content = f.string("content");
     if (content == null && body != null && !body.isBlank()) {
-      content = body;
+      content = body.strip(); // the blank lines around a Markdown body are layout, not content
     }
     if (content != null && content.isBlank()) {
       content = null; // the API writes "\r\n" for "no content"
