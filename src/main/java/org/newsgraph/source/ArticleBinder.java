@@ -47,12 +47,9 @@ public final class ArticleBinder {
     int errorsBefore = errorCount(problems);
     String what = topLevel ? "article" : "related article";
     Fields f = new Fields(map, what, source, problems);
-    f.require("title");
+    requireFields(map, f, what);
     String webUrl = f.url("webUrl");
     String originalUrl = f.url("originalUrl");
-    if (map.get("webUrl") == null && map.get("originalUrl") == null) {
-      f.error(map.position(), what + " is missing required field: webUrl or originalUrl");
-    }
     String title = f.text("title");
     String category = f.string("category");
     String excerpt = f.text("excerpt");
@@ -77,6 +74,25 @@ public final class ArticleBinder {
     return new Article(category, title, excerpt, published, updated, originalUrl, webUrl, amp, cdnAmp,
         type, quality, heat, publishedFlag, provider, topics, images, related, secured, extra,
         map.position());
+  }
+
+  /** One error listing every required field that is missing: a title, and webUrl or originalUrl. */
+  private static void requireFields(YamlValue.Mapping map, Fields f, String what) {
+    List<String> missing = new ArrayList<>();
+    if (isAbsent(map.get("title"))) {
+      missing.add("title");
+    }
+    if (isAbsent(map.get("webUrl")) && isAbsent(map.get("originalUrl"))) {
+      missing.add("webUrl (or originalUrl)");
+    }
+    if (!missing.isEmpty()) {
+      f.error(map.position(), what + " is missing required field" + (missing.size() > 1 ? "s" : "")
+          + ": " + String.join(", ", missing));
+    }
+  }
+
+  private static boolean isAbsent(YamlValue value) {
+    return value == null || (value instanceof YamlValue.Scalar scalar && scalar.isNull());
   }
 
   private List<Article> bindRelated(Fields f, String source, List<Problem> problems) {
