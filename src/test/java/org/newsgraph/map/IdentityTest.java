@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.system.StreamRDFBase;
@@ -69,7 +70,7 @@ class IdentityTest {
       Node citing = iris.article("https://citing.example.com/a");
       assertThat(ds.contains(Node.ANY, citing, NewsVocab.RELATED, cited)).isTrue();
       // Both related entries are the same article: one link, one node.
-      assertThat(ds.find(Node.ANY, citing, NewsVocab.RELATED, Node.ANY).toList()).hasSize(1);
+      assertThat(Iter.toList(ds.find(Node.ANY, citing, NewsVocab.RELATED, Node.ANY))).hasSize(1);
       assertThat(ds.contains(iris.articleGraph("https://www.cited.example.org/story/1"), cited,
           NewsVocab.SCHEMA_HEADLINE, NodeFactory.createLiteralString("Cited story"))).isTrue();
     }
@@ -81,10 +82,10 @@ class IdentityTest {
     load(ds, CITING);
     load(ds, CITED);
     Node provider = iris.provider("cited.example.org");
-    assertThat(ds.find(Node.ANY, provider, NewsVocab.SCHEMA_NAME, Node.ANY).toList())
+    assertThat(Iter.toList(ds.find(Node.ANY, provider, NewsVocab.SCHEMA_NAME, Node.ANY)))
         .extracting(q -> q.getObject().getLiteralLexicalForm()).containsExactly("Cited Times");
     Node citingGraph = iris.articleGraph("https://citing.example.com/a");
-    assertThat(ds.find(citingGraph, provider, NewsVocab.NAME_AS_CITED, Node.ANY).toList())
+    assertThat(Iter.toList(ds.find(citingGraph, provider, NewsVocab.NAME_AS_CITED, Node.ANY)))
         .extracting(q -> q.getObject().getLiteralLexicalForm())
         .containsExactlyInAnyOrder("A headline where a name should be", "Another headline");
   }
@@ -95,8 +96,7 @@ class IdentityTest {
     load(ds, CITING);
     load(ds, "---\ntaxonomy: organization\n_id: cited.example.org\nname: Cited Times Group\n"
         + "domain: cited.example.org\n---\n");
-    assertThat(ds.find(Node.ANY, iris.provider("cited.example.org"), NewsVocab.SCHEMA_NAME, Node.ANY)
-        .toList()).extracting(q -> q.getObject().getLiteralLexicalForm())
+    assertThat(Iter.toList(ds.find(Node.ANY, iris.provider("cited.example.org"), NewsVocab.SCHEMA_NAME, Node.ANY))).extracting(q -> q.getObject().getLiteralLexicalForm())
         .containsExactly("Cited Times Group");
   }
 
