@@ -54,10 +54,13 @@ final class TaxonomyMapper {
     services(e, t.services(), out);
     Node byName = minted(() -> iris.topic(t.name()), t.position());
     if (!byName.equals(node)) {
-      // Articles name topics; the name must still reach this concept when it does not slug to _id.
-      new Emitter(g, byName, out).iri(NewsVocab.OWL_SAME_AS, node);
+      // Articles name topics; the name must still reach this concept when it does not slug to _id,
+      // also for skos:broader* queries, which do not follow owl:sameAs.
+      Emitter alias = new Emitter(g, byName, out);
+      alias.iri(NewsVocab.OWL_SAME_AS, node);
+      alias.iri(NewsVocab.SKOS_BROADER, node);
       problems.add(Problem.warning(source, t.position(), "topic name '" + t.name()
-          + "' does not match its _id '" + t.id() + "'; linked with owl:sameAs"));
+          + "' does not match its _id '" + t.id() + "'; linked with owl:sameAs and skos:broader"));
     }
     return g;
   }
