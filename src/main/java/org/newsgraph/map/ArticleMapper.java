@@ -51,6 +51,18 @@ public final class ArticleMapper {
     return graph;
   }
 
+  /**
+   * Maps an article record; see {@link #map(Article, String, StreamRDF, List)}.
+   *
+   * @throws IllegalArgumentException when the record is not an article record
+   */
+  public Node map(org.newsgraph.source.Record record, StreamRDF out, List<Problem> problems) {
+    if (record.article() == null) {
+      throw new IllegalArgumentException("not an article record: " + record.entity().getClass().getSimpleName());
+    }
+    return map(record.article(), record.source(), out, problems);
+  }
+
   /** The named graph of an article's own record. */
   public Node graphOf(Article article) {
     try {
