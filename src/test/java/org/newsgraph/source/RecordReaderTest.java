@@ -233,8 +233,13 @@ class RecordReaderTest {
     Files.writeString(dir.resolve(".keep"), "");
     Files.write(dir.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
     Files.writeString(dir.resolve("page.html"), "<html></html>");
-    Files.writeString(dir.resolve("feed.json"), "[1, 2]");
+    Files.writeString(dir.resolve("feed.json"), "{\"version\": \"1\", \"title\": \"a feed\"}");
+    Files.writeString(dir.resolve("README.md"), "# A site\n");
+    Files.writeString(dir.resolve("_config.yml"), "title: Everyday AI\nbaseurl: /ai\n");
+    Files.writeString(dir.resolve("navigation.yml"), "- title: Home\n  url: /\n");
     Files.writeString(dir.resolve("a.md"), "---\ntitle: x\n---\n");
+    Files.writeString(dir.resolve("b.yaml"), "title: only a title\n");
+    Files.write(dir.resolve("bad.md"), new byte[] {'-', '-', '-', '\n', 0, '\n'});
     Files.writeString(dir.resolve("theguardian.com"), "---\ntaxonomy: organization\n---\n");
     Files.writeString(dir.resolve("index.json"), "{\"page\": 1, \"value\": []}");
     Files.createDirectories(dir.resolve(".git"));
@@ -242,8 +247,11 @@ class RecordReaderTest {
     SourceWalker walker = new SourceWalker();
     List<String> found = new ArrayList<>();
     walker.walk(dir, p -> found.add(dir.relativize(p).toString()));
-    assertThat(found).containsExactlyInAnyOrder("a.md", "theguardian.com", "index.json");
-    assertThat(walker.skipped()).isEqualTo(4);
+    assertThat(found).containsExactlyInAnyOrder("a.md", "b.yaml", "bad.md", "theguardian.com", "index.json");
+    assertThat(walker.skipped()).isEqualTo(7);
+    List<String> named = new ArrayList<>();
+    walker.walk(dir.resolve("README.md"), p -> named.add(p.getFileName().toString()));
+    assertThat(named).as("a file named directly is always offered").containsExactly("README.md");
   }
 
   private static Article article(ReadResult r) {
