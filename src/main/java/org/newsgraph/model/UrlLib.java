@@ -75,10 +75,11 @@ public final class UrlLib {
   public static String canonical(String url) {
     // WordPress feeds write '&' in query strings as an HTML reference; the URL meant is the same.
     String unescaped = url.replace("&#038;", "&").replace("&#38;", "&").replace("&amp;", "&");
-    URI uri = URI.create(clean(unescaped));
-    String host = uri.getHost();
+    String cleaned = clean(unescaped);
+    URI uri = URI.create(cleaned);
+    String host = hostOf(uri, cleaned);
     String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath();
-    int port = uri.getPort();
+    int port = portOf(uri);
     if (host.endsWith(AMP_CACHE_SUFFIX)) {
       String unwrapped = unwrapAmpCache(rawPath);
       if (unwrapped != null) {
@@ -99,7 +100,8 @@ public final class UrlLib {
    * provider gives no domain.
    */
   public static String domainOf(String url) {
-    String host = URI.create(clean(url)).getHost();
+    String cleaned = clean(url);
+    String host = hostOf(URI.create(cleaned), cleaned);
     return host.startsWith("www.") ? host.substring(4) : host;
   }
 
@@ -122,6 +124,15 @@ public final class UrlLib {
       }
     }
     return host.toLowerCase(Locale.ROOT);
+  }
+
+  /** The port, also when java.net.URI could not parse the authority as host and port. */
+  private static int portOf(URI uri) {
+    if (uri.getHost() != null || uri.getRawAuthority() == null) {
+      return uri.getPort();
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d{1,5})$").matcher(uri.getRawAuthority());
+    return m.find() ? Integer.parseInt(m.group(1)) : -1;
   }
 
   private static String unwrapAmpCache(String path) {
