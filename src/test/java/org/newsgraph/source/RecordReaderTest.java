@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,12 +84,10 @@ class RecordReaderTest {
       previous = c;
     }
     yaml.append("---\n");
-    long start = System.nanoTime();
+    // Refused by counting aliases while composing, before any expansion (9^10 strings otherwise).
     ReadResult r = read("laughs.md", yaml.toString());
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(lines(r)).containsExactly("laughs.md:1:1: error: YAML refused: Number of aliases for"
         + " non-scalar nodes exceeds the specified max=50");
-    assertThat(took).isLessThan(Duration.ofSeconds(1));
   }
 
   @Test
