@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       QueriesCommand.class,
       ExportCommand.class,
       StatsCommand.class,
+      ValidateCommand.class,
       LinkCommand.class,
       picocli.CommandLine.HelpCommand.class
     })

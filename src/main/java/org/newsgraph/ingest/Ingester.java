@@ -126,11 +126,8 @@ public final class Ingester {
   private void report(List<Problem> found) {
     for (Problem problem : found) {
       if (!problem.isError()) {
-        if (problem.message().startsWith("unknown key '")) {
-          String key = problem.message().substring(13, problem.message().indexOf('\'', 13));
-          if (!unknownKeys.add(key)) {
-            continue; // reported once per run
-          }
+        if (problem.unknownKey() != null && !unknownKeys.add(problem.unknownKey())) {
+          continue; // reported once per run
         }
         warnings++;
       }

@@ -2,15 +2,15 @@ package org.newsgraph.map;
 
 import java.util.List;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.datatypes.xsd.impl.RDFhtml;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.model.Article;
 import org.newsgraph.model.Image;
 import org.newsgraph.model.Problem;
 import org.newsgraph.model.Provider;
 import org.newsgraph.model.UrlLib;
-import org.newsgraph.source.Record;
 
 /**
  * Maps an article record to quads in the record's own named graph, pushed into a {@link StreamRDF}
@@ -21,30 +21,46 @@ import org.newsgraph.source.Record;
 public final class ArticleMapper {
 
   private final IriFactory iris;
+  private final ImageMapper images;
 
   /** A mapper minting IRIs with the given factory. */
   public ArticleMapper(IriFactory iris) {
     this.iris = iris;
+    this.images = new ImageMapper(iris);
   }
 
   /**
-   * Maps one record.
+   * Maps one article.
    *
-   * @param record the record
+   * @param article the article of the record
+   * @param source the record's file, recorded as the graph's {@code dcterms:source}
    * @param out receives the quads; {@code start}/{@code finish} are not called
-   * @param problems receives warnings for values left out (such as relative image URLs)
+   * @param problems receives warnings for values left out
    * @return the named graph the quads were written to
    * @throws MappingException when an IRI cannot be minted for a value the record needs
    */
-  public Node map(Record record, StreamRDF out, List<Problem> problems) {
-    Article article = record.article();
+  public Node map(Article article, String source, StreamRDF out, List<Problem> problems) {
     Node graph = graphOf(article);
-    Node subject = describe(article, graph, out, record.source(), problems, true);
+    out.quad(Quad.create(graph, graph, NewsVocab.DCTERMS_SOURCE,
+        org.apache.jena.graph.NodeFactory.createLiteralString(source)));
+    Node subject = describe(article, graph, out, true);
     for (Article related : article.related()) {
-      Node cited = describe(related, graph, out, record.source(), problems, false);
-      out.quad(quad(graph, subject, NewsVocab.RELATED, cited));
+      Node cited = describe(related, graph, out, false);
+      out.quad(Quad.create(graph, subject, NewsVocab.RELATED, cited));
     }
     return graph;
+  }
+
+  /**
+   * Maps an article record; see {@link #map(Article, String, StreamRDF, List)}.
+   *
+   * @throws IllegalArgumentException when the record is not an article record
+   */
+  public Node map(org.newsgraph.source.Record record, StreamRDF out, List<Problem> problems) {
+    if (record.article() == null) {
+      throw new IllegalArgumentException("not an article record: " + record.entity().getClass().getSimpleName());
+    }
+    return map(record.article(), record.source(), out, problems);
   }
 
   /** The named graph of an article's own record. */
@@ -56,8 +72,7 @@ public final class ArticleMapper {
     }
   }
 
-  private Node describe(Article a, Node g, StreamRDF out, String source, List<Problem> problems,
-      boolean ownRecord) {
+  private Node describe(Article a, Node g, StreamRDF out, boolean ownRecord) {
     Node s;
     try {
       s = iris.article(a.identifyingUrl());
@@ -82,23 +97,41 @@ public final class ArticleMapper {
     e.integer(NewsVocab.HEAT, a.heat());
     e.bool(NewsVocab.PUBLISHED, a.published());
     e.string(NewsVocab.SECURED, a.secured());
+    describeExtra(a, e);
     if (a.provider() != null) {
-      e.iri(NewsVocab.SCHEMA_PUBLISHER, provider(a.provider(), g, out, source, problems, ownRecord));
+      e.iri(NewsVocab.SCHEMA_PUBLISHER, provider(a.provider(), g, out, ownRecord));
+      a.provider().publishers().forEach(name -> e.string(NewsVocab.PUBLISHER_NAME, name));
+      a.provider().authors().forEach(name -> e.string(NewsVocab.AUTHOR_NAME, name));
     }
     for (String topic : a.topics()) {
       e.iri(NewsVocab.SCHEMA_ABOUT, topic(topic, g, out, a));
     }
     for (Image image : a.images()) {
-      Node node = image(image, g, out, source, problems);
-      if (node != null) {
-        e.iri(NewsVocab.SCHEMA_IMAGE, node);
-      }
+      e.iri(NewsVocab.SCHEMA_IMAGE, images.describe(image, g, out));
     }
     return s;
   }
 
-  private Node provider(Provider p, Node g, StreamRDF out, String source, List<Problem> problems,
-      boolean ownRecord) {
+  private void describeExtra(Article a, Emitter e) {
+    Article.Extra x = a.extra();
+    e.iri(NewsVocab.SOURCE_URL, urlNode(x.sourceUrl(), a));
+    e.typed(NewsVocab.FEATURED_CONTENT, x.featuredContent(), RDFhtml.rdfHTML);
+    e.string(NewsVocab.HIGHLIGHT, x.highlight());
+    e.string(NewsVocab.SCHEMA_TEXT, x.content());
+    e.string(NewsVocab.SCHEMA_IN_LANGUAGE, x.locale());
+    x.categories().forEach(category -> e.string(NewsVocab.CATEGORY, category));
+    for (String tag : x.tags()) {
+      e.string(NewsVocab.SCHEMA_KEYWORDS, tag);
+      try {
+        e.iri(NewsVocab.TAG_PROP, iris.tag(tag));
+      } catch (IllegalArgumentException ex) {
+        throw new MappingException(a.position(), "tag " + ex.getMessage());
+      }
+    }
+    e.string(NewsVocab.SITE_PATH, x.path());
+  }
+
+  private Node provider(Provider p, Node g, StreamRDF out, boolean ownRecord) {
     Node node = iris.provider(p.domain());
     Emitter e = new Emitter(g, node, out);
     e.iri(NewsVocab.RDF_TYPE, NewsVocab.PROVIDER);
@@ -108,10 +141,7 @@ public final class ArticleMapper {
     // and real citing records sometimes put a headline where the name belongs.
     e.string(ownRecord ? NewsVocab.SCHEMA_NAME : NewsVocab.NAME_AS_CITED, p.name());
     for (Image logo : p.images()) {
-      Node image = image(logo, g, out, source, problems);
-      if (image != null) {
-        e.iri(NewsVocab.LOGO, image);
-      }
+      e.iri(NewsVocab.LOGO, images.describe(logo, g, out));
     }
     return node;
   }
@@ -126,28 +156,8 @@ public final class ArticleMapper {
     Emitter e = new Emitter(g, node, out);
     e.iri(NewsVocab.RDF_TYPE, NewsVocab.TOPIC);
     e.iri(NewsVocab.RDF_TYPE, NewsVocab.SKOS_CONCEPT);
-    e.string(NewsVocab.SKOS_PREF_LABEL, name.strip());
-    return node;
-  }
-
-  private Node image(Image image, Node g, StreamRDF out, String source, List<Problem> problems) {
-    Node node;
-    try {
-      node = IriFactory.url(image.url());
-    } catch (IllegalArgumentException ex) {
-      problems.add(Problem.warning(source, image.position(),
-          "image left out: its URL is not an absolute http(s) IRI: '" + image.url() + "'"));
-      return null;
-    }
-    Emitter e = new Emitter(g, node, out);
-    e.iri(NewsVocab.RDF_TYPE, NewsVocab.IMAGE);
-    e.iri(NewsVocab.RDF_TYPE, NewsVocab.SCHEMA_IMAGE_OBJECT);
-    e.iri(NewsVocab.SCHEMA_CONTENT_URL, node);
-    e.integer(NewsVocab.WIDTH, image.width());
-    e.integer(NewsVocab.HEIGHT, image.height());
-    e.string(NewsVocab.SCHEMA_CAPTION, image.title());
-    e.string(NewsVocab.ATTRIBUTION, image.attribution());
-    e.bool(NewsVocab.IS_CACHED, image.isCached());
+    // The taxonomy's prefLabel is the authority; the article says the name it uses.
+    e.string(NewsVocab.SCHEMA_NAME, name.strip());
     return node;
   }
 
@@ -171,42 +181,5 @@ public final class ArticleMapper {
       case "video" -> NewsVocab.SCHEMA_VIDEO_OBJECT;
       default -> NewsVocab.SCHEMA_CREATIVE_WORK;
     };
-  }
-
-  private static org.apache.jena.sparql.core.Quad quad(Node g, Node s, Node p, Node o) {
-    return org.apache.jena.sparql.core.Quad.create(g, s, p, o);
-  }
-
-  /** Writes the statements of one subject in one graph, skipping absent values. */
-  private record Emitter(Node g, Node s, StreamRDF out) {
-    void iri(Node p, Node o) {
-      if (o != null) {
-        out.quad(quad(g, s, p, o));
-      }
-    }
-
-    void string(Node p, String value) {
-      if (value != null) {
-        out.quad(quad(g, s, p, NodeFactory.createLiteralString(value)));
-      }
-    }
-
-    void typed(Node p, String lexical, XSDDatatype type) {
-      if (lexical != null) {
-        out.quad(quad(g, s, p, NodeFactory.createLiteralDT(lexical, type)));
-      }
-    }
-
-    void integer(Node p, Long value) {
-      if (value != null) {
-        out.quad(quad(g, s, p, NodeFactory.createLiteralDT(value.toString(), XSDDatatype.XSDinteger)));
-      }
-    }
-
-    void bool(Node p, Boolean value) {
-      if (value != null) {
-        out.quad(quad(g, s, p, NodeFactory.createLiteralDT(value.toString(), XSDDatatype.XSDboolean)));
-      }
-    }
   }
 }

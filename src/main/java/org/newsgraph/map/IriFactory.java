@@ -81,6 +81,41 @@ public final class IriFactory {
     return checked(base + "topic/" + slug(nameOrId));
   }
 
+  /** The node of a tag of the site's tag list (by id or name). */
+  public Node tag(String idOrName) {
+    return checked(base + "tag/" + slug(idOrName));
+  }
+
+  /** The SKOS concept scheme of the topic taxonomy. */
+  public Node topicScheme() {
+    return checked(base + "taxonomy/topics");
+  }
+
+  /** The SKOS concept scheme of the tag list. */
+  public Node tagScheme() {
+    return checked(base + "taxonomy/tags");
+  }
+
+  /** The named graph of a topic taxonomy record. */
+  public Node topicGraph(String id) {
+    return checked(base + "graph/topic/" + slug(id));
+  }
+
+  /** The named graph of a tag record. */
+  public Node tagGraph(String id) {
+    return checked(base + "graph/tag/" + slug(id));
+  }
+
+  /** The named graph of an organization record, keyed by the provider's domain. */
+  public Node organizationGraph(String domain) {
+    return checked(base + "graph/organization/" + domain.toLowerCase(Locale.ROOT));
+  }
+
+  /** The node of an image known only by its path in the site ({@code /assets/...}). */
+  public Node sitePathImage(String path) {
+    return checked(base + "image/" + sha256Hex(path).substring(0, 16));
+  }
+
   /** A graph for project-wide data: "ontology", "taxonomy", "links", "meta". */
   public Node systemGraph(String name) {
     return checked(base + "graph/" + name);
@@ -122,7 +157,7 @@ public final class IriFactory {
   private static Node checked(String iri) {
     try {
       IRIx parsed = IRIx.create(iri);
-      if (!parsed.isAbsolute()) {
+      if (!parsed.isReference()) {
         throw new IllegalArgumentException("not an absolute IRI: " + iri);
       }
     } catch (IRIException e) {

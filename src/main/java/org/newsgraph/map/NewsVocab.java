@@ -36,6 +36,8 @@ public final class NewsVocab {
   public static final Node PROVIDER = news("Provider");
   public static final Node TOPIC = news("Topic");
   public static final Node IMAGE = news("Image");
+  public static final Node TAG = news("Tag");
+  public static final Node SERVICE = news("Service");
 
   // news: properties
   public static final Node RELATED = news("related");
@@ -56,6 +58,18 @@ public final class NewsVocab {
   public static final Node IS_CACHED = news("isCached");
   public static final Node ATTRIBUTION = news("attribution");
   public static final Node LOGO = news("logo");
+  public static final Node SOURCE_URL = news("sourceUrl");
+  public static final Node FEATURED_CONTENT = news("featuredContent");
+  public static final Node HIGHLIGHT = news("highlight");
+  public static final Node SITE_PATH = news("sitePath");
+  public static final Node TAG_PROP = news("tag");
+  public static final Node AUTHOR_NAME = news("authorName");
+  public static final Node PUBLISHER_NAME = news("publisherName");
+  public static final Node HASHTAG = news("hashtag");
+  public static final Node REGEX = news("regex");
+  public static final Node SERVICE_PROP = news("service");
+  public static final Node SERVICE_NAME = news("serviceName");
+  public static final Node VOLUME = news("volume");
 
   // external terms
   public static final Node RDF_TYPE = NodeFactory.createURI(RDF + "type");
@@ -76,7 +90,21 @@ public final class NewsVocab {
   public static final Node SCHEMA_CONTENT_URL = schema("contentUrl");
   public static final Node SCHEMA_CAPTION = schema("caption");
   public static final Node SKOS_CONCEPT = NodeFactory.createURI(SKOS + "Concept");
+  public static final Node SCHEMA_TEXT = schema("text");
+  public static final Node SCHEMA_IN_LANGUAGE = schema("inLanguage");
+  public static final Node SCHEMA_KEYWORDS = schema("keywords");
+  public static final Node SCHEMA_ALTERNATE_NAME = schema("alternateName");
+  public static final Node SKOS_CONCEPT_SCHEME = NodeFactory.createURI(SKOS + "ConceptScheme");
   public static final Node SKOS_PREF_LABEL = NodeFactory.createURI(SKOS + "prefLabel");
+  public static final Node SKOS_ALT_LABEL = NodeFactory.createURI(SKOS + "altLabel");
+  public static final Node SKOS_BROADER = NodeFactory.createURI(SKOS + "broader");
+  public static final Node SKOS_IN_SCHEME = NodeFactory.createURI(SKOS + "inScheme");
+  public static final Node SKOS_TOP_CONCEPT_OF = NodeFactory.createURI(SKOS + "topConceptOf");
+  public static final Node SKOS_DEFINITION = NodeFactory.createURI(SKOS + "definition");
+  public static final Node DCTERMS_IDENTIFIER = NodeFactory.createURI(DCTERMS + "identifier");
+  public static final Node DCTERMS_SOURCE = NodeFactory.createURI(DCTERMS + "source");
+  public static final Node RDFS_LABEL = NodeFactory.createURI(RDFS + "label");
+  public static final Node OWL_SAME_AS = NodeFactory.createURI(OWL + "sameAs");
 
   private NewsVocab() {}
 

@@ -7,7 +7,8 @@ import java.util.Objects;
  * One news article as an aggregator record describes it, or as a {@code related} entry of another
  * record describes it (then {@link #related()} is empty). Optional fields are null, lists are never
  * null. Dates are kept as the lexical form the author wrote, already checked to be an {@code
- * xsd:dateTime}; URLs are kept as written and canonicalised by {@link UrlLib}.
+ * xsd:dateTime}; URLs are kept as written and canonicalised by {@link UrlLib}; text fields have had
+ * their HTML entities decoded once.
  *
  * @param category record category (e.g. "news"), or null
  * @param title the headline
@@ -27,6 +28,7 @@ import java.util.Objects;
  * @param images images in record order
  * @param related other articles covering the same story, in record order
  * @param secured the opaque signed blob, verbatim, or null
+ * @param extra the fields the JSON API and richer records add
  * @param position where the article's mapping starts in its file
  */
 public record Article(
@@ -48,11 +50,14 @@ public record Article(
     List<Image> images,
     List<Article> related,
     String secured,
-    Position position) {
+    Extra extra,
+    Position position)
+    implements Entity {
 
   /** Validates and copies the lists. */
   public Article {
     Objects.requireNonNull(position, "position");
+    Objects.requireNonNull(extra, "extra");
     topics = List.copyOf(topics);
     images = List.copyOf(images);
     related = List.copyOf(related);
@@ -61,8 +66,52 @@ public record Article(
     }
   }
 
+  /** An article without the extra fields (the shape of the seed records). */
+  public Article(String category, String title, String excerpt, String publishedDateTime,
+      String updatedDateTime, String originalUrl, String webUrl, String ampWebUrl,
+      String cdnAmpWebUrl, String type, Long quality, Long heat, Boolean published,
+      Provider provider, List<String> topics, List<Image> images, List<Article> related,
+      String secured, Position position) {
+    this(category, title, excerpt, publishedDateTime, updatedDateTime, originalUrl, webUrl,
+        ampWebUrl, cdnAmpWebUrl, type, quality, heat, published, provider, topics, images, related,
+        secured, Extra.NONE, position);
+  }
+
   /** The URL that identifies the article: webUrl, else originalUrl (never null). */
   public String identifyingUrl() {
     return webUrl != null ? webUrl : originalUrl;
+  }
+
+  /**
+   * The fields the JSON API pages and richer records carry besides the seed's.
+   *
+   * @param sourceUrl the URL of the item the article is based on (e.g. a video page), or null
+   * @param featuredContent embedded HTML (a video player...), verbatim, or null
+   * @param highlight the aggregator's highlight text, verbatim, or null
+   * @param content the body text (the Markdown after the front matter, or the API's content), or
+   *     null when empty
+   * @param locale the language tag ("en-us"), or null
+   * @param categories category names, in record order
+   * @param tags tag names, in record order
+   * @param path the record's path in its site ("_news/....md"), or null
+   */
+  public record Extra(
+      String sourceUrl,
+      String featuredContent,
+      String highlight,
+      String content,
+      String locale,
+      List<String> categories,
+      List<String> tags,
+      String path) {
+
+    /** No extra field at all. */
+    public static final Extra NONE = new Extra(null, null, null, null, null, List.of(), List.of(), null);
+
+    /** Copies the lists. */
+    public Extra {
+      categories = List.copyOf(categories);
+      tags = List.copyOf(tags);
+    }
   }
 }

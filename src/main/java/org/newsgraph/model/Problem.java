@@ -10,8 +10,11 @@ import java.util.Objects;
  * @param position where the problem is, 1-based
  * @param severity whether the record is rejected ({@link Severity#ERROR}) or only reported
  * @param message what was found and what was expected
+ * @param unknownKey for an unknown-key warning, the key qualified by where it was found ({@code
+ *     provider.foo}), so that a run can report each unknown key once; null for other problems
  */
-public record Problem(String source, Position position, Severity severity, String message) {
+public record Problem(
+    String source, Position position, Severity severity, String message, String unknownKey) {
 
   /** How bad a problem is. */
   public enum Severity {
@@ -25,12 +28,17 @@ public record Problem(String source, Position position, Severity severity, Strin
     }
   }
 
-  /** Validates that no component is null. */
+  /** Validates that no component but {@code unknownKey} is null. */
   public Problem {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(position, "position");
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
+  }
+
+  /** A problem that is not about an unknown key. */
+  public Problem(String source, Position position, Severity severity, String message) {
+    this(source, position, severity, message, null);
   }
 
   /** An error at a position. */
@@ -41,6 +49,19 @@ public record Problem(String source, Position position, Severity severity, Strin
   /** A warning at a position. */
   public static Problem warning(String source, Position position, String message) {
     return new Problem(source, position, Severity.WARNING, message);
+  }
+
+  /**
+   * The warning for a key no mapping rule reads.
+   *
+   * @param source the file
+   * @param position where the key is
+   * @param where what the mapping is ("article", "provider", "related article"...)
+   * @param key the key as written
+   */
+  public static Problem unknownKey(String source, Position position, String where, String key) {
+    return new Problem(source, position, Severity.WARNING,
+        "unknown key '" + key + "' in " + where + " (not mapped)", where + "." + key);
   }
 
   /** True when the problem rejects its record. */

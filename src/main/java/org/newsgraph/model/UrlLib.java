@@ -73,10 +73,13 @@ public final class UrlLib {
    * @throws IllegalArgumentException when {@link #clean(String)} rejects the URL
    */
   public static String canonical(String url) {
-    URI uri = URI.create(clean(url));
-    String host = uri.getHost();
+    // WordPress feeds write '&' in query strings as an HTML reference; the URL meant is the same.
+    String unescaped = url.replace("&#038;", "&").replace("&#38;", "&").replace("&amp;", "&");
+    String cleaned = clean(unescaped);
+    URI uri = URI.create(cleaned);
+    String host = hostOf(uri, cleaned);
     String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath();
-    int port = uri.getPort();
+    int port = portOf(uri);
     if (host.endsWith(AMP_CACHE_SUFFIX)) {
       String unwrapped = unwrapAmpCache(rawPath);
       if (unwrapped != null) {
@@ -97,7 +100,8 @@ public final class UrlLib {
    * provider gives no domain.
    */
   public static String domainOf(String url) {
-    String host = URI.create(clean(url)).getHost();
+    String cleaned = clean(url);
+    String host = hostOf(URI.create(cleaned), cleaned);
     return host.startsWith("www.") ? host.substring(4) : host;
   }
 
@@ -120,6 +124,15 @@ public final class UrlLib {
       }
     }
     return host.toLowerCase(Locale.ROOT);
+  }
+
+  /** The port, also when java.net.URI could not parse the authority as host and port. */
+  private static int portOf(URI uri) {
+    if (uri.getHost() != null || uri.getRawAuthority() == null) {
+      return uri.getPort();
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d{1,5})$").matcher(uri.getRawAuthority());
+    return m.find() ? Integer.parseInt(m.group(1)) : -1;
   }
 
   private static String unwrapAmpCache(String path) {

@@ -22,7 +22,7 @@ final class Fields {
 
   private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
   private static final Pattern DATE_TIME =
-      Pattern.compile("-?\\d{4,}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?");
+      Pattern.compile("-?\\d{4,}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?");
 
   private final YamlValue.Mapping mapping;
   private final String what;
@@ -69,6 +69,22 @@ final class Fields {
     return null;
   }
 
+  /** A string with its HTML character references decoded once (for headline-like text). */
+  String text(String key) {
+    String value = string(key);
+    return value == null ? null : HtmlText.decode(value);
+  }
+
+  /** A string that must not be blank once stripped. */
+  String name(String key) {
+    String value = string(key);
+    if (value != null && value.isBlank()) {
+      error(mapping.get(key).position(), "'" + key + "' of " + what + " must not be blank");
+      return null;
+    }
+    return value == null ? null : value.strip();
+  }
+
   Long integer(String key) {
     YamlValue value = value(key);
     if (value == null) {
@@ -108,7 +124,8 @@ final class Fields {
       return null;
     }
     if (value instanceof YamlValue.Scalar scalar) {
-      String text = scalar.text().strip();
+      // YAML allows a space between date and time; xsd:dateTime needs the 'T' (same instant).
+      String text = scalar.text().strip().replaceFirst("^(-?\\d{4,}-\\d{2}-\\d{2}) ", "$1T");
       if (DATE_TIME.matcher(text).matches() && parses(text)) {
         return text;
       }
@@ -185,6 +202,13 @@ final class Fields {
       return false;
     }
     return true;
+  }
+
+  /** Reports every key that was never read as an unknown-key warning. */
+  void reportUnknown() {
+    for (String key : unread()) {
+      problems.add(Problem.unknownKey(source, keyPosition(key), what, key));
+    }
   }
 
   /** Keys present in the mapping that were never read, with their positions. */

@@ -1,18 +1,25 @@
 package org.newsgraph.source;
 
 import org.newsgraph.model.Article;
+import org.newsgraph.model.Entity;
 import org.newsgraph.model.Position;
 
 /**
- * One record read from a source, ready to map.
+ * One record read from a source, ready to map: an article, a topic, a tag or an organization. A
+ * JSON API page gives one record per item, all with the same source.
  *
  * @param source the file as the user named it (or {@code <stdin>})
- * @param article the article the record describes
+ * @param entity what the record describes
  */
-public record Record(String source, Article article) {
+public record Record(String source, Entity entity) {
 
   /** Where the record starts in its file. */
   public Position position() {
-    return article.position();
+    return entity.position();
+  }
+
+  /** The article the record describes, or null when it describes something else. */
+  public Article article() {
+    return entity instanceof Article article ? article : null;
   }
 }

@@ -7,13 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.newsgraph.model.Article;
+import org.newsgraph.model.Entity;
 import org.newsgraph.model.Position;
 import org.newsgraph.model.Problem;
 
 /**
- * Reads record files: Markdown with YAML front matter ({@code .md}, {@code .markdown}) or plain YAML
- * ({@code .yaml}, {@code .yml}). Every failure becomes a positioned {@link Problem}; this class never
- * throws for bad input. Thread-safe.
+ * Reads record files, recognised by content as much as by name: Markdown with YAML front matter
+ * ({@code .md}, or any file starting with {@code ---}), plain YAML ({@code .yaml}, {@code .yml}),
+ * and JSON API pages ({@code {"page": n, "value": [records...]}}, or one JSON record). A mapping
+ * with a {@code taxonomy} key is a topic, tag or organization record; any other mapping is an
+ * article. Every failure becomes a positioned {@link Problem}; this class never throws for bad
+ * input. Thread-safe.
  */
 public final class RecordReader {
 
@@ -32,7 +36,7 @@ public final class RecordReader {
    *
    * @param file the file
    * @param name how to name the file in problems
-   * @return the records and problems
+   * @return the records and problems; no records when any error was found
    */
   public ReadResult read(Path file, String name) {
     String text;
@@ -44,21 +48,21 @@ public final class RecordReader {
       return new ReadResult(List.of(),
           List.of(Problem.error(name, Position.START, "cannot read file: " + e.getMessage())));
     }
-    return readText(text, name, looksLikeMarkdown(file, text));
+    return readText(text, name, formatOf(file.getFileName().toString(), text));
   }
 
   /**
-   * Reads one record from a stream (standard input); front matter is expected when the text starts
-   * with {@code ---} followed by a closing delimiter, otherwise the text is read as plain YAML.
+   * Reads one input from a stream (standard input), recognised by content: front matter when the
+   * text starts with {@code ---}, JSON when it starts with <code>{</code>, otherwise plain YAML.
    *
    * @param in the stream; not closed
    * @param name how to name the input in problems
-   * @return the records and problems
+   * @return the records and problems; no records when any error was found
    */
   public ReadResult read(InputStream in, String name) {
     try {
       String text = SourceText.read(in, limits);
-      return readText(text, name, text.startsWith("---"));
+      return readText(text, name, formatOf("", text));
     } catch (SourceException e) {
       return new ReadResult(List.of(), List.of(e.toProblem(name)));
     } catch (IOException e) {
@@ -67,11 +71,21 @@ public final class RecordReader {
     }
   }
 
-  private ReadResult readText(String text, String name, boolean markdown) {
+  private enum Format { MARKDOWN, YAML, JSON }
+
+  private ReadResult readText(String text, String name, Format format) {
     List<Problem> problems = new ArrayList<>();
     List<Record> records = new ArrayList<>();
     try {
-      String yamlText = markdown ? FrontMatter.split(text).yaml() : text;
+      String body = null;
+      String yamlText = text;
+      if (format == Format.MARKDOWN) {
+        FrontMatter split = FrontMatter.split(text);
+        yamlText = split.yaml();
+        body = split.body();
+      } else if (format == Format.JSON) {
+        yamlText = JsonText.toYaml(text);
+      }
       List<YamlValue> documents = yaml.readAll(yamlText, 0);
       if (documents.isEmpty()) {
         problems.add(Problem.error(name, Position.START, "empty record: no YAML mapping found"));
@@ -82,10 +96,7 @@ public final class RecordReader {
         problems.add(Problem.error(name, documents.get(0).position(),
             "a record must be a mapping, found " + documents.get(0).kindName()));
       } else {
-        Article article = binder.bind(root, name, problems);
-        if (article != null) {
-          records.add(new Record(name, article));
-        }
+        bindRoot(root, body, name, problems, records);
       }
     } catch (SourceException e) {
       problems.add(e.toProblem(name));
@@ -94,11 +105,53 @@ public final class RecordReader {
     return new ReadResult(rejected ? List.of() : records, problems);
   }
 
-  private static boolean looksLikeMarkdown(Path file, String text) {
-    String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (fileName.endsWith(".yaml") || fileName.endsWith(".yml")) {
-      return false;
+  private void bindRoot(YamlValue.Mapping root, String body, String name, List<Problem> problems,
+      List<Record> records) {
+    if (root.get("taxonomy") != null) {
+      Entity entity = TaxonomyBinder.bind(root, name, problems);
+      if (entity != null) {
+        records.add(new Record(name, entity));
+      }
+    } else if (root.get("value") instanceof YamlValue.Sequence && root.get("title") == null) {
+      bindPage(root, name, problems, records);
+    } else {
+      Article article = binder.bind(root, body, name, problems);
+      if (article != null) {
+        records.add(new Record(name, article));
+      }
     }
-    return fileName.endsWith(".md") || fileName.endsWith(".markdown") || text.startsWith("---");
+  }
+
+  /** A JSON API page: one article record per item of {@code value}. */
+  private void bindPage(YamlValue.Mapping root, String name, List<Problem> problems,
+      List<Record> records) {
+    Fields page = new Fields(root, "API page", name, problems);
+    page.integer("page"); // page bookkeeping: checked, not data about any article
+    for (YamlValue item : page.list("value")) {
+      if (item instanceof YamlValue.Mapping entry) {
+        Article article = binder.bind(entry, null, name, problems);
+        if (article != null) {
+          records.add(new Record(name, article));
+        }
+      } else {
+        problems.add(Problem.error(name, item.position(),
+            "items of 'value' must be article mappings, found " + item.kindName()));
+      }
+    }
+    page.reportUnknown();
+  }
+
+  private static Format formatOf(String fileName, String text) {
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".json") || JsonText.looksLikeJson(text)) {
+      return Format.JSON;
+    }
+    if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+      return Format.YAML;
+    }
+    if (lower.endsWith(".md") || lower.endsWith(".markdown") || text.startsWith("---")) {
+      return Format.MARKDOWN;
+    }
+    return Format.YAML;
   }
 }

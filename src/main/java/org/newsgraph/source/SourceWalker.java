@@ -12,17 +12,26 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Finds record files under the paths a user names, streaming: directories are visited as they are
- * listed, never collected. Hidden files and folders (dot names) are skipped; files that are neither
- * records by extension nor by content (their first line) are skipped and counted. A file named
- * directly by the user is always offered.
+ * listed, never collected. Files are recognised by their first 4 KB as much as by name: Markdown
+ * with front matter, YAML holding a record key ({@code title}, {@code webUrl}, {@code taxonomy}...),
+ * JSON API pages, and files with no extension that start like a record. Hidden files and folders
+ * (dot names), Jekyll's {@code _config.yml} and every other file are skipped and counted; a binary
+ * file with a record extension is offered so that the reader reports it. A file named directly by
+ * the user is always offered.
  */
 public final class SourceWalker {
 
   private static final Set<String> RECORD_EXTENSIONS =
       Set.of("md", "markdown", "yaml", "yml");
+  /** Jekyll's site configuration: YAML with a title, never a record. */
+  private static final Set<String> SITE_CONFIG = Set.of("_config.yml", "_config.yaml");
+  private static final int HEAD_BYTES = 4096;
+  private static final Pattern RECORD_KEY = Pattern.compile(
+      "(?m)^[\"']?(taxonomy|_id|title|webUrl|originalUrl|excerpt|publishedDateTime|provider)[\"']?[ \\t]*:");
 
   private long skipped;
 
@@ -80,19 +89,39 @@ public final class SourceWalker {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     int dot = name.lastIndexOf('.');
     String extension = dot < 0 ? "" : name.substring(dot + 1);
-    if (RECORD_EXTENSIONS.contains(extension)) {
-      return true;
+    if (SITE_CONFIG.contains(name)) {
+      return false;
     }
-    // Real sites have records with no extension or a domain as their name (theguardian.com).
-    return startsLikeRecord(file);
+    String head = head(file, HEAD_BYTES);
+    if (isBinary(head)) {
+      return RECORD_EXTENSIONS.contains(extension); // offered, so the reader reports the byte offset
+    }
+    return switch (extension) {
+      // A Markdown file without front matter is a page (README, CHANGELOG), not a record.
+      case "md", "markdown" -> head.startsWith("---");
+      // Other YAML data of a site (navigation, authors) has none of the keys records start with.
+      case "yaml", "yml" -> RECORD_KEY.matcher(head).find();
+      // Sites hold other JSON (feeds, manifests); only API pages and single records are records.
+      case "json" -> head.startsWith("{") && (head.contains("\"page\"") || head.contains("\"value\"")
+          || head.contains("\"webUrl\""));
+      // Real sites have records with no extension or a domain as their name (theguardian.com).
+      default -> head.startsWith("---") || head.startsWith("taxonomy:") || head.startsWith("_id:");
+    };
   }
 
-  private static boolean startsLikeRecord(Path file) {
+  private static boolean isBinary(String head) {
+    // The last bytes may cut a multi-byte character in two; that is not a sign of binary content.
+    String whole = head.length() > 4 ? head.substring(0, head.length() - 4) : head;
+    return head.indexOf('\u0000') >= 0 || whole.indexOf('\uFFFD') >= 0;
+  }
+
+  /** The first bytes of a file as text, without a byte-order mark or leading white space. */
+  private static String head(Path file, int bytes) {
     try (InputStream in = Files.newInputStream(file)) {
-      String head = new String(in.readNBytes(64), StandardCharsets.UTF_8);
-      return head.startsWith("---") || head.startsWith("\uFEFF---") || head.startsWith("taxonomy:");
+      String head = new String(in.readNBytes(bytes), StandardCharsets.UTF_8);
+      return (head.startsWith("\uFEFF") ? head.substring(1) : head).stripLeading();
     } catch (IOException e) {
-      return false;
+      return "";
     }
   }
 }

@@ -32,9 +32,9 @@ class ShippedLinksTest {
     String query = """
         PREFIX schema: <http://schema.org/>
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-        SELECT ?label ?item WHERE {
+        SELECT DISTINCT ?label ?item WHERE {
           ?article schema:about ?topic .
-          ?topic skos:prefLabel ?label ; skos:exactMatch ?item .
+          ?topic schema:name ?label ; skos:exactMatch ?item .
           FILTER(STRSTARTS(STR(?item), "http://www.wikidata.org/entity/"))
         } ORDER BY ?label""";
     List<String> rows = new ArrayList<>();

@@ -1,0 +1,162 @@
+package org.newsgraph.validate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.sparql.core.Prologue;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.path.PathWriter;
+import org.newsgraph.map.IriFactory;
+import org.newsgraph.map.NewsVocab;
+import org.newsgraph.store.GraphStore;
+
+/**
+ * Validates a store against the shipped SHACL shapes ({@code ontology/shapes.ttl}), one record graph
+ * at a time: graph names are streamed from the store and each graph is read and checked on its own,
+ * so memory holds one record, never the corpus. Project graphs ({@code {base}graph/NAME}: ontology,
+ * shapes, links, run metadata) are not checked. Not thread-safe; one per run.
+ */
+public final class ShapesValidator {
+
+  private static final String SHAPES_RESOURCE = "/org/newsgraph/ontology/shapes.ttl";
+  private static final Var GRAPH_VAR = Var.alloc("g");
+  // Graph names only (the store lists them from its index); each graph is then read whole.
+  private static final Query GRAPHS =
+      QueryFactory.create("SELECT ?g WHERE { GRAPH ?g { } }");
+
+  private final Shapes shapes;
+  private final String systemGraphPrefix;
+  private final Prologue prefixes = new Prologue();
+
+  /**
+   * A validator for the data under a base IRI, with the shipped shapes.
+   *
+   * @param iris the factory whose base names the project graphs to skip
+   */
+  public ShapesValidator(IriFactory iris) {
+    this(iris, loadShippedShapes());
+  }
+
+  /** A validator with the given shapes graph. */
+  public ShapesValidator(IriFactory iris, Graph shapesGraph) {
+    this.shapes = Shapes.parse(shapesGraph);
+    this.systemGraphPrefix = iris.base() + "graph/";
+    prefixes.setPrefix("news", NewsVocab.NS);
+    prefixes.setPrefix("schema", NewsVocab.SCHEMA);
+    prefixes.setPrefix("skos", NewsVocab.SKOS);
+    prefixes.setPrefix("dcterms", NewsVocab.DCTERMS);
+  }
+
+  /** The shapes shipped in the jar, parsed. */
+  public static Graph loadShippedShapes() {
+    try (InputStream in = ShapesValidator.class.getResourceAsStream(SHAPES_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing shipped resource " + SHAPES_RESOURCE);
+      }
+      Graph graph = GraphFactory.createDefaultGraph();
+      RDFParser.source(in).lang(Lang.TURTLE).parse(graph);
+      return graph;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Validates every record graph of a store.
+   *
+   * @param store the store, read in one read transaction
+   * @param sink receives every result, in store order
+   * @return the counts
+   */
+  public ValidationSummary validate(GraphStore store, Consumer<Violation> sink) {
+    long[] counts = new long[3];
+    store.query(GRAPHS, BindingFactory.empty(), exec -> {
+      RowSet rows = exec.select();
+      while (rows.hasNext()) {
+        Node graph = rows.next().get(GRAPH_VAR);
+        if (!isRecordGraph(graph)) {
+          continue;
+        }
+        Graph data = GraphFactory.createDefaultGraph();
+        store.exportQuads(graph, new StreamRDFBase() {
+          @Override
+          public void quad(Quad quad) {
+            data.add(quad.asTriple());
+          }
+        });
+        counts[0]++;
+        counts[1] += validateGraph(graph, data, violation -> {
+          if (!violation.severity().equals("violation")) {
+            counts[2]++;
+          }
+          sink.accept(violation);
+        });
+      }
+      return null;
+    });
+    return new ValidationSummary(counts[0], counts[1], counts[2]);
+  }
+
+  /**
+   * Validates one record graph.
+   *
+   * @param graphName the graph's name, for results
+   * @param data the graph's triples
+   * @param sink receives the results
+   * @return how many results were violations
+   */
+  public long validateGraph(Node graphName, Graph data, Consumer<Violation> sink) {
+    ValidationReport report = ShaclValidator.get().validate(shapes, data);
+    if (report.conforms()) {
+      return 0;
+    }
+    String source = sourceOf(graphName, data);
+    long violations = 0;
+    for (ReportEntry entry : report.getEntries()) {
+      String severity = severity(entry);
+      if (severity.equals("violation")) {
+        violations++;
+      }
+      String path = entry.resultPath() == null ? "" : PathWriter.asString(entry.resultPath(), prefixes);
+      sink.accept(new Violation(source, graphName, severity, entry.focusNode(), path, entry.message()));
+    }
+    return violations;
+  }
+
+  private boolean isRecordGraph(Node graph) {
+    if (!graph.isURI() || !graph.getURI().startsWith(systemGraphPrefix)) {
+      return !Quad.isDefaultGraph(graph);
+    }
+    return graph.getURI().indexOf('/', systemGraphPrefix.length()) > 0;
+  }
+
+  private static String sourceOf(Node graphName, Graph data) {
+    var found = data.find(graphName, NewsVocab.DCTERMS_SOURCE, Node.ANY);
+    try {
+      return found.hasNext() ? found.next().getObject().getLiteralLexicalForm() : "(unknown source)";
+    } finally {
+      found.close();
+    }
+  }
+
+  private static String severity(ReportEntry entry) {
+    String local = entry.severity().level().getLocalName();
+    return local.toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,105 @@
+package org.newsgraph.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.cli.Console;
+import org.newsgraph.cli.Main;
+import org.newsgraph.map.IriFactory;
+import org.newsgraph.store.Tdb2Store;
+
+/**
+ * The real corpus ({@code ../shared/corpus/everyday-ai}, present in CI): every record, taxonomy, tag
+ * and organization file ingests with no error, the store validates, and every article with its own
+ * record answers the schema.org-only query and the query for articles under "AI".
+ */
+class CorpusTest {
+
+  private static final Path CORPUS = Path.of("../shared/corpus/everyday-ai");
+  private static final IriFactory IRIS = IriFactory.of(IriFactory.DEFAULT_BASE);
+
+  @TempDir Path db;
+
+  @Test
+  void theRealCorpusIngestsWithNoErrorAndValidates() throws IOException {
+    assumeTrue(Files.isDirectory(CORPUS),
+        "skipped: the real corpus is not at " + CORPUS.toAbsolutePath().normalize() + " (CI has it)");
+    String[] ingest = run("ingest", "--db", db.toString(), CORPUS.toString());
+    assertThat(ingest[1]).doesNotContain(": error: ");
+    assertThat(ingest[1]).contains("ingest: 259 files read, 259 records stored, 0 rejected, 1 skipped");
+    assertThat(ingest[0]).isEqualTo("0");
+
+    String[] validate = run("validate", "--db", db.toString());
+    assertThat(validate[2]).isEmpty();
+    assertThat(validate[1]).endsWith(" 0 violations\n");
+    assertThat(validate[0]).isEqualTo("0");
+
+    Set<Node> ownArticles = ownArticles();
+    assertThat(ownArticles).hasSize(206 - 12); // 12 articles have two record files
+    assertThat(select("schema-only.rq", null)).containsAll(ownArticles);
+    assertThat(select("under-topic.rq", IRIS.topic("AI"))).containsAll(ownArticles);
+  }
+
+  private Set<Node> ownArticles() {
+    String prefix = IRIS.base() + "graph/article/";
+    Set<Node> out = new HashSet<>();
+    try (Tdb2Store store = Tdb2Store.open(db)) {
+      store.query(QueryFactory.create("SELECT DISTINCT ?g { GRAPH ?g { ?g ?p ?o } }"),
+          BindingFactory.empty(), exec -> {
+            exec.select().forEachRemaining(b -> {
+              String g = b.get(Var.alloc("g")).getURI();
+              if (g.startsWith(prefix)) {
+                out.add(NodeFactory.createURI(IRIS.base() + "article/" + g.substring(prefix.length())));
+              }
+            });
+            return null;
+          });
+    }
+    return out;
+  }
+
+  private Set<Node> select(String query, Node topic) throws IOException {
+    String text = Files.readString(Path.of("src/test/resources/queries").resolve(query));
+    Set<Node> out = new HashSet<>();
+    try (Tdb2Store store = Tdb2Store.open(db)) {
+      store.query(QueryFactory.create(text), topic == null ? BindingFactory.empty()
+          : BindingFactory.binding(Var.alloc("topic"), topic), exec -> {
+            exec.select().forEachRemaining(b -> {
+              Node published = b.get(Var.alloc("published"));
+              if (published != null) {
+                assertThat(published.getLiteralDatatype()).isEqualTo(XSDDatatype.XSDdateTime);
+              }
+              out.add(b.get(Var.alloc("article")));
+            });
+            return null;
+          });
+    }
+    return out;
+  }
+
+  private static String[] run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new Console(new ByteArrayInputStream(new byte[0]), out,
+        new PrintWriter(err, true)));
+    return new String[] {String.valueOf(code), err.toString(), out.toString(StandardCharsets.UTF_8)};
+  }
+}
