@@ -33,6 +33,8 @@ public final class Main {
   /** The configured command line, with the exception-to-exit-code mapping in one place. */
   public static CommandLine commandLine(Console console) {
     CommandLine cli = new CommandLine(NewsgraphCommand.class, new CommandFactory(console));
+    // "query @file.rq" names a query file; picocli would otherwise read it as an argument file.
+    cli.setExpandAtFiles(false);
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(console.out(),
         java.nio.charset.StandardCharsets.UTF_8), true));
     cli.setErr(console.err());

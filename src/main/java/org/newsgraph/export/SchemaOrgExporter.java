@@ -19,6 +19,7 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.RowSet;
+import org.newsgraph.map.IriFactory;
 import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.GraphStore;
 
@@ -39,7 +40,8 @@ public final class SchemaOrgExporter {
 
   private static final Query ARTICLES = QueryFactory.create(
       "SELECT DISTINCT ?a WHERE { ?a a <" + NewsVocab.NS + "Article> }");
-  private static final Query PROPERTIES = QueryFactory.create("SELECT ?p ?o WHERE { ?s ?p ?o }");
+  private static final Query PROPERTIES =
+      QueryFactory.create("SELECT ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }");
   private static final Node SKOS_EXACT = NodeFactory.createURI(NewsVocab.SKOS + "exactMatch");
   private static final Node HOMEPAGE = NodeFactory.createURI(NewsVocab.FOAF + "homepage");
 
@@ -116,12 +118,16 @@ public final class SchemaOrgExporter {
     return o;
   }
 
+  /** The most specific type any record gives (a citing record without a type says CreativeWork). */
   private static String type(Map<Node, List<Node>> p) {
     List<Node> types = p.getOrDefault(NewsVocab.RDF_TYPE, List.of());
     if (types.contains(NewsVocab.SCHEMA_VIDEO_OBJECT)) {
       return "VideoObject";
     }
-    return types.contains(NewsVocab.SCHEMA_CREATIVE_WORK) ? "CreativeWork" : "NewsArticle";
+    if (types.contains(NewsVocab.SCHEMA_NEWS_ARTICLE)) {
+      return "NewsArticle";
+    }
+    return "CreativeWork";
   }
 
   private JsonObject image(Node image) {
@@ -179,7 +185,8 @@ public final class SchemaOrgExporter {
     JsonObject o = new JsonObject();
     o.put("@type", "Thing");
     o.put("@id", topic.getURI());
-    literal(p, NewsVocab.SKOS_PREF_LABEL).ifPresent(v -> o.put("name", v));
+    literal(p, NewsVocab.SKOS_PREF_LABEL).or(() -> literal(p, NewsVocab.SCHEMA_NAME))
+        .ifPresent(v -> o.put("name", v));
     sameAs(p, o, SKOS_EXACT);
     return o;
   }
@@ -192,20 +199,30 @@ public final class SchemaOrgExporter {
     }
   }
 
-  /** Every property of a node in the union graph, values in a stable order. */
+  /**
+   * Every property of a node across all graphs, values in a stable order: what the article's own
+   * record says first (its URL, not the AMP-cache URL a citing record used), then the rest.
+   */
   private Map<Node, List<Node>> properties(Node s) {
     Binding bound = BindingFactory.binding(Var.alloc("s"), s);
+    Node own = IriFactory.ownGraphOfArticle(s);
     return store.query(PROPERTIES, bound, exec -> {
-      Map<Node, List<Node>> out = new LinkedHashMap<>();
+      Map<Node, List<Node>> mine = new LinkedHashMap<>();
+      Map<Node, List<Node>> others = new LinkedHashMap<>();
       RowSet rows = exec.select();
       while (rows.hasNext()) {
         Binding row = rows.next();
-        List<Node> values = out.computeIfAbsent(row.get("p"), k -> new ArrayList<>());
-        if (!values.contains(row.get("o"))) {
-          values.add(row.get("o"));
-        }
+        Map<Node, List<Node>> target = row.get("g").equals(own) ? mine : others;
+        target.computeIfAbsent(row.get("p"), k -> new ArrayList<>()).add(row.get("o"));
       }
-      out.values().forEach(v -> v.sort(java.util.Comparator.comparing(Node::toString)));
+      Map<Node, List<Node>> out = new LinkedHashMap<>();
+      for (Map<Node, List<Node>> part : List.of(mine, others)) {
+        part.forEach((predicate, values) -> {
+          values.sort(java.util.Comparator.comparing(Node::toString));
+          List<Node> merged = out.computeIfAbsent(predicate, k -> new ArrayList<>());
+          values.stream().filter(v -> !merged.contains(v)).forEach(merged::add);
+        });
+      }
       return out;
     });
   }

@@ -71,6 +71,24 @@ public final class IriFactory {
     return NodeFactory.createURI(base + "graph/article/" + articleKey(UrlLib.canonical(url)));
   }
 
+  /**
+   * The named graph of an article's own record, from the article's IRI: {@code {base}article/KEY}
+   * gives {@code {base}graph/article/KEY}.
+   *
+   * @return the graph, or null when the node is not an article IRI minted by this scheme
+   */
+  public static Node ownGraphOfArticle(Node article) {
+    if (!article.isURI()) {
+      return null;
+    }
+    String iri = article.getURI();
+    int at = iri.lastIndexOf("article/");
+    if (at < 0 || iri.indexOf('/', at + 8) >= 0) {
+      return null;
+    }
+    return NodeFactory.createURI(iri.substring(0, at) + "graph/" + iri.substring(at));
+  }
+
   /** The provider node of a domain (lower case host name). */
   public Node provider(String domain) {
     return checked(base + "provider/" + domain.toLowerCase(Locale.ROOT));

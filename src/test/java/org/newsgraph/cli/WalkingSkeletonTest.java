@@ -167,6 +167,17 @@ class WalkingSkeletonTest {
   }
 
   @Test
+  void aQueryFileNamedWithAnAtSignIsRun() throws IOException {
+    assertThat(CliRun.of("ingest", "--db", db(), "seeds").exitCode()).isZero();
+    Path file = dir.resolve("providers.rq");
+    Files.writeString(file, "PREFIX news: <https://w3id.org/newsgraph/ns#>\n"
+        + "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a news:Provider }\n");
+    CliRun run = CliRun.of("query", "@" + file, "--db", db(), "-f", "csv");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().lines().toList()).containsExactly("n", "9");
+  }
+
+  @Test
   void queriesListsTheCatalogWithParameters() {
     CliRun list = CliRun.of("queries");
     assertThat(list.exitCode()).isZero();
