@@ -1,0 +1,99 @@
+package org.newsgraph.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.newsgraph.serve.Credentials;
+import org.newsgraph.serve.NewsgraphServer;
+import org.newsgraph.serve.ServeSettings;
+import org.newsgraph.store.Tdb2Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** {@code newsgraph serve}: the SPARQL endpoint and query page over the store, until stopped. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the store over HTTP: SPARQL at /newsgraph/sparql, graphs at /newsgraph/get,",
+      "named queries at /q/NAME, the query page at /, health at /$/ping.",
+      "Read-only, loopback-only, with a query timeout and a row cap unless told otherwise.",
+      "Stops cleanly on Ctrl-C or SIGTERM."
+    })
+final class ServeCommand extends BaseCommand {
+
+  @Mixin StoreOptions store;
+
+  @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+      description = "Interface to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+  String host;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "3030",
+      description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free port and prints it).")
+  int port;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+      description = "Cancel any query running longer than this (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds;
+
+  @Option(names = "--max-rows", paramLabel = "N", defaultValue = "" + ServeSettings.DEFAULT_MAX_ROWS,
+      description = "Most rows one SELECT response carries; a cut result has the header "
+          + ServeSettings.TRUNCATED_HEADER + " (default: ${DEFAULT-VALUE}).")
+  int maxRows;
+
+  @Option(names = "--cors", paramLabel = "ORIGIN",
+      description = "Allow cross-origin requests from ORIGIN (or *). Off by default.")
+  String cors;
+
+  @Option(names = "--writable",
+      description = "Accept SPARQL Update at /newsgraph/update and graph writes at /newsgraph/data "
+          + "(needs --password-file).")
+  boolean writable;
+
+  @Option(names = "--password-file", paramLabel = "FILE",
+      description = "File with one line 'user:password': the user allowed to write (HTTP Basic).")
+  Path passwordFile;
+
+  @Override
+  public Integer call() {
+    if (writable != (passwordFile != null)) {
+      throw new ParameterException(spec.commandLine(), writable
+          ? "--writable needs --password-file FILE (one line 'user:password')"
+          : "--password-file applies only with --writable");
+    }
+    if (timeoutSeconds < 1) {
+      throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+    }
+    ServeSettings settings = new ServeSettings(Duration.ofSeconds(timeoutSeconds), maxRows);
+    Credentials writer = writable ? Credentials.read(passwordFile) : null;
+    Tdb2Store tdb = Tdb2Store.open(store.dbDirectory());
+    NewsgraphServer server;
+    try {
+      server = NewsgraphServer.builder(tdb).host(host).port(port).settings(settings)
+          .cors(cors).writable(writer).iris(store.iris()).build().start();
+    } catch (RuntimeException e) {
+      tdb.close();
+      throw e;
+    }
+    Thread hook = new Thread(() -> stop(server, tdb), "newsgraph-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    console.err().println("newsgraph: serving " + tdb.describe() + " at " + server.url()
+        + " (" + (writable ? "writable by " + writer.user() : "read-only") + ")");
+    console.err().println("newsgraph: SPARQL endpoint " + server.url() + NewsgraphServer.DATASET
+        + "/sparql; port " + server.port() + "; stop with Ctrl-C");
+    server.join();
+    return ExitCodes.OK;
+  }
+
+  /** Runs in the shutdown hook: lets requests in flight finish, then closes the store. */
+  private void stop(NewsgraphServer server, Tdb2Store tdb) {
+    console.err().println("newsgraph: stopping");
+    try {
+      server.stop();
+    } finally {
+      tdb.close();
+    }
+    console.err().println("newsgraph: stopped; store closed");
+  }
+}
