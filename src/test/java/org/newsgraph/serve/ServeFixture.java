@@ -57,10 +57,10 @@ final class ServeFixture {
     return get(server.url() + "newsgraph/sparql?query=" + encode(sparql), accept);
   }
 
-  /** POST with a body of a content type. */
+  /** POST with a body of a content type, asking for SPARQL JSON results. */
   static HttpResponse<String> post(String url, String contentType, String body) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-        .header("Content-Type", contentType)
+        .header("Content-Type", contentType).header("Accept", "application/sparql-results+json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
