@@ -16,10 +16,10 @@ import picocli.CommandLine.ParameterException;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the store over HTTP: SPARQL at /newsgraph/sparql, graphs at /newsgraph/get,",
-      "named queries at /q/NAME, the query page at /, health at /$/ping.",
-      "Read-only, loopback-only, with a query timeout and a row cap unless told otherwise.",
-      "Stops cleanly on Ctrl-C or SIGTERM."
+      "Serve the store over HTTP until stopped (Ctrl-C or SIGTERM).",
+      "SPARQL: /newsgraph/sparql   graphs: /newsgraph/get   named queries: /q/NAME",
+      "query page: /   health: /$/ping",
+      "Read-only and loopback-only, with a query timeout and a row cap, unless told otherwise."
     })
 final class ServeCommand extends BaseCommand {
 

@@ -70,7 +70,9 @@ final class NamedQueryServlet extends HttpServlet {
       Binding binding = binder.bind(query, params(request, query));
       run(query.query(), binding, request, response);
     } catch (QueryException e) {
-      sendText(response, HttpServletResponse.SC_BAD_REQUEST, "text/plain", e.getMessage() + "\n");
+      // The binder words its messages for the command line; over HTTP a parameter is "?name=".
+      sendText(response, HttpServletResponse.SC_BAD_REQUEST, "text/plain",
+          e.getMessage().replace("--param ", "?") + "\n");
     } catch (QueryCancelledException e) {
       sendText(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "text/plain",
           "query cancelled: it ran longer than the server's timeout of "
