@@ -74,6 +74,10 @@ final class ServeCommand extends BaseCommand {
           .cors(cors).writable(writer).iris(store.iris()).build().start();
     } catch (RuntimeException e) {
       tdb.close();
+      if (isBindFailure(e)) {
+        throw new ParameterException(spec.commandLine(), "cannot listen on " + host + ":" + port
+            + " (" + e.getMessage() + "); choose another --port or stop what holds it");
+      }
       throw e;
     }
     Thread hook = new Thread(() -> stop(server, tdb), "newsgraph-shutdown");
@@ -84,6 +88,15 @@ final class ServeCommand extends BaseCommand {
         + "/sparql; port " + server.port() + "; stop with Ctrl-C");
     server.join();
     return ExitCodes.OK;
+  }
+
+  private static boolean isBindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Runs in the shutdown hook: lets requests in flight finish, then closes the store. */

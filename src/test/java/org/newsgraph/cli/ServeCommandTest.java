@@ -42,6 +42,18 @@ class ServeCommandTest {
   }
 
   @Test
+  void aPortInUseIsAUsageErrorNamingThePort() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      String port = Integer.toString(taken.getLocalPort());
+      assertThat(run("serve", "--db", dir.resolve("db").toString(), "--port", port)).startsWith("2|")
+          .contains("cannot listen on 127.0.0.1:" + port);
+    }
+    try (Tdb2Store reopened = Tdb2Store.open(dir.resolve("db"))) {
+      assertThat(reopened.describe()).contains("db");
+    }
+  }
+
+  @Test
   void sigtermStopsTheServerAndReleasesTheStore() throws Exception {
     Path db = dir.resolve("db");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
