@@ -15,7 +15,9 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.query.ParamBinder;
 import org.newsgraph.query.QueryCatalog;
@@ -33,6 +35,9 @@ import org.newsgraph.store.Tdb2Store;
  * Thread-safe.
  */
 public final class NewsgraphServer {
+
+  /** The longest a stop waits for queries in flight, beyond which they are cut off. */
+  private static final long MAX_STOP_WAIT_MS = 10_000;
 
   /** The dataset's name: its URL path is {@code /newsgraph}. */
   public static final String DATASET = "newsgraph";
@@ -72,7 +77,10 @@ public final class NewsgraphServer {
     return "http://" + shown + ":" + port() + "/";
   }
 
-  /** Stops accepting requests, lets Jetty finish the ones in flight, and stops. Idempotent. */
+  /**
+   * Stops accepting requests, waits for those in flight (at most the query timeout, capped at 10
+   * s, plus a second), and stops. Idempotent.
+   */
   public void stop() {
     fuseki.stop();
   }
@@ -184,6 +192,7 @@ public final class NewsgraphServer {
       servlets.forEach(m -> fuseki.addServlet(m.pathSpec, m.servlet));
       FusekiServer server = fuseki.build();
       bindHost(server);
+      stopGracefully(server);
       return new NewsgraphServer(server, host);
     }
 
@@ -211,6 +220,17 @@ public final class NewsgraphServer {
       JettySecurityLib.addPathConstraint(handler, "/" + DATASET + "/update");
       JettySecurityLib.addPathConstraint(handler, "/" + DATASET + "/data");
       return handler;
+    }
+
+    /**
+     * On stop, Jetty first refuses new requests and waits for those in flight (bounded: no query
+     * outlives the query timeout), instead of cutting them off.
+     */
+    private void stopGracefully(FusekiServer server) {
+      Server jetty = server.getJettyServer();
+      jetty.setHandler(new GracefulHandler(jetty.getHandler()));
+      long wait = Math.min(settings.timeout().toMillis(), MAX_STOP_WAIT_MS) + 1_000;
+      jetty.setStopTimeout(wait);
     }
 
     /** Fuseki main knows only "loopback or all"; the connector takes any interface. */

@@ -69,8 +69,27 @@ final class SafeQueryProcessor extends SPARQL_QueryDataset {
         .query(cap.limit(query))
         .context(action.getContext())
         .set(ARQ.httpServiceAllowed, false)
-        .overallTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+        .overallTimeout(timeoutMillis(action), TimeUnit.MILLISECONDS)
         .build();
+  }
+
+  /**
+   * The server's timeout, or the client's {@code timeout} parameter (seconds, as in Fuseki) when
+   * that is shorter: a client may ask for less time, never for more.
+   */
+  private long timeoutMillis(HttpAction action) {
+    long limit = settings.timeout().toMillis();
+    String asked = action.getRequestParameter("timeout");
+    if (asked == null) {
+      return limit;
+    }
+    try {
+      long millis = (long) (Double.parseDouble(asked.strip()) * 1000);
+      return millis > 0 ? Math.min(millis, limit) : limit;
+    } catch (NumberFormatException e) {
+      ServletOps.errorBadRequest("timeout must be a number of seconds, not '" + asked + "'");
+      return limit;
+    }
   }
 
   @Override
@@ -106,7 +125,8 @@ final class SafeQueryProcessor extends SPARQL_QueryDataset {
    */
   private ActionErrorException timedOut() {
     return new ActionErrorException(HttpSC.SERVICE_UNAVAILABLE_503,
-        "Query timed out: cancelled after the server's limit of " + settings.timeout().toSeconds() + " s", null);
+        "Query timed out: cancelled at its time limit (this server allows at most "
+            + settings.timeout().toSeconds() + " s)", null);
   }
 
   private void sendDescription(HttpAction action) {

@@ -100,6 +100,7 @@ class ServerSafetyTest {
 
   @Test
   void runawayQueryStopsAtTheTimeoutWhileOthersAreAnswered() throws Exception {
+    // After the 503 the query must be really stopped: its thread no longer burns CPU.
     CompletableFuture<HttpResponse<String>> runaway = ServeFixture.HTTP.sendAsync(
         HttpRequest.newBuilder(URI.create(server.url() + "newsgraph/sparql?query=" + ServeFixture.encode(RUNAWAY)))
             .timeout(Duration.ofSeconds(60)).GET().build(),
@@ -115,11 +116,25 @@ class ServerSafetyTest {
     }
     HttpResponse<String> stopped = runaway.get();
     assertThat(stopped.statusCode()).isEqualTo(503);
-    assertThat(stopped.body()).contains("timed out").contains("2 s");
+    assertThat(stopped.body()).contains("timed out").contains("at most 2 s");
     assertThat(answeredMeanwhile).isPositive();
+    long before = serverThreadsCpuNanos();
+    Thread.sleep(1000);
+    assertThat(serverThreadsCpuNanos() - before).as("server CPU in the second after the timeout (ns)")
+        .isLessThan(400_000_000L);
     HttpResponse<String> named = get(server.url() + "q/coverage?article="
         + ServeFixture.encode(ServeFixture.ALPHA_URL), "text/csv");
     assertThat(named.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aClientMayAskForAShorterTimeoutOnly() throws Exception {
+    String url = server.url() + "newsgraph/sparql?query=" + ServeFixture.encode(RUNAWAY);
+    HttpResponse<String> shorter = get(url + "&timeout=0.5", null);
+    assertThat(shorter.statusCode()).isEqualTo(503);
+    assertThat(get(url + "&timeout=soon", null).statusCode()).isEqualTo(400);
+    assertThat(get(server.url() + "newsgraph/sparql?query=" + ServeFixture.encode(COUNT) + "&timeout=3600",
+        "text/csv").body()).isEqualTo(count);
   }
 
   @Test
@@ -202,6 +217,46 @@ class ServerSafetyTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
         () -> NewsgraphServer.builder(store).addServlet("/newsgraph/*", hello).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
+  }
+
+  @Test
+  void stopLetsRequestsInFlightFinish() throws Exception {
+    jakarta.servlet.http.HttpServlet slow = new jakarta.servlet.http.HttpServlet() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected void doGet(jakarta.servlet.http.HttpServletRequest req,
+          jakarta.servlet.http.HttpServletResponse resp) throws java.io.IOException {
+        try {
+          Thread.sleep(1500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        resp.setContentType("text/plain");
+        resp.getWriter().print("finished");
+      }
+    };
+    NewsgraphServer stopping = NewsgraphServer.builder(store).port(0).addServlet("/slow", slow).build().start();
+    CompletableFuture<HttpResponse<String>> inFlight = ServeFixture.HTTP.sendAsync(
+        HttpRequest.newBuilder(URI.create(stopping.url() + "slow")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    Thread.sleep(500);
+    stopping.stop();
+    HttpResponse<String> response = inFlight.get();
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("finished");
+  }
+
+  /** CPU time used so far by Jetty's request threads (named "qtp…"), where queries run. */
+  private static long serverThreadsCpuNanos() {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && info.getThreadName().startsWith("qtp")) {
+        total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return total;
   }
 
   private static void assertNoConnection(ServerSocket target) throws Exception {
