@@ -43,9 +43,21 @@ try {
   const downloadPath = await download.path();
   const downloaded = { name: download.suggestedFilename(), text: await readFile(downloadPath, 'utf8') };
 
+  // Then the user's own SPARQL, typed into the editor, goes to the SPARQL endpoint.
+  await page.selectOption('#named', '');
+  await page.fill('#query', 'PREFIX news: <https://w3id.org/newsgraph/ns#>\n'
+    + 'SELECT ?article WHERE { ?article a news:Article } ORDER BY ?article');
+  await page.click('#run');
+  await page.waitForFunction(() => document.querySelector('#status').textContent.includes('rows in'));
+  const adhoc = {
+    headers: await page.locator('#results table thead th').allTextContents(),
+    links: await page.locator('#results table tbody td a').count(),
+    status: await page.textContent('#status'),
+  };
+
   await page.screenshot({ path: screenshot, fullPage: true });
   const outside = requests.filter((u) => !u.startsWith(baseUrl) && !u.startsWith('blob:') && !u.startsWith('data:'));
-  console.log(JSON.stringify({ highlighted, headers, rows, status, downloaded, outside, problems }));
+  console.log(JSON.stringify({ highlighted, headers, rows, status, downloaded, adhoc, outside, problems }));
 } finally {
   await browser.close();
 }

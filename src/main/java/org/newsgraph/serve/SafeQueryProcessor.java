@@ -10,7 +10,6 @@ import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
-import org.apache.jena.web.HttpSC;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.web.HttpNames;
@@ -20,10 +19,11 @@ import org.apache.jena.sparql.algebra.OpVisitorBase;
 import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecResult;
+import org.apache.jena.sparql.expr.ExprVisitorBase;
+import org.apache.jena.web.HttpSC;
 
 /**
  * Fuseki's SPARQL Protocol query operation with newsgraph's limits: every query runs under the

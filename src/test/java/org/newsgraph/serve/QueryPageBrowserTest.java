@@ -22,7 +22,7 @@ import org.newsgraph.store.Tdb2Store;
 /**
  * The query page in a real browser: Debian's headless Chromium driven by playwright-core (the
  * script {@code src/test/browser/query-page.mjs}) loads the page, runs a named query, and reads
- * the table and a CSV download. Skipped, with a message saying what is missing, when Chromium,
+ * the table and a CSV download, then runs SPARQL typed into the editor. Skipped, with a message saying what is missing, when Chromium,
  * Node or {@code src/test/browser/node_modules} is absent ({@code .ci/install-browser-test-deps.sh}
  * installs them).
  */
@@ -80,6 +80,10 @@ class QueryPageBrowserTest {
     assertThat(download.getString("name")).isEqualTo("coverage.csv");
     assertThat(download.getString("text").lines().toList()).hasSize(4)
         .first().isEqualTo("direction,related,title,provider,published");
+    JsonObject adhoc = seen.get("adhoc").getAsObject();
+    assertThat(strings(adhoc.get("headers").getAsArray())).containsExactly("#", "article");
+    assertThat(adhoc.get("links").getAsNumber().value().intValue()).isEqualTo(3);
+    assertThat(adhoc.getString("status")).startsWith("3 rows");
   }
 
   private static JsonObject drive(String url, String chromium) throws IOException, InterruptedException {

@@ -150,6 +150,12 @@ class ServerSafetyTest {
           + " { ?s ?p ?o } } } }", null);
       assertThat(nested.statusCode()).isEqualTo(400);
       assertThat(sub.statusCode()).isEqualTo(400);
+      // Neither a query fetched by reference nor a FROM graph makes the server open a connection.
+      String local = "http://127.0.0.1:" + target.getLocalPort() + "/q.rq";
+      assertThat(get(server.url() + "newsgraph/sparql?query-ref=" + ServeFixture.encode(local), null).statusCode())
+          .isBetween(400, 499);
+      assertThat(query(server, "SELECT * FROM <" + local + "> WHERE { ?s ?p ?o }", "text/csv").body().strip())
+          .isEqualTo("s,p,o");
       assertNoConnection(target);
     }
   }
