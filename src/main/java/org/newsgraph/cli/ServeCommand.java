@@ -57,31 +57,12 @@ final class ServeCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    if (writable != (passwordFile != null)) {
-      throw new ParameterException(spec.commandLine(), writable
-          ? "--writable needs --password-file FILE (one line 'user:password')"
-          : "--password-file applies only with --writable");
-    }
-    if (timeoutSeconds < 1) {
-      throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
-    }
+    checkOptions();
     ServeSettings settings = new ServeSettings(Duration.ofSeconds(timeoutSeconds), maxRows);
     Credentials writer = writable ? Credentials.read(passwordFile) : null;
     Tdb2Store tdb = Tdb2Store.open(store.dbDirectory());
-    NewsgraphServer server;
-    try {
-      server = NewsgraphServer.builder(tdb).host(host).port(port).settings(settings)
-          .cors(cors).writable(writer).iris(store.iris()).build().start();
-    } catch (RuntimeException e) {
-      tdb.close();
-      if (isBindFailure(e)) {
-        throw new ParameterException(spec.commandLine(), "cannot listen on " + host + ":" + port
-            + " (" + e.getMessage() + "); choose another --port or stop what holds it");
-      }
-      throw e;
-    }
-    Thread hook = new Thread(() -> stop(server, tdb), "newsgraph-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    NewsgraphServer server = start(tdb, settings, writer);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, tdb), "newsgraph-shutdown"));
     console.err().println("newsgraph: serving " + tdb.describe() + " at " + server.url()
         + " (" + (writable ? "writable by " + writer.user() : "read-only") + ")");
     console.err().println("newsgraph: SPARQL endpoint " + server.url() + NewsgraphServer.DATASET
@@ -90,13 +71,44 @@ final class ServeCommand extends BaseCommand {
     return ExitCodes.OK;
   }
 
-  private static boolean isBindFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.net.BindException) {
-        return true;
-      }
+  private void checkOptions() {
+    if (writable != (passwordFile != null)) {
+      throw new ParameterException(spec.commandLine(), writable
+          ? "--writable needs --password-file FILE (one line 'user:password')"
+          : "--password-file applies only with --writable");
     }
-    return false;
+    if (timeoutSeconds < 1) {
+      throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+    }
+  }
+
+  /** Builds and starts the server; on any failure closes the store, since nobody else will. */
+  private NewsgraphServer start(Tdb2Store tdb, ServeSettings settings, Credentials writer) {
+    NewsgraphServer server;
+    try {
+      server = NewsgraphServer.builder(tdb).host(host).port(port).settings(settings)
+          .cors(cors).writable(writer).iris(store.iris()).build();
+    } catch (RuntimeException e) {
+      tdb.close();
+      throw e;
+    }
+    try {
+      return server.start();
+    } catch (RuntimeException e) {
+      server.stop();
+      tdb.close();
+      throw new ParameterException(spec.commandLine(), "cannot listen on " + host + ":" + port + ": "
+          + rootMessage(e) + "; check --host and --port");
+    }
+  }
+
+  /** The message of the innermost cause: what the operating system said. */
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() != null ? root.getMessage() : root.toString();
   }
 
   /** Runs in the shutdown hook: lets requests in flight finish, then closes the store. */
