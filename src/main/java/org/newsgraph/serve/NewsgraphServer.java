@@ -12,6 +12,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.JettySecurityLib;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.server.Connector;
@@ -155,7 +156,8 @@ public final class NewsgraphServer {
     }
 
     /**
-     * Builds the server (not started).
+     * Builds the server (not started). Side effect: remote {@code SERVICE} is switched off in the
+     * context of the store's dataset, for the rest of the store's life in this process.
      *
      * @throws IllegalArgumentException for a bad port or a mount on a reserved path
      */
@@ -168,6 +170,9 @@ public final class NewsgraphServer {
           throw new IllegalArgumentException("path " + mount.pathSpec + " is reserved by the server");
         }
       }
+      // SERVICE is off for every operation, updates included, not only for queries: set on the
+      // dataset's context, which every execution over it merges in (the server context is not).
+      store.dataset().getContext().set(ARQ.httpServiceAllowed, false);
       FusekiServer.Builder fuseki = FusekiServer.create()
           .port(port)
           .enablePing(true)

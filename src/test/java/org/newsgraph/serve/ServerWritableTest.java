@@ -54,6 +54,26 @@ class ServerWritableTest {
   }
 
   @Test
+  void updatesCannotReachOutThroughService() throws Exception {
+    Credentials user = new Credentials("ingester", "pw");
+    try (Tdb2Store store = Tdb2Store.open(dir.resolve("db"));
+        java.net.ServerSocket target = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      NewsgraphServer server = NewsgraphServer.builder(store).port(0).writable(user).build().start();
+      try {
+        String update = "INSERT { GRAPH <https://x.example/g> { ?s ?p ?o } } WHERE { SERVICE <http://127.0.0.1:"
+            + target.getLocalPort() + "/sparql> { ?s ?p ?o } }";
+        HttpResponse<String> response = send(server.url() + "newsgraph/update", "application/sparql-update",
+            update, "ingester:pw");
+        assertThat(response.statusCode()).as(response.body()).isBetween(400, 599);
+        target.setSoTimeout(1000);
+        assertThatThrownBy(() -> target.accept().close()).isInstanceOf(java.net.SocketTimeoutException.class);
+      } finally {
+        server.stop();
+      }
+    }
+  }
+
+  @Test
   void passwordFileMustBeOneUserPasswordLine() throws Exception {
     Path empty = Files.writeString(dir.resolve("empty"), "\n");
     Path noColon = Files.writeString(dir.resolve("nocolon"), "justauser\n");
@@ -69,13 +89,16 @@ class ServerWritableTest {
   }
 
   private static HttpResponse<String> send(String url, String type, String body, String basic) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", type)
+    // A bounded wait: a server that connected somewhere it should not would otherwise hang the test.
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(java.time.Duration.ofSeconds(20))
+        .header("Content-Type", type)
         .POST(HttpRequest.BodyPublishers.ofString(body));
     return ServeFixture.HTTP.send(auth(request, basic).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> sendPut(String url, String turtle, String basic) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "text/turtle")
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(java.time.Duration.ofSeconds(20))
+        .header("Content-Type", "text/turtle")
         .PUT(HttpRequest.BodyPublishers.ofString(turtle));
     return ServeFixture.HTTP.send(auth(request, basic).build(), HttpResponse.BodyHandlers.ofString());
   }
