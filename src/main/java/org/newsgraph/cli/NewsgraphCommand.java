@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       ValidateCommand.class,
       LinkCommand.class,
+      ServeCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class NewsgraphCommand {}
