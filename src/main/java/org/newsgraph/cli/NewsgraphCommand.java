@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       QueriesCommand.class,
       ExportCommand.class,
       StatsCommand.class,
+      RebuildStoriesCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class NewsgraphCommand {}
