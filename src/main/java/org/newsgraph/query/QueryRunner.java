@@ -53,7 +53,28 @@ public final class QueryRunner {
     if (query == null) {
       throw new QueryException("no named query '" + name + "'; run 'newsgraph queries' to list them");
     }
-    run(query.query(), binder.bind(query, params), format, out);
+    run(prepare(query, params), binder.bind(query, params), format, out);
+  }
+
+  /**
+   * The executable form of a catalog query for given values: the parsed query, with the row limit
+   * a {@code limit} parameter asks for (set on a copy, never spliced into text).
+   *
+   * @throws QueryException for a bad parameter
+   */
+  public Query prepare(NamedQuery query, Map<String, String> params) {
+    Long limit = binder.limit(query, params);
+    if (limit == null) {
+      return query.query();
+    }
+    Query copy = query.query().cloneQuery();
+    copy.setLimit(limit);
+    return copy;
+  }
+
+  /** The binder this runner turns parameter text into RDF terms with. */
+  public ParamBinder binder() {
+    return binder;
   }
 
   /**
