@@ -167,7 +167,7 @@ class CatalogQueriesTest {
         .extracting(r -> r.get("period") + " " + r.get("articles"))
         .containsExactly("2021-03-04 1", "2021-03-05 1");
     // Robot story: d1 Thu 03-04, c1 Fri 03-05, c2 Sat 03-06 -> week of Mon 03-01; e1 Wed 03-10 -> 03-08.
-    assertThat(fixture.rows("timeline", Map.of("article", C1, "granularity", "week")))
+    assertThat(fixture.rows("story-timeline", Map.of("article", C1, "granularity", "week")))
         .extracting(r -> r.get("period") + " " + r.get("articles"))
         .containsExactly("2021-03-01 3", "2021-03-08 1");
     assertThat(fixture.rows("timeline", Map.of("granularity", "month")))
