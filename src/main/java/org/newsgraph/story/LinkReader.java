@@ -38,6 +38,11 @@ final class LinkReader {
       + "SELECT DISTINCT ?m WHERE { ?m news:inStory ?story }");
   private static final Query ALL_LINKS = QueryFactory.create(PREFIX
       + "SELECT ?n ?m WHERE { ?n news:related ?m }");
+  private static final Query FACTS = QueryFactory.create(PREFIX
+      + "PREFIX schema: <http://schema.org/>\n"
+      + "SELECT ?n ?d ?p WHERE { OPTIONAL { ?n schema:datePublished ?d } OPTIONAL { ?n schema:publisher ?p } }");
+  private static final Var D = Var.alloc("d");
+  private static final Var P = Var.alloc("p");
   private static final Query ALL_STORIES = QueryFactory.create(PREFIX
       + "SELECT DISTINCT ?story WHERE { ?story a news:Story }");
 
@@ -66,6 +71,22 @@ final class LinkReader {
   Set<Node> membersOf(Collection<Node> stories) {
     Set<Node> out = new HashSet<>();
     forChunks(MEMBERS, STORY, stories, row -> out.add(row.get(M)));
+    return out;
+  }
+
+  /** The publication times and publishers of the given articles. */
+  Map<Node, StorySummary.MemberFacts> facts(Collection<Node> articles) {
+    Map<Node, StorySummary.MemberFacts> out = new HashMap<>();
+    forChunks(FACTS, N, articles, row -> {
+      StorySummary.MemberFacts f = out.computeIfAbsent(row.get(N),
+          k -> new StorySummary.MemberFacts(new HashSet<>(), new HashSet<>()));
+      if (row.get(D) != null) {
+        f.dates().add(row.get(D));
+      }
+      if (row.get(P) != null) {
+        f.publishers().add(row.get(P));
+      }
+    });
     return out;
   }
 

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.newsgraph.map.IriFactory;
-import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.GraphStore;
 
@@ -17,7 +15,8 @@ import org.newsgraph.store.GraphStore;
  * Materialises stories: the connected components of the related links (either direction, outside
  * articles included) with at least two articles. Each story is one graph {@code
  * {base}graph/story/{key}} holding {@code story a news:Story} and {@code article news:inStory story}
- * for its members, so queries find a story by a lookup instead of a transitive path.
+ * for its members, with a summary (size, providers, first and last publication, first report; see
+ * {@link StorySummary}), so queries find a story by a lookup instead of a transitive path.
  *
  * <p>{@link #update(Collection)} keeps the stories right after a batch of record graphs changed:
  * every related link of a record starts at the record's own article, so the links a batch added or
@@ -68,9 +67,7 @@ public final class StoryIndex {
     Set<Node> before = reader.storiesOf(reached);
     List<GraphContent> writes = new ArrayList<>();
     Set<Node> after = new HashSet<>();
-    for (List<Node> members : components.groups(2)) {
-      writes.add(content(members, after));
-    }
+    writes.addAll(contents(new ArrayList<>(components.groups(2)), after));
     int removed = 0;
     for (Node old : before) {
       if (!after.contains(old)) {
@@ -99,10 +96,16 @@ public final class StoryIndex {
     Set<Node> before = reader.allStories();
     Set<Node> after = new HashSet<>();
     List<GraphContent> writes = new ArrayList<>();
+    List<List<Node>> pending = new ArrayList<>();
     for (List<Node> members : components.groups(2)) {
-      writes.add(content(members, after));
-      flushIfFull(writes);
+      pending.add(members);
+      if (pending.size() == WRITE_BATCH) {
+        writes.addAll(contents(pending, after));
+        pending.clear();
+        flushIfFull(writes);
+      }
     }
+    writes.addAll(contents(pending, after));
     int removed = 0;
     for (Node old : before) {
       if (!after.contains(old)) {
@@ -137,15 +140,18 @@ public final class StoryIndex {
     return reached;
   }
 
-  private GraphContent content(List<Node> members, Set<Node> storiesMade) {
-    Node story = names.story(members);
-    storiesMade.add(story);
-    List<Triple> triples = new ArrayList<>(members.size() + 1);
-    triples.add(Triple.create(story, NewsVocab.RDF_TYPE, StoryNames.STORY));
-    for (Node member : members) {
-      triples.add(Triple.create(member, StoryNames.IN_STORY, story));
+  /** The story graphs of some components, with their summaries read from the members' facts. */
+  private List<GraphContent> contents(List<List<Node>> groups, Set<Node> storiesMade) {
+    List<Node> all = new ArrayList<>();
+    groups.forEach(all::addAll);
+    Map<Node, StorySummary.MemberFacts> facts = reader.facts(all);
+    List<GraphContent> out = new ArrayList<>(groups.size());
+    for (List<Node> members : groups) {
+      Node story = names.story(members);
+      storiesMade.add(story);
+      out.add(new GraphContent(names.graphOf(story), StorySummary.of(story, members, facts).triples()));
     }
-    return new GraphContent(names.graphOf(story), triples);
+    return out;
   }
 
   private void flushIfFull(List<GraphContent> writes) {
