@@ -15,6 +15,8 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.syntax.ElementData;
+import org.apache.jena.sparql.syntax.ElementGroup;
 import org.newsgraph.store.GraphStore;
 
 /**
@@ -106,14 +108,31 @@ final class LinkReader {
       java.util.function.Consumer<Binding> rows) {
     List<Node> all = new ArrayList<>(nodes);
     for (int from = 0; from < all.size(); from += CHUNK) {
-      List<Binding> values = new ArrayList<>();
+      ElementData data = new ElementData();
+      data.add(var);
       for (Node node : all.subList(from, Math.min(all.size(), from + CHUNK))) {
-        values.add(BindingFactory.binding(var, node));
+        data.add(BindingFactory.binding(var, node));
       }
-      Query query = template.cloneQuery();
-      query.setValuesDataBlock(List.of(var), values);
-      run(query, rows);
+      run(withValuesFirst(template, data), rows);
     }
+  }
+
+  /**
+   * A copy of the query whose pattern starts with the VALUES block: a trailing VALUES clause is
+   * joined after the pattern is evaluated unbound (a scan of the whole store per chunk), a leading
+   * one binds the pattern's lookups.
+   */
+  private static Query withValuesFirst(Query template, ElementData data) {
+    Query query = template.cloneQuery();
+    ElementGroup group = new ElementGroup();
+    group.addElement(data);
+    if (query.getQueryPattern() instanceof ElementGroup body) {
+      body.getElements().forEach(group::addElement);
+    } else {
+      group.addElement(query.getQueryPattern());
+    }
+    query.setQueryPattern(group);
+    return query;
   }
 
   private void run(Query query, java.util.function.Consumer<Binding> rows) {
