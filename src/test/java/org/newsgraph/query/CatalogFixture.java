@@ -57,6 +57,23 @@ public final class CatalogFixture implements AutoCloseable {
     return fixture;
   }
 
+  /** An empty store. */
+  public static CatalogFixture empty(Path db) {
+    return new CatalogFixture(db);
+  }
+
+  /**
+   * Ingests any folder with the story index listening, in batches of 50, accepting rejected
+   * records (real data has some).
+   */
+  public void ingestLeniently(Path folder) {
+    StoryIndex stories = new StoryIndex(store, IRIS);
+    new Ingester(store, new RecordReader(ReaderLimits.DEFAULT), new RecordMapper(IRIS), 50,
+        new SystemGraphs(IRIS).load(), problem -> { })
+        .afterBatch(stories::update)
+        .run(List.of(folder.toString()), InputStream.nullInputStream());
+  }
+
   /** The store. */
   public Tdb2Store store() {
     return store;

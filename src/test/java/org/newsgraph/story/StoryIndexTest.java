@@ -79,6 +79,30 @@ class StoryIndexTest {
   }
 
   @Test
+  void removingTheLinkingRecordSplitsTheStory() {
+    try (CatalogFixture fixture = CatalogFixture.create(db)) {
+      fixture.ingest("late");
+      org.apache.jena.graph.Node graph = CatalogFixture.IRIS.articleGraph(L1);
+      fixture.store().deleteGraphs(List.of(graph));
+      StoryChange change = new StoryIndex(fixture.store(), CatalogFixture.IRIS).update(List.of(graph));
+      assertThat(change.written()).isEqualTo(2);
+      assertThat(materialised(fixture)).isEqualTo(componentsBySearch(fixture)).hasSize(2);
+    }
+  }
+
+  @Test
+  void realCorpusStoriesAreTheComponentsOfItsLinks() {
+    Path corpus = Path.of("../shared/corpus/everyday-ai");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(corpus),
+        "real corpus not found at " + corpus.toAbsolutePath() + "; skipped");
+    try (CatalogFixture fixture = CatalogFixture.empty(db)) {
+      fixture.ingestLeniently(corpus);
+      Set<Set<String>> stories = materialised(fixture);
+      assertThat(stories).isNotEmpty().isEqualTo(componentsBySearch(fixture));
+    }
+  }
+
+  @Test
   void rebuildGivesWhatTheIncrementalUpdatesGave() {
     try (CatalogFixture fixture = CatalogFixture.create(db)) {
       fixture.ingest("late");
