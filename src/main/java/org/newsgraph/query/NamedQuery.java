@@ -101,6 +101,9 @@ public record NamedQuery(
             choices);
       }
       QueryParam.Type type = QueryParam.Type.of(typeText);
+      if (type == QueryParam.Type.CHOICE) {
+        throw new IllegalArgumentException("a choice lists its words: choice(a|b|c)");
+      }
       return new QueryParam(m.group(1), type, m.group(4), required, m.group(5));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(resource + ":" + line + ": " + e.getMessage(), e);

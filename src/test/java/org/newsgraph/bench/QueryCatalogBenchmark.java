@@ -121,6 +121,7 @@ class QueryCatalogBenchmark {
         k -> Map.of("article", corpus.url(linked.get(k)), "hops", "4"));
     time(runner, "first-report", "article=<linked article>", "single", article);
     time(runner, "story-timeline", "article=<linked article>, granularity=day", "single", article);
+    time(runner, "story-graph", "article=<linked article> (CONSTRUCT, N-Triples)", "single", article);
     time(runner, "provider-profile", "provider=provider" + 1500 + ".example (tail)", "single",
         k -> Map.of("provider", "provider1500.example"));
     time(runner, "provider-profile", "provider=provider0.example (largest)", "corpus",
@@ -143,17 +144,21 @@ class QueryCatalogBenchmark {
   private static void time(QueryRunner runner, String name, String label, String scope,
       IntFunction<Map<String, String>> params) {
     for (int warm = 0; warm < 2; warm++) {
-      runner.runNamed(name, params.apply(RUNS + warm), ResultFormat.TSV, OutputStream.nullOutputStream());
+      runner.runNamed(name, params.apply(RUNS + warm), format(name), OutputStream.nullOutputStream());
     }
     long[] times = new long[RUNS];
     for (int run = 0; run < RUNS; run++) {
       long start = System.nanoTime();
-      runner.runNamed(name, params.apply(run), ResultFormat.TSV, OutputStream.nullOutputStream());
+      runner.runNamed(name, params.apply(run), format(name), OutputStream.nullOutputStream());
       times[run] = System.nanoTime() - start;
     }
     Arrays.sort(times);
     System.out.printf("| %s | %s | %s | %.1f | %.1f | %.1f |%n", name, label, scope,
         median(times) / 1e6, times[0] / 1e6, times[RUNS - 1] / 1e6);
+  }
+
+  private static ResultFormat format(String query) {
+    return query.equals("story-graph") ? ResultFormat.NT : ResultFormat.TSV;
   }
 
   private static GraphContent map(RecordReader reader, RecordMapper mapper, SyntheticCorpus corpus, int i) {

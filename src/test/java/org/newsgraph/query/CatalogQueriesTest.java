@@ -182,6 +182,29 @@ class CatalogQueriesTest {
   }
 
   @Test
+  void storyGraphIsTheStoryAsRdfInAnyRdfSyntax() {
+    QueryRunner runner = new QueryRunner(fixture.store(), QueryCatalog.load(), CatalogFixture.IRIS);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    runner.runNamed("story-graph", Map.of("article", C1), ResultFormat.NT, out);
+    org.apache.jena.graph.Graph graph = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+    org.apache.jena.riot.RDFParser.fromString(out.toString(java.nio.charset.StandardCharsets.UTF_8),
+        org.apache.jena.riot.Lang.NT).parse(graph);
+    // Robot story: c1 -> d1, d1 -> c2, d1 -> e1; four members.
+    org.apache.jena.graph.Node related = org.newsgraph.map.NewsVocab.RELATED;
+    assertThat(graph.find(null, related, null).toList()).extracting(t -> t.getSubject().getURI()
+        + ">" + t.getObject().getURI()).containsExactlyInAnyOrder(iri(C1) + ">" + iri(D1),
+        iri(D1) + ">" + iri(C2), iri(D1) + ">" + iri(E1));
+    assertThat(graph.find(null, org.newsgraph.story.StoryNames.IN_STORY, null).toList()).hasSize(4);
+    assertThat(graph.find(CatalogFixture.article(E1), org.newsgraph.map.NewsVocab.SCHEMA_HEADLINE,
+        null).toList()).extracting(t -> t.getObject().getLiteralLexicalForm()).containsExactly("New AI chip");
+    java.io.ByteArrayOutputStream turtle = new java.io.ByteArrayOutputStream();
+    runner.runNamed("story-graph", Map.of("article", C1), ResultFormat.TEXT, turtle);
+    assertThat(turtle.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("news:inStory");
+    assertThatThrownBy(() -> runner.runNamed("story-graph", Map.of("article", C1), ResultFormat.CSV,
+        new java.io.ByteArrayOutputStream())).isInstanceOf(QueryException.class);
+  }
+
+  @Test
   void danglingCountsLinksToArticlesWithoutRecords() {
     // b2 cited by a1 and b1 (beta 2 links, 1 article); x1 by a1 (gamma); c2 by d1 (alpha).
     assertThat(fixture.rows("dangling", Map.of()))

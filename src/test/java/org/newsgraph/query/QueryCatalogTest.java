@@ -38,7 +38,7 @@ class QueryCatalogTest {
     QueryCatalog catalog = QueryCatalog.load();
     assertThat(catalog.all()).extracting(NamedQuery::name).containsExactly("coverage", "reach",
         "stories", "first-report", "provider-links", "topic-coverage", "topic-cooccurrence",
-        "provider-profile", "timeline", "story-timeline", "dangling", "duplicates", "top-linked");
+        "provider-profile", "timeline", "story-timeline", "story-graph", "dangling", "duplicates", "top-linked");
     try (Stream<Path> files = Files.list(Path.of("src/main/resources/org/newsgraph/queries"))) {
       List<String> shipped = files.map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".rq")).map(n -> n.substring(0, n.length() - 3)).toList();
@@ -46,7 +46,7 @@ class QueryCatalogTest {
     }
     for (NamedQuery query : catalog.all()) {
       assertThat(query.description()).as(query.name()).isNotBlank();
-      assertThat(query.query().isSelectType()).as(query.name()).isTrue();
+      assertThat(query.query().isSelectType() || query.query().isConstructType()).as(query.name()).isTrue();
       for (QueryParam param : query.params()) {
         assertThat(param.type() == QueryParam.Type.LIMIT
             || query.query().getQueryPattern().toString().contains("?" + param.name()))
@@ -71,6 +71,16 @@ class QueryCatalogTest {
         # param: unit choice(day|week) default=year Bucket size.
         SELECT * WHERE { }
         """)).hasMessageContaining("t.rq:3: default 'year' is not one of [day, week]");
+  }
+
+  @Test
+  void aChoiceWithoutWordsIsAHeaderError() {
+    assertThatThrownBy(() -> NamedQuery.parse("t.rq", """
+        # name: t
+        # description: d
+        # param: unit choice optional Bucket size.
+        SELECT * WHERE { }
+        """)).hasMessage("t.rq:3: a choice lists its words: choice(a|b|c)");
   }
 
   @Test
