@@ -8,6 +8,7 @@ import org.newsgraph.map.SystemGraphs;
 import org.newsgraph.source.ReaderLimits;
 import org.newsgraph.source.RecordReader;
 import org.newsgraph.store.GraphStore;
+import org.newsgraph.story.StoryIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,6 +46,8 @@ final class IngestCommand extends BaseCommand {
       Ingester ingester = new Ingester(graphs, new RecordReader(limits),
           new RecordMapper(store.iris()), batchSize,
           new SystemGraphs(store.iris()).load(), problem -> console.err().println(problem));
+      StoryIndex stories = new StoryIndex(graphs, store.iris());
+      ingester.afterBatch(stories::update);
       IngestReport report = ingester.run(paths, console.in());
       console.err().println(report.summary());
       return report.recordsRejected() > 0 ? ExitCodes.REJECTED : ExitCodes.OK;

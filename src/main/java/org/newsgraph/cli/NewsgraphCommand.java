@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       LinkCommand.class,
       ServeCommand.class,
+      RebuildStoriesCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class NewsgraphCommand {}

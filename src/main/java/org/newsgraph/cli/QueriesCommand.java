@@ -18,7 +18,7 @@ final class QueriesCommand extends BaseCommand {
       out.println(query.name() + " — " + query.description());
       for (QueryParam p : query.params()) {
         String status = p.required() ? "required" : p.defaultValue() != null ? "default " + p.defaultValue() : "optional";
-        out.println("    --param " + p.name() + "=<" + p.type().label() + ">  (" + status + ") " + p.description());
+        out.println("    --param " + p.name() + "=<" + p.typeLabel() + ">  (" + status + ") " + p.description());
       }
     }
     out.flush();

@@ -37,6 +37,7 @@ public final class Ingester {
   private final int batchSize;
   private final Consumer<Problem> problems;
   private final List<GraphContent> systemGraphs;
+  private Consumer<Set<Node>> afterBatch = graphs -> { };
 
   private final Map<Node, GraphContent> batch = new LinkedHashMap<>();
   private final Map<Node, String> sourceOfGraph = new HashMap<>();
@@ -65,6 +66,19 @@ public final class Ingester {
     this.batchSize = batchSize;
     this.problems = problems;
     this.systemGraphs = List.copyOf(systemGraphs);
+  }
+
+  /**
+   * Sets what runs after each batch committed, with the names of the graphs the batch wrote (the
+   * story materialisation keeps its stories up to date there). It runs on the ingest thread before
+   * the next batch; what it throws ends the run like a failed write.
+   *
+   * @param listener receives the graph names of each committed batch
+   * @return this ingester
+   */
+  public Ingester afterBatch(Consumer<Set<Node>> listener) {
+    this.afterBatch = java.util.Objects.requireNonNull(listener, "listener");
+    return this;
   }
 
   /**
@@ -138,7 +152,9 @@ public final class Ingester {
   private void flush() {
     if (!batch.isEmpty()) {
       store.replaceGraphs(batch.values());
+      Set<Node> written = new HashSet<>(batch.keySet());
       batch.clear();
+      afterBatch.accept(written);
     }
   }
 

@@ -17,6 +17,8 @@ import org.apache.jena.query.QueryParseException;
  * # description: Articles linked to an article by related links, in either direction.
  * # param: article article required The article, by IRI or any of its URLs.
  * # param: hops integer default=2 How many links to follow.
+ * # param: granularity choice(day|week|month) default=month Size of the time buckets.
+ * # param: limit limit default=100 At most this many rows.
  * </pre>
  *
  * @param name the query's name
@@ -30,7 +32,7 @@ public record NamedQuery(
 
   private static final Pattern HEADER = Pattern.compile("^#\\s*(name|description|param):\\s*(.*)$");
   private static final Pattern PARAM =
-      Pattern.compile("^(\\w+)\\s+(\\w+)\\s+(required|optional|default=(\\S+))\\s+(.+)$");
+      Pattern.compile("^(\\w+)\\s+(\\w+|choice\\([\\w|-]+\\))\\s+(required|optional|default=(\\S+))\\s+(.+)$");
 
   /** Copies the parameter list. */
   public NamedQuery {
@@ -88,8 +90,20 @@ public record NamedQuery(
           + ": expected '# param: NAME TYPE required|optional|default=VALUE DESCRIPTION'");
     }
     try {
-      QueryParam.Type type = QueryParam.Type.of(m.group(2));
+      String typeText = m.group(2);
       boolean required = m.group(3).equals("required");
+      if (typeText.startsWith("choice(")) {
+        List<String> choices = List.of(typeText.substring(7, typeText.length() - 1).split("\\|"));
+        if (m.group(4) != null && !choices.contains(m.group(4))) {
+          throw new IllegalArgumentException("default '" + m.group(4) + "' is not one of " + choices);
+        }
+        return new QueryParam(m.group(1), QueryParam.Type.CHOICE, m.group(4), required, m.group(5),
+            choices);
+      }
+      QueryParam.Type type = QueryParam.Type.of(typeText);
+      if (type == QueryParam.Type.CHOICE) {
+        throw new IllegalArgumentException("a choice lists its words: choice(a|b|c)");
+      }
       return new QueryParam(m.group(1), type, m.group(4), required, m.group(5));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(resource + ":" + line + ": " + e.getMessage(), e);

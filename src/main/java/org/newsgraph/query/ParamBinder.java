@@ -66,9 +66,29 @@ public final class ParamBinder {
         }
         continue;
       }
-      builder.add(Var.alloc(param.name()), toNode(param, text));
+      Node node = toNode(param, text);
+      if (param.type() != QueryParam.Type.LIMIT) {
+        builder.add(Var.alloc(param.name()), node);
+      }
     }
     return builder.build();
+  }
+
+  /**
+   * The row limit the values ask for: the value (or default) of the query's {@code limit}-typed
+   * parameter.
+   *
+   * @return the limit, or null when the query has no such parameter or it is optional and not given
+   * @throws QueryException when the value is not a positive integer
+   */
+  public Long limit(NamedQuery query, Map<String, String> values) {
+    for (QueryParam param : query.params()) {
+      if (param.type() == QueryParam.Type.LIMIT) {
+        String text = values.getOrDefault(param.name(), param.defaultValue());
+        return text == null ? null : Long.valueOf(toNode(param, text).getLiteralLexicalForm());
+      }
+    }
+    return null;
   }
 
   /**
@@ -88,13 +108,33 @@ public final class ParamBinder {
         case ARTICLE -> article(value);
         case TOPIC -> value.startsWith(iris.base()) ? NodeFactory.createURI(value) : iris.topic(value);
         case PROVIDER -> value.startsWith(iris.base()) ? NodeFactory.createURI(value) : iris.provider(value);
+        case CHOICE -> choice(param, value);
+        case LIMIT -> limitNode(param, value);
       };
     } catch (NumberFormatException | DateTimeParseException e) {
       throw new QueryException("--param " + param.name() + "=" + text + " is not a valid "
           + param.type().label());
+    } catch (QueryException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
       throw new QueryException("--param " + param.name() + "=" + text + ": " + e.getMessage());
     }
+  }
+
+  private static Node choice(QueryParam param, String value) {
+    if (!param.choices().contains(value)) {
+      throw new QueryException("--param " + param.name() + "=" + value + ": expected one of "
+          + param.choices());
+    }
+    return NodeFactory.createLiteralString(value);
+  }
+
+  private static Node limitNode(QueryParam param, String value) {
+    long limit = Long.parseLong(value);
+    if (limit < 1) {
+      throw new QueryException("--param " + param.name() + "=" + value + ": expected a positive integer");
+    }
+    return NodeFactory.createLiteralDT(Long.toString(limit), XSDDatatype.XSDinteger);
   }
 
   private Node article(String value) {

@@ -12,6 +12,9 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.syntax.ElementSubQuery;
+import org.apache.jena.sparql.syntax.ElementVisitorBase;
+import org.apache.jena.sparql.syntax.ElementWalker;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.newsgraph.map.IriFactory;
@@ -53,7 +56,40 @@ public final class QueryRunner {
     if (query == null) {
       throw new QueryException("no named query '" + name + "'; run 'newsgraph queries' to list them");
     }
-    run(query.query(), binder.bind(query, params), format, out);
+    run(prepare(query, params), binder.bind(query, params), format, out);
+  }
+
+  /**
+   * The executable form of a catalog query for given values: the parsed query, with the row limit
+   * a {@code limit} parameter asks for set on a fresh copy (never spliced into text). The limit
+   * caps the outer query and also the first subquery that ranks rows (has an ORDER BY), so that
+   * names and titles are looked up for the rows kept only.
+   *
+   * @throws QueryException for a bad parameter
+   */
+  public Query prepare(NamedQuery query, Map<String, String> params) {
+    Long limit = binder.limit(query, params);
+    if (limit == null) {
+      return query.query();
+    }
+    Query copy = QueryFactory.create(query.text());
+    copy.setLimit(limit);
+    boolean[] ranked = {false};
+    ElementWalker.walk(copy.getQueryPattern(), new ElementVisitorBase() {
+      @Override
+      public void visit(ElementSubQuery element) {
+        if (!ranked[0] && element.getQuery().hasOrderBy()) {
+          element.getQuery().setLimit(limit);
+          ranked[0] = true;
+        }
+      }
+    });
+    return copy;
+  }
+
+  /** The binder this runner turns parameter text into RDF terms with. */
+  public ParamBinder binder() {
+    return binder;
   }
 
   /**

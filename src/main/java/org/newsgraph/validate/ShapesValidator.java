@@ -143,7 +143,9 @@ public final class ShapesValidator {
     if (!graph.isURI() || !graph.getURI().startsWith(systemGraphPrefix)) {
       return !Quad.isDefaultGraph(graph);
     }
-    return graph.getURI().indexOf('/', systemGraphPrefix.length()) > 0;
+    // Story graphs are derived from the record graphs' links, not read from a source file.
+    return graph.getURI().indexOf('/', systemGraphPrefix.length()) > 0
+        && !graph.getURI().startsWith(systemGraphPrefix + "story/");
   }
 
   private static String sourceOf(Node graphName, Graph data) {

@@ -1,0 +1,145 @@
+package org.newsgraph.story;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.syntax.ElementData;
+import org.apache.jena.sparql.syntax.ElementGroup;
+import org.newsgraph.store.GraphStore;
+
+/**
+ * The reads the story materialisation needs, as SPARQL over a {@link GraphStore}. Sets of nodes are
+ * bound through a VALUES block built from {@link Node}s (never spliced into query text), a chunk at
+ * a time. Thread-safe.
+ */
+final class LinkReader {
+
+  private static final int CHUNK = 500;
+  private static final String PREFIX = "PREFIX news: <https://w3id.org/newsgraph/ns#>\n";
+  private static final Var N = Var.alloc("n");
+  private static final Var M = Var.alloc("m");
+  private static final Var STORY = Var.alloc("story");
+
+  private static final Query NEIGHBOURS = QueryFactory.create(PREFIX
+      + "SELECT DISTINCT ?n ?m WHERE { { ?n news:related ?m } UNION { ?m news:related ?n } FILTER (?m != ?n) }");
+  private static final Query STORY_OF = QueryFactory.create(PREFIX
+      + "SELECT DISTINCT ?story WHERE { ?n news:inStory ?story }");
+  private static final Query MEMBERS = QueryFactory.create(PREFIX
+      + "SELECT DISTINCT ?m WHERE { ?m news:inStory ?story }");
+  private static final Query ALL_LINKS = QueryFactory.create(PREFIX
+      + "SELECT ?n ?m WHERE { ?n news:related ?m }");
+  private static final Query FACTS = QueryFactory.create(PREFIX
+      + "PREFIX schema: <http://schema.org/>\n"
+      + "SELECT ?n ?d ?p WHERE { OPTIONAL { ?n schema:datePublished ?d } OPTIONAL { ?n schema:publisher ?p } }");
+  private static final Var D = Var.alloc("d");
+  private static final Var P = Var.alloc("p");
+  private static final Query ALL_STORIES = QueryFactory.create(PREFIX
+      + "SELECT DISTINCT ?story WHERE { ?story a news:Story }");
+
+  private final GraphStore store;
+
+  LinkReader(GraphStore store) {
+    this.store = store;
+  }
+
+  /** Every article linked to one of {@code nodes} in either direction, keyed by that node. */
+  Map<Node, Set<Node>> neighbours(Collection<Node> nodes) {
+    Map<Node, Set<Node>> out = new HashMap<>();
+    forChunks(NEIGHBOURS, N, nodes, row ->
+        out.computeIfAbsent(row.get(N), k -> new HashSet<>()).add(row.get(M)));
+    return out;
+  }
+
+  /** The stories that any of {@code nodes} currently belongs to. */
+  Set<Node> storiesOf(Collection<Node> nodes) {
+    Set<Node> out = new HashSet<>();
+    forChunks(STORY_OF, N, nodes, row -> out.add(row.get(STORY)));
+    return out;
+  }
+
+  /** The current members of the given stories. */
+  Set<Node> membersOf(Collection<Node> stories) {
+    Set<Node> out = new HashSet<>();
+    forChunks(MEMBERS, STORY, stories, row -> out.add(row.get(M)));
+    return out;
+  }
+
+  /** The publication times and publishers of the given articles. */
+  Map<Node, StorySummary.MemberFacts> facts(Collection<Node> articles) {
+    Map<Node, StorySummary.MemberFacts> out = new HashMap<>();
+    forChunks(FACTS, N, articles, row -> {
+      StorySummary.MemberFacts f = out.computeIfAbsent(row.get(N),
+          k -> new StorySummary.MemberFacts(new HashSet<>(), new HashSet<>()));
+      if (row.get(D) != null) {
+        f.dates().add(row.get(D));
+      }
+      if (row.get(P) != null) {
+        f.publishers().add(row.get(P));
+      }
+    });
+    return out;
+  }
+
+  /** Streams every related link (citing, cited) to {@code sink}; duplicates may occur. */
+  void allLinks(BiConsumer<Node, Node> sink) {
+    run(ALL_LINKS, row -> sink.accept(row.get(N), row.get(M)));
+  }
+
+  /** Every story node in the store. */
+  Set<Node> allStories() {
+    Set<Node> out = new HashSet<>();
+    run(ALL_STORIES, row -> out.add(row.get(STORY)));
+    return out;
+  }
+
+  private void forChunks(Query template, Var var, Collection<Node> nodes,
+      java.util.function.Consumer<Binding> rows) {
+    List<Node> all = new ArrayList<>(nodes);
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      ElementData data = new ElementData();
+      data.add(var);
+      for (Node node : all.subList(from, Math.min(all.size(), from + CHUNK))) {
+        data.add(BindingFactory.binding(var, node));
+      }
+      run(withValuesFirst(template, data), rows);
+    }
+  }
+
+  /**
+   * A copy of the query whose pattern starts with the VALUES block: a trailing VALUES clause is
+   * joined after the pattern is evaluated unbound (a scan of the whole store per chunk), a leading
+   * one binds the pattern's lookups.
+   */
+  private static Query withValuesFirst(Query template, ElementData data) {
+    Query query = template.cloneQuery();
+    ElementGroup group = new ElementGroup();
+    group.addElement(data);
+    if (query.getQueryPattern() instanceof ElementGroup body) {
+      body.getElements().forEach(group::addElement);
+    } else {
+      group.addElement(query.getQueryPattern());
+    }
+    query.setQueryPattern(group);
+    return query;
+  }
+
+  private void run(Query query, java.util.function.Consumer<Binding> rows) {
+    store.query(query, BindingFactory.empty(), exec -> {
+      RowSet set = exec.select();
+      set.forEachRemaining(rows);
+      return null;
+    });
+  }
+}

@@ -1,0 +1,199 @@
+package org.newsgraph.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.newsgraph.map.IriFactory;
+import org.newsgraph.map.RecordMapper;
+import org.newsgraph.query.QueryCatalog;
+import org.newsgraph.query.QueryRunner;
+import org.newsgraph.query.ResultFormat;
+import org.newsgraph.source.ReadResult;
+import org.newsgraph.source.ReaderLimits;
+import org.newsgraph.source.RecordReader;
+import org.newsgraph.store.GraphContent;
+import org.newsgraph.store.Tdb2Store;
+import org.newsgraph.story.StoryChange;
+import org.newsgraph.story.StoryIndex;
+
+/**
+ * Median in-process latencies of every catalog query on a synthetic store (default 100,000
+ * records; {@code -Dbench.records=N}), built once into {@code -Dbench.db=DIR} (default
+ * {@code target/bench-queries-db}) and reused while its marker file is there; the stories are
+ * rebuilt on every run. Prints the timings of the build, the story rebuild, incremental story
+ * updates and a table of query latencies; asserts nothing about time.
+ *
+ * <pre>mvn -B -o test -Dtest=QueryCatalogBenchmark -Dtest.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ */
+@Tag("benchmark")
+class QueryCatalogBenchmark {
+
+  private static final IriFactory IRIS = IriFactory.of(IriFactory.DEFAULT_BASE);
+  private static final int RUNS = 7;
+
+  @Test
+  void printMedianLatencies() throws Exception {
+    int records = Integer.getInteger("bench.records", 100_000);
+    Path db = Path.of(System.getProperty("bench.db", "target/bench-queries-db"));
+    Path marker = db.resolve("complete-" + records);
+    SyntheticCorpus corpus = new SyntheticCorpus(42, records);
+    try (Tdb2Store store = Tdb2Store.open(db)) {
+      if (!Files.exists(marker)) {
+        build(store, corpus);
+        Files.writeString(marker, "built\n");
+      }
+      rebuild(store);
+      incremental(store, corpus);
+      queries(store, corpus);
+    }
+  }
+
+  private static void build(Tdb2Store store, SyntheticCorpus corpus) {
+    RecordReader reader = new RecordReader(ReaderLimits.DEFAULT);
+    RecordMapper mapper = new RecordMapper(IRIS);
+    long start = System.nanoTime();
+    List<GraphContent> batch = new ArrayList<>();
+    for (int i = 0; i < corpus.size(); i++) {
+      batch.add(map(reader, mapper, corpus, i));
+      if (batch.size() == 1000) {
+        store.replaceGraphs(batch);
+        batch.clear();
+      }
+    }
+    store.replaceGraphs(batch);
+    store.replaceGraphs(List.of(taxonomy()));
+    System.out.printf("store: %d records ingested in %.1f s%n", corpus.size(), seconds(start));
+  }
+
+  private static void rebuild(Tdb2Store store) {
+    long start = System.nanoTime();
+    StoryChange change = new StoryIndex(store, IRIS).rebuild();
+    System.out.printf("stories: full rebuild wrote %d stories, removed %d, in %.1f s%n",
+        change.written(), change.removed(), seconds(start));
+  }
+
+  /** Re-writes batches of existing records and times the story update after each. */
+  private static void incremental(Tdb2Store store, SyntheticCorpus corpus) {
+    RecordReader reader = new RecordReader(ReaderLimits.DEFAULT);
+    RecordMapper mapper = new RecordMapper(IRIS);
+    StoryIndex stories = new StoryIndex(store, IRIS);
+    long[] times = new long[5];
+    for (int run = 0; run < times.length; run++) {
+      List<GraphContent> batch = new ArrayList<>();
+      List<Node> names = new ArrayList<>();
+      for (int i = run * 20_011 % corpus.size(), k = 0; k < 500; k++, i = (i + 1) % corpus.size()) {
+        GraphContent content = map(reader, mapper, corpus, i);
+        batch.add(content);
+        names.add(content.graph());
+      }
+      store.replaceGraphs(batch);
+      long start = System.nanoTime();
+      stories.update(names);
+      times[run] = System.nanoTime() - start;
+    }
+    System.out.printf("stories: incremental update after a 500-record batch, median %.1f ms%n",
+        median(times) / 1e6);
+  }
+
+  private static void queries(Tdb2Store store, SyntheticCorpus corpus) {
+    QueryRunner runner = new QueryRunner(store, QueryCatalog.load(), IRIS);
+    List<Integer> linked = corpus.linkedRecords(RUNS + 2);
+    IntFunction<Map<String, String>> article = k -> Map.of("article", corpus.url(linked.get(k)));
+    System.out.println("| query | parameters | scope | median ms | min ms | max ms |");
+    System.out.println("|---|---|---|---:|---:|---:|");
+    time(runner, "coverage", "article=<linked article>", "single", article);
+    time(runner, "reach", "article=<linked article>, hops=2", "single", article);
+    time(runner, "reach", "article=<linked article>, hops=4", "single",
+        k -> Map.of("article", corpus.url(linked.get(k)), "hops", "4"));
+    time(runner, "first-report", "article=<linked article>", "single", article);
+    time(runner, "story-timeline", "article=<linked article>, granularity=day", "single", article);
+    time(runner, "story-graph", "article=<linked article> (CONSTRUCT, N-Triples)", "single", article);
+    time(runner, "provider-profile", "provider=provider" + 1500 + ".example (tail)", "single",
+        k -> Map.of("provider", "provider1500.example"));
+    time(runner, "provider-profile", "provider=provider0.example (largest)", "corpus",
+        k -> Map.of("provider", "provider0.example"));
+    time(runner, "stories", "(defaults: limit=100)", "corpus", k -> Map.of());
+    time(runner, "stories", "topic=topic-0, from=2020-03-01, to=2020-06-30", "corpus",
+        k -> Map.of("topic", "topic-0", "from", "2020-03-01", "to", "2020-06-30"));
+    time(runner, "provider-links", "(defaults)", "corpus", k -> Map.of());
+    time(runner, "topic-coverage", "(defaults)", "corpus", k -> Map.of());
+    time(runner, "topic-cooccurrence", "(defaults)", "corpus", k -> Map.of());
+    time(runner, "timeline", "topic=topic-0, granularity=week", "corpus",
+        k -> Map.of("topic", "topic-0", "granularity", "week"));
+    time(runner, "timeline", "topic=topic-59 (a narrow topic), granularity=day", "corpus",
+        k -> Map.of("topic", "topic-59"));
+    time(runner, "dangling", "(defaults)", "corpus", k -> Map.of());
+    time(runner, "duplicates", "(defaults)", "corpus", k -> Map.of());
+    time(runner, "top-linked", "(defaults)", "corpus", k -> Map.of());
+  }
+
+  private static void time(QueryRunner runner, String name, String label, String scope,
+      IntFunction<Map<String, String>> params) {
+    for (int warm = 0; warm < 2; warm++) {
+      runner.runNamed(name, params.apply(RUNS + warm), format(name), OutputStream.nullOutputStream());
+    }
+    long[] times = new long[RUNS];
+    for (int run = 0; run < RUNS; run++) {
+      long start = System.nanoTime();
+      runner.runNamed(name, params.apply(run), format(name), OutputStream.nullOutputStream());
+      times[run] = System.nanoTime() - start;
+    }
+    Arrays.sort(times);
+    System.out.printf("| %s | %s | %s | %.1f | %.1f | %.1f |%n", name, label, scope,
+        median(times) / 1e6, times[0] / 1e6, times[RUNS - 1] / 1e6);
+  }
+
+  private static ResultFormat format(String query) {
+    return query.equals("story-graph") ? ResultFormat.NT : ResultFormat.TSV;
+  }
+
+  private static GraphContent map(RecordReader reader, RecordMapper mapper, SyntheticCorpus corpus, int i) {
+    String name = "synthetic/" + i + ".md";
+    ReadResult result = reader.read(new ByteArrayInputStream(
+        corpus.record(i).getBytes(StandardCharsets.UTF_8)), name);
+    if (result.rejected() || result.records().size() != 1) {
+      throw new IllegalStateException("generated record " + i + " was rejected: " + result.problems());
+    }
+    List<Triple> triples = new ArrayList<>();
+    Node graph = mapper.map(result.records().get(0), new StreamRDFBase() {
+      @Override
+      public void quad(Quad quad) {
+        triples.add(quad.asTriple());
+      }
+    }, new ArrayList<>());
+    return new GraphContent(graph, triples);
+  }
+
+  private static GraphContent taxonomy() {
+    Node broader = NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#broader");
+    List<Triple> triples = new ArrayList<>();
+    for (int t = 6; t < SyntheticCorpus.TOPICS; t++) {
+      triples.add(Triple.create(IRIS.topic("Topic " + t), broader, IRIS.topic("Topic " + (t % 6))));
+    }
+    return new GraphContent(IRIS.systemGraph("taxonomy"), triples);
+  }
+
+  private static double median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}
