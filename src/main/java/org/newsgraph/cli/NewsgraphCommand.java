@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
       QueriesCommand.class,
       ExportCommand.class,
       StatsCommand.class,
+      GenerateCommand.class,
+      CompactCommand.class,
+      BackupCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class NewsgraphCommand {}

@@ -30,7 +30,7 @@ public final class Provenance {
   public static final Node SOURCE_PATH = news("sourcePath");
   /** The SHA-256 of a source file's bytes, 64 lower-case hex digits. */
   public static final Node SHA256 = news("sha256");
-  /** Counts of a run, xsd:long each. */
+  /** Counts of a run, xsd:integer each. */
   public static final Node FILES_READ = news("filesRead");
   /** Record graphs written that did not exist before the run. */
   public static final Node GRAPHS_ADDED = news("graphsAdded");
@@ -125,7 +125,7 @@ public final class Provenance {
   }
 
   private static Triple count(Node run, Node property, long value) {
-    return Triple.create(run, property, NodeFactory.createLiteralDT(Long.toString(value), XSDDatatype.XSDlong));
+    return Triple.create(run, property, NodeFactory.createLiteralDT(Long.toString(value), XSDDatatype.XSDinteger));
   }
 
   /** Lower-case hex SHA-256 of a string's UTF-8 bytes. */
