@@ -15,6 +15,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -199,8 +200,12 @@ public final class RemoteStore implements GraphStore {
         try {
           return request.get();
         } catch (HttpException e) {
-          if (!transient_(e) || attempt >= attempts) {
-            throw new StoreException(what + " failed: " + describe(e), e);
+          if (!isTransient(e.getStatusCode()) || attempt >= attempts) {
+            throw new StoreException(what + " failed: " + describe(e.getStatusCode(), e.getStatusLine(), e), e);
+          }
+        } catch (QueryExceptionHTTP e) {
+          if (!isTransient(e.getStatusCode()) || attempt >= attempts) {
+            throw new StoreException(what + " failed: " + describe(e.getStatusCode(), e.getStatusLine(), e), e);
           }
         }
         try {
@@ -213,20 +218,18 @@ public final class RemoteStore implements GraphStore {
       }
     }
 
-    private static boolean transient_(HttpException e) {
-      int status = e.getStatusCode();
+    private static boolean isTransient(int status) {
       return status <= 0 || status == 401 || status == 408 || status == 429 || status >= 500;
     }
 
-    private static String describe(HttpException e) {
-      int status = e.getStatusCode();
+    private static String describe(int status, String statusLine, RuntimeException e) {
       if (status <= 0) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         return "cannot connect (" + cause.getClass().getSimpleName()
             + (cause.getMessage() != null ? ": " + cause.getMessage() : "") + ")";
       }
       String hint = status == 401 || status == 403 ? "; check --endpoint-auth" : "";
-      return "HTTP " + status + (e.getStatusLine() != null ? " " + e.getStatusLine() : "") + hint;
+      return "HTTP " + status + (statusLine != null ? " " + statusLine : "") + hint;
     }
   }
 }

@@ -25,6 +25,22 @@ final class ChildJvm {
         .start();
   }
 
+  /**
+   * Starts {@code newsgraph args...} under a file size limit ({@code ulimit -f}, in 512-byte blocks):
+   * writes past it fail with EFBIG, as on a full disk, and that works even for root.
+   */
+  static Process startLimited(Path logs, String name, long blocks, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("sh", "-c", "ulimit -f " + blocks + " && exec \"$0\" \"$@\"",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        "-cp", System.getProperty("java.class.path"), "org.newsgraph.cli.Main"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .redirectOutput(logs.resolve(name + ".out").toFile())
+        .redirectError(logs.resolve(name + ".err").toFile())
+        .start();
+  }
+
   /** Waits for a process to end (killing it after {@code seconds}) and returns its exit code. */
   static int await(Process process, long seconds) throws InterruptedException {
     if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
