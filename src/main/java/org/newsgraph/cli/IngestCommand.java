@@ -20,12 +20,14 @@ import picocli.CommandLine.Parameters;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
-      "Read records (Markdown front matter or YAML) from files and folders and store one named graph per record.",
-      "Incremental: files whose SHA-256 is unchanged since the last run are skipped; changed files have their",
-      "graphs replaced atomically; --prune removes the graphs of files that are gone. Into an empty TDB2 store",
-      "the TDB2 bulk loader is used. Each run is recorded (PROV-O) in the graph {base}graph/meta.",
-      "Bad records are reported as path:line:col: error: ... and left out whole; the rest are stored.",
-      "Exit 0 when every record was stored, 1 when some were rejected, 3 when the store is unavailable."
+      "Read records (Markdown front matter or YAML) and store one named graph per record.",
+      "Incremental: a file whose SHA-256 is unchanged since the last run is skipped;",
+      "a changed file has its graphs replaced atomically; --prune removes the graphs",
+      "of files that are gone. Into an empty TDB2 store the TDB2 bulk loader is used.",
+      "Each run is recorded as a PROV-O activity in the graph {base}graph/meta.",
+      "Bad records are reported as path:line:col: error: ... and left out whole.",
+      "Exit 0 when every record was stored, 1 when some were rejected, 3 when the",
+      "store is unavailable (locked by another process, unreachable, disk full)."
     })
 final class IngestCommand extends BaseCommand {
 
