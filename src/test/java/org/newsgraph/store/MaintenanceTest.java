@@ -41,6 +41,19 @@ class MaintenanceTest {
   }
 
   @Test
+  void theLeftoverOfACrashedCompactionIsCleanedAtTheNextOpen() throws Exception {
+    Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 5);
+    Path db = tmp.resolve("db");
+    IngestFixtures.cli("ingest", "--db", db.toString(), src.toString());
+    Set<Quad> before = IngestFixtures.dataQuads(db);
+    Path leftover = Files.createDirectories(db.resolve("Data-0002-tmp"));
+    Files.writeString(leftover.resolve("nodes.dat"), "half-written", StandardCharsets.UTF_8);
+    assertThat(IngestFixtures.dataQuads(db)).isEqualTo(before);
+    assertThat(leftover).doesNotExist();
+    assertThat(db.resolve("Data-0001")).isDirectory();
+  }
+
+  @Test
   void backupWritesEveryGraphAsNQuadsAndAFailureLeavesTheOldBackupWhole() throws Exception {
     Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 20);
     Path db = tmp.resolve("db");
