@@ -44,6 +44,9 @@ public final class Ingester {
   private final PrintWriter progressOut;
   private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
 
+  /** The pseudo-path under which the system graphs' content hash is kept. */
+  static final String SYSTEM = "<system>";
+
   private final ProgressBar.Counts counts = new ProgressBar.Counts();
   private final Set<String> unknownKeys = new HashSet<>();
   // graph -> name of the file that wrote it in this run, to warn about two files describing one article
@@ -100,8 +103,7 @@ public final class Ingester {
     long skipped;
     try (BatchWriter writer = new BatchWriter(store, bulk, provenance.metaGraph(), options.batchSize(),
         (s, batch) -> listeners.forEach(l -> l.committed(s, batch)))) {
-      writer.write(new BatchWriter.Unit(systemGraphs, List.of(), List.of(run),
-          provenance.runStarted(run, started)));
+      writer.write(systemUnit(index, run, started));
       FileWork work = new FileWork(reader, mapper, index);
       Pipeline pipeline = new Pipeline(work, options.threads());
       pipeline.run(paths, stdin, result -> {
@@ -122,6 +124,29 @@ public final class Ingester {
     List<Triple> ended = provenance.runEnded(run, started, Instant.now(), report);
     store.apply(new StoreBatch(List.of(), List.of(), provenance.metaGraph(), List.of(run), ended));
     return report;
+  }
+
+  /**
+   * The run's start record, with the system graphs when they differ from the stored ones (their
+   * content hash is kept like a source file's, under the path {@code <system>}).
+   */
+  private BatchWriter.Unit systemUnit(SourceIndex index, Node run, Instant started) {
+    List<Node> subjects = new ArrayList<>(List.of(run));
+    List<Triple> meta = new ArrayList<>(provenance.runStarted(run, started));
+    String sha = Provenance.contentHash(systemGraphs);
+    SourceIndex.Entry known = index.get(SYSTEM);
+    if (known != null && sha.equals(known.sha256())) {
+      return new BatchWriter.Unit(List.of(), List.of(), subjects, meta);
+    }
+    Node source = provenance.source(SYSTEM);
+    Node at = Provenance.time(started);
+    subjects.add(source);
+    meta.addAll(provenance.sourceFile(source, SYSTEM, sha, run, at));
+    for (GraphContent graph : systemGraphs) {
+      subjects.add(graph.graph());
+      meta.addAll(provenance.graph(graph.graph(), source, run, at));
+    }
+    return new BatchWriter.Unit(systemGraphs, List.of(), subjects, meta);
   }
 
   private void accept(FileResult result, SourceIndex index, Node run, BatchWriter writer) {
@@ -180,7 +205,8 @@ public final class Ingester {
   /** Removes the graphs of indexed source files that no longer exist (stdin is never pruned). */
   private void prune(SourceIndex index, BatchWriter writer) {
     for (SourceIndex.Entry entry : index.entries()) {
-      if (entry.path().equals(FileWork.STDIN) || Files.exists(Path.of(entry.path()))) {
+      // Pseudo-paths (<stdin>, <system>) have no file to be gone.
+      if (entry.path().startsWith("<") || Files.exists(Path.of(entry.path()))) {
         continue;
       }
       List<Node> remove = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.newsgraph.ingest;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,8 +13,10 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.util.FmtUtils;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.map.NewsVocab;
+import org.newsgraph.store.GraphContent;
 
 /**
  * The vocabulary and the triples of the metadata graph {@code {base}graph/meta}: one PROV-O activity
@@ -131,6 +134,21 @@ public final class Provenance {
   /** Lower-case hex SHA-256 of a string's UTF-8 bytes. */
   static String sha256(String text) {
     return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * A SHA-256 over graphs' names and triples, independent of triple order: each triple's N-Triples
+   * form is hashed and the hashes are summed.
+   */
+  static String contentHash(List<GraphContent> graphs) {
+    BigInteger sum = BigInteger.ZERO;
+    for (GraphContent graph : graphs) {
+      for (Triple t : graph.triples()) {
+        String line = graph.graph() + " " + FmtUtils.stringForTriple(t);
+        sum = sum.add(new BigInteger(1, digest().digest(line.getBytes(StandardCharsets.UTF_8))));
+      }
+    }
+    return sha256(sum.toString(16) + "/" + graphs.size());
   }
 
   /** A fresh SHA-256 digest. */

@@ -2,12 +2,16 @@ package org.newsgraph.ingest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.system.StreamRDFBase;
-import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.newsgraph.store.GraphStore;
 
 /**
@@ -21,6 +25,17 @@ final class SourceIndex {
   /** One source file as last ingested. */
   record Entry(Node node, String path, String sha256, List<Node> graphs) {}
 
+  private static final Var META = Var.alloc("meta");
+  private static final Var SOURCE = Var.alloc("source");
+  private static final Var GRAPH = Var.alloc("graph");
+  private static final Var PATH = Var.alloc("path");
+  private static final Var SHA = Var.alloc("sha");
+  private static final Query SOURCES = QueryFactory.create(
+      "SELECT ?source ?path ?sha WHERE { GRAPH ?meta { ?source <" + Provenance.SOURCE_PATH.getURI()
+          + "> ?path ; <" + Provenance.SHA256.getURI() + "> ?sha } }");
+  private static final Query DERIVED = QueryFactory.create(
+      "SELECT ?graph ?source WHERE { GRAPH ?meta { ?graph <" + Provenance.DERIVED_FROM.getURI() + "> ?source } }");
+
   private final Map<String, Entry> byPath;
   private final Set<Node> graphs;
 
@@ -29,30 +44,29 @@ final class SourceIndex {
     this.graphs = graphs;
   }
 
-  /** Reads the index from a store's metadata graph (empty when there is none). */
+  /**
+   * Reads the index from a store's metadata graph (empty when there is none), with two queries that
+   * touch only the triples they need (a fraction of the metadata graph).
+   */
   static SourceIndex load(GraphStore store, Node metaGraph) {
-    Map<Node, String> paths = new HashMap<>();
-    Map<Node, String> hashes = new HashMap<>();
+    Binding meta = BindingFactory.binding(META, metaGraph);
     Map<Node, List<Node>> derived = new HashMap<>();
-    store.exportQuads(metaGraph, new StreamRDFBase() {
-      @Override
-      public void quad(Quad q) {
-        Node p = q.getPredicate();
-        if (p.equals(Provenance.SOURCE_PATH)) {
-          paths.put(q.getSubject(), q.getObject().getLiteralLexicalForm());
-        } else if (p.equals(Provenance.SHA256)) {
-          hashes.put(q.getSubject(), q.getObject().getLiteralLexicalForm());
-        } else if (p.equals(Provenance.DERIVED_FROM)) {
-          derived.computeIfAbsent(q.getObject(), k -> new ArrayList<>(1)).add(q.getSubject());
-        }
-      }
+    store.query(DERIVED, meta, exec -> {
+      exec.select().forEachRemaining(row -> derived.computeIfAbsent(row.get(SOURCE), k -> new ArrayList<>(1))
+          .add(row.get(GRAPH)));
+      return null;
     });
     Map<String, Entry> byPath = new HashMap<>();
-    Set<Node> graphs = new java.util.HashSet<>();
-    paths.forEach((node, path) -> {
-      List<Node> made = derived.getOrDefault(node, List.of());
-      graphs.addAll(made);
-      byPath.put(path, new Entry(node, path, hashes.get(node), made));
+    Set<Node> graphs = new HashSet<>();
+    store.query(SOURCES, meta, exec -> {
+      exec.select().forEachRemaining(row -> {
+        Node source = row.get(SOURCE);
+        List<Node> made = derived.getOrDefault(source, List.of());
+        graphs.addAll(made);
+        String path = row.get(PATH).getLiteralLexicalForm();
+        byPath.put(path, new Entry(source, path, row.get(SHA).getLiteralLexicalForm(), made));
+      });
+      return null;
     });
     return new SourceIndex(byPath, graphs);
   }
