@@ -52,7 +52,7 @@ final class IngestCommand extends BaseCommand {
   boolean noBulk;
 
   @Option(names = "--progress", negatable = true, fallbackValue = "true",
-      description = "Show a progress line on stderr (default: when stderr is a terminal).")
+      description = "Show a progress line on stderr (default: when run in an interactive terminal).")
   Boolean progress;
 
   @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "8388608",

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.store.BulkLoad;
 import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.GraphStore;
@@ -125,11 +126,11 @@ final class BatchWriter implements AutoCloseable {
     for (GraphContent content : unit.graphs()) {
       Node g = content.graph();
       for (Triple t : content.triples()) {
-        out.quad(org.apache.jena.sparql.core.Quad.create(g, t));
+        out.quad(Quad.create(g, t));
       }
     }
     for (Triple t : unit.metaTriples()) {
-      out.quad(org.apache.jena.sparql.core.Quad.create(metaGraph, t));
+      out.quad(Quad.create(metaGraph, t));
     }
   }
 }

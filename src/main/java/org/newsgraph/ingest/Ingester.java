@@ -1,5 +1,6 @@
 package org.newsgraph.ingest;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ public final class Ingester {
    * @throws org.newsgraph.store.StoreException when a write fails (earlier batches stay committed;
    *     a bulk load leaves the store empty)
    */
-  public IngestReport run(List<String> paths, java.io.InputStream stdin) {
+  public IngestReport run(List<String> paths, InputStream stdin) {
     Instant started = Instant.now();
     Node run = provenance.newRun(started);
     SourceIndex index = SourceIndex.load(store, provenance.metaGraph());

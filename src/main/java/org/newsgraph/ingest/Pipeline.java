@@ -2,6 +2,7 @@ package org.newsgraph.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -88,7 +89,7 @@ final class Pipeline {
     } catch (Cancelled e) {
       return; // the writer stopped; it reports why
     } catch (IOException e) {
-      failure.set(new java.io.UncheckedIOException("cannot read standard input: " + e.getMessage(), e));
+      failure.set(new UncheckedIOException("cannot read standard input: " + e.getMessage(), e));
     } catch (RuntimeException e) {
       failure.set(e);
     }

@@ -15,9 +15,10 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.http.GSP;
@@ -102,8 +103,8 @@ public final class RemoteStore implements GraphStore {
 
   @Override
   public void exportQuads(Node graph, StreamRDF sink) {
-    Binding binding = graph == null ? org.apache.jena.sparql.engine.binding.BindingFactory.empty()
-        : org.apache.jena.sparql.engine.binding.BindingFactory.binding(G, graph);
+    Binding binding = graph == null ? BindingFactory.empty()
+        : BindingFactory.binding(G, graph);
     query(ALL_QUADS, binding, exec -> {
       RowSet rows = exec.select();
       while (rows.hasNext()) {

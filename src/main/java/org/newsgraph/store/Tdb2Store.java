@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.dboe.transaction.txn.TransactionException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
@@ -135,7 +136,7 @@ public final class Tdb2Store implements GraphStore {
           return handler.apply(exec);
         }
       });
-    } catch (org.apache.jena.dboe.transaction.txn.TransactionException e) {
+    } catch (TransactionException e) {
       throw new StoreException("cannot read " + describe() + ": " + e.getMessage(), e);
     }
   }
