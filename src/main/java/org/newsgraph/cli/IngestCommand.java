@@ -1,8 +1,11 @@
 package org.newsgraph.cli;
 
 import java.util.List;
+import org.newsgraph.ingest.IngestOptions;
 import org.newsgraph.ingest.IngestReport;
 import org.newsgraph.ingest.Ingester;
+import org.newsgraph.ingest.Provenance;
+import org.newsgraph.ingest.StoryMaintainer;
 import org.newsgraph.map.RecordMapper;
 import org.newsgraph.map.SystemGraphs;
 import org.newsgraph.source.ReaderLimits;
@@ -19,9 +22,14 @@ import picocli.CommandLine.Parameters;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
-      "Read records (Markdown front matter or YAML) from files and folders and store one named graph per record.",
-      "Bad records are reported as path:line:col: error: ... and left out whole; the rest are stored.",
-      "Exit 0 when every record was stored, 1 when some were rejected, 3 when the store is unavailable."
+      "Read records (Markdown front matter or YAML) and store one named graph per record.",
+      "Incremental: a file whose SHA-256 is unchanged since the last run is skipped;",
+      "a changed file has its graphs replaced atomically; --prune removes the graphs",
+      "of files that are gone. Into an empty TDB2 store the TDB2 bulk loader is used.",
+      "Each run is recorded as a PROV-O activity in the graph {base}graph/meta.",
+      "Bad records are reported as path:line:col: error: ... and left out whole.",
+      "Exit 0 when every record was stored, 1 when some were rejected, 3 when the",
+      "store is unavailable (locked by another process, unreachable, disk full)."
     })
 final class IngestCommand extends BaseCommand {
 
@@ -34,6 +42,21 @@ final class IngestCommand extends BaseCommand {
       description = "Records per write transaction (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads that read, parse and map (default: the number of cores).")
+  Integer threads;
+
+  @Option(names = "--prune", description = "Remove the graphs of source files that no longer exist.")
+  boolean prune;
+
+  @Option(names = "--no-bulk", negatable = false,
+      description = "Never use the bulk loader, even into an empty store (write batches instead).")
+  boolean noBulk;
+
+  @Option(names = "--progress", negatable = true, fallbackValue = "true",
+      description = "Show a progress line on stderr (default: when run in an interactive terminal).")
+  Boolean progress;
+
   @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "8388608",
       description = "Refuse files larger than this, before reading them (default: ${DEFAULT-VALUE}).")
   long maxFileSize;
@@ -42,12 +65,17 @@ final class IngestCommand extends BaseCommand {
   public Integer call() {
     ReaderLimits limits = new ReaderLimits(maxFileSize, ReaderLimits.DEFAULT.maxAliases(),
         ReaderLimits.DEFAULT.maxDepth());
+    IngestOptions options = IngestOptions.defaults().withBatchSize(batchSize).withPrune(prune)
+        .withBulk(!noBulk).withProgress(progress != null ? progress : System.console() != null);
+    if (threads != null) {
+      options = options.withThreads(threads);
+    }
     try (GraphStore graphs = store.open()) {
       Ingester ingester = new Ingester(graphs, new RecordReader(limits),
-          new RecordMapper(store.iris()), batchSize,
-          new SystemGraphs(store.iris()).load(), problem -> console.err().println(problem));
-      StoryIndex stories = new StoryIndex(graphs, store.iris());
-      ingester.afterBatch(stories::update);
+          new RecordMapper(store.iris()), new Provenance(store.iris()),
+          new SystemGraphs(store.iris()).load(), options, problem -> console.err().println(problem),
+          console.err());
+      ingester.addListener(new StoryMaintainer(new StoryIndex(graphs, store.iris()), store.iris()));
       IngestReport report = ingester.run(paths, console.in());
       console.err().println(report.summary());
       return report.recordsRejected() > 0 ? ExitCodes.REJECTED : ExitCodes.OK;

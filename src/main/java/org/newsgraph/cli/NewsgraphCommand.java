@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
       LinkCommand.class,
       ServeCommand.class,
       RebuildStoriesCommand.class,
+      GenerateCommand.class,
+      CompactCommand.class,
+      BackupCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class NewsgraphCommand {}

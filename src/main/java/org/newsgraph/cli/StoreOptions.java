@@ -3,6 +3,8 @@ package org.newsgraph.cli;
 import java.nio.file.Path;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.store.GraphStore;
+import org.newsgraph.store.RemoteEndpoint;
+import org.newsgraph.store.RemoteStore;
 import org.newsgraph.store.Tdb2Store;
 import picocli.CommandLine.Option;
 
@@ -22,6 +24,29 @@ public final class StoreOptions {
       defaultValue = IriFactory.DEFAULT_BASE)
   String base;
 
+  @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
+      description = "Use the remote dataset at URL (SPARQL at URL/sparql, update at URL/update, "
+          + "Graph Store Protocol at URL/data) instead of --db. Its default graph must be the union "
+          + "of the named graphs.")
+  String endpoint;
+
+  @Option(
+      names = "--endpoint-auth",
+      paramLabel = "FILE",
+      description = "HTTP Basic credentials for --endpoint: a file whose single line is user:password.")
+  Path endpointAuth;
+
+  @Option(names = "--endpoint-query", paramLabel = "URL", description = "Override the SPARQL query URL.")
+  String queryUrl;
+
+  @Option(names = "--endpoint-update", paramLabel = "URL", description = "Override the SPARQL update URL.")
+  String updateUrl;
+
+  @Option(names = "--endpoint-gsp", paramLabel = "URL", description = "Override the Graph Store Protocol URL.")
+  String gspUrl;
+
   /** The database directory chosen by option, environment or default. */
   Path dbDirectory() {
     if (db != null) {
@@ -31,9 +56,31 @@ public final class StoreOptions {
     return Path.of(env != null && !env.isBlank() ? env : "newsgraph-db");
   }
 
-  /** Opens the store. */
+  /** True when a remote endpoint was chosen. */
+  boolean remote() {
+    return endpoint != null;
+  }
+
+  /**
+   * Opens the store: the remote endpoint when given, else the TDB2 directory.
+   *
+   * @throws IllegalArgumentException when the remote options are inconsistent (a usage error)
+   */
   GraphStore open() {
-    return Tdb2Store.open(dbDirectory());
+    if (endpoint == null) {
+      if (endpointAuth != null || queryUrl != null || updateUrl != null || gspUrl != null) {
+        throw new IllegalArgumentException("--endpoint-auth and --endpoint-* need --endpoint URL");
+      }
+      return Tdb2Store.open(dbDirectory());
+    }
+    if (db != null) {
+      throw new IllegalArgumentException("give either --db or --endpoint, not both");
+    }
+    RemoteEndpoint remote = RemoteEndpoint.of(endpoint).withUrls(queryUrl, updateUrl, gspUrl);
+    if (endpointAuth != null) {
+      remote = remote.withAuthFile(endpointAuth);
+    }
+    return new RemoteStore(remote);
   }
 
   /** The IRI factory for the chosen base. */

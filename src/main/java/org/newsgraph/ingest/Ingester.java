@@ -1,83 +1,88 @@
 package org.newsgraph.ingest;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.system.StreamRDFBase;
-import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.map.RecordMapper;
-import org.newsgraph.map.MappingException;
 import org.newsgraph.model.Problem;
-import org.newsgraph.source.ReadResult;
-import org.newsgraph.source.Record;
 import org.newsgraph.source.RecordReader;
-import org.newsgraph.source.SourceWalker;
+import org.newsgraph.store.BulkLoad;
 import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.GraphStore;
+import org.newsgraph.store.StoreBatch;
 
 /**
- * Runs an ingest: walks the sources, reads and maps each record into its own graph, and writes the
- * graphs in batches, each batch one store transaction (a record is never split across two). A record
- * with any error is reported and left out whole. Not thread-safe; one per run.
+ * Runs an ingest, incrementally: source files are hashed, read, parsed and mapped on worker threads;
+ * one writer (the calling thread) skips files whose SHA-256 is unchanged since the last run, replaces
+ * the graphs of changed ones, and commits whole files in batches (a record is never split across two
+ * transactions). Into an empty store the writer feeds Jena's TDB2 bulk loader instead. Every run is
+ * recorded as a PROV-O activity in the metadata graph, with per-file and per-graph provenance written
+ * in the same transaction as the graphs themselves. Listeners hear of every committed batch.
+ * Not thread-safe; one per run.
  */
 public final class Ingester {
 
   private final GraphStore store;
   private final RecordReader reader;
   private final RecordMapper mapper;
-  private final int batchSize;
-  private final Consumer<Problem> problems;
+  private final Provenance provenance;
   private final List<GraphContent> systemGraphs;
-  private Consumer<Set<Node>> afterBatch = graphs -> { };
+  private final IngestOptions options;
+  private final Consumer<Problem> problems;
+  private final PrintWriter progressOut;
+  private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
 
-  private final Map<Node, GraphContent> batch = new LinkedHashMap<>();
-  private final Map<Node, String> sourceOfGraph = new HashMap<>();
+  /** The pseudo-path under which the system graphs' content hash is kept. */
+  static final String SYSTEM = "<system>";
+
+  private final ProgressBar.Counts counts = new ProgressBar.Counts();
   private final Set<String> unknownKeys = new HashSet<>();
-  private long filesRead;
-  private long stored;
-  private long rejected;
-  private long warnings;
+  // graph -> name of the file that wrote it in this run, to warn about two files describing one article
+  private final Map<Node, String> writtenBy = new HashMap<>();
 
   /**
    * @param store where graphs go
    * @param reader reads record files
    * @param mapper maps records to quads
-   * @param batchSize records per write transaction (at least 1)
-   * @param systemGraphs ontology and link graphs, written first in a transaction of their own
-   * @param problems receives every error and every warning as it is found
+   * @param provenance names the metadata graph and builds its triples
+   * @param systemGraphs ontology and link graphs, rewritten at every run
+   * @param options batch size, threads, prune, bulk, progress
+   * @param problems receives every error and warning, on the calling thread
+   * @param progressOut where the progress line goes when {@code options.progress()} (stderr)
    */
-  public Ingester(GraphStore store, RecordReader reader, RecordMapper mapper, int batchSize,
-      List<GraphContent> systemGraphs, Consumer<Problem> problems) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batch size must be at least 1");
-    }
+  public Ingester(GraphStore store, RecordReader reader, RecordMapper mapper, Provenance provenance,
+      List<GraphContent> systemGraphs, IngestOptions options, Consumer<Problem> problems,
+      PrintWriter progressOut) {
     this.store = store;
     this.reader = reader;
     this.mapper = mapper;
-    this.batchSize = batchSize;
-    this.problems = problems;
+    this.provenance = provenance;
     this.systemGraphs = List.copyOf(systemGraphs);
+    this.options = options;
+    this.problems = problems;
+    this.progressOut = progressOut;
   }
 
   /**
-   * Sets what runs after each batch committed, with the names of the graphs the batch wrote (the
-   * story materialisation keeps its stories up to date there). It runs on the ingest thread before
-   * the next batch; what it throws ends the run like a failed write.
+   * Adds a listener, told after every committed batch (see {@link IngestListener}).
    *
-   * @param listener receives the graph names of each committed batch
-   * @return this ingester
+   * @return this
    */
-  public Ingester afterBatch(Consumer<Set<Node>> listener) {
-    this.afterBatch = java.util.Objects.requireNonNull(listener, "listener");
+  public Ingester addListener(IngestListener listener) {
+    listeners.add(listener);
     return this;
   }
 
@@ -87,53 +92,136 @@ public final class Ingester {
    * @param paths files, folders or {@code -}
    * @param stdin standard input
    * @return the run's counts
-   * @throws org.newsgraph.store.StoreException when a write fails (earlier batches stay committed)
+   * @throws org.newsgraph.store.StoreException when a write fails (earlier batches stay committed;
+   *     a bulk load leaves the store empty)
    */
   public IngestReport run(List<String> paths, InputStream stdin) {
-    store.replaceGraphs(systemGraphs);
-    SourceWalker walker = new SourceWalker();
-    for (String path : paths) {
-      if (path.equals("-")) {
-        accept(reader.read(stdin, "<stdin>"));
-      } else {
-        walker.walk(Path.of(path), file -> accept(reader.read(file, file.toString())));
+    Instant started = Instant.now();
+    Node run = provenance.newRun(started);
+    SourceIndex index = SourceIndex.load(store, provenance.metaGraph());
+    Optional<BulkLoad> bulk = options.bulk() ? store.bulkLoad() : Optional.empty();
+    ProgressBar progress = new ProgressBar(options.progress() ? progressOut : null);
+    long skipped;
+    listeners.forEach(l -> l.runStarting(store, bulk.isPresent()));
+    try (BatchWriter writer = new BatchWriter(store, bulk, provenance.metaGraph(), options.batchSize(),
+        (s, batch) -> listeners.forEach(l -> l.committed(s, batch)))) {
+      writer.write(systemUnit(index, run, started));
+      FileWork work = new FileWork(reader, mapper, index);
+      Pipeline pipeline = new Pipeline(work, options.threads());
+      pipeline.run(paths, stdin, result -> {
+        accept(result, index, run, writer);
+        progress.update(counts);
+      });
+      skipped = pipeline.skipped();
+      if (options.prune()) {
+        prune(index, writer);
       }
+      writer.finish();
+    } finally {
+      progress.finish(counts);
     }
-    flush();
-    return new IngestReport(filesRead, stored, rejected, walker.skipped(), warnings, unknownKeys.size());
+    listeners.forEach(l -> l.runFinished(store));
+    IngestReport report = new IngestReport(counts.filesRead, counts.added + counts.replaced,
+        counts.rejected, skipped, counts.warnings, unknownKeys.size(), counts.added, counts.replaced,
+        counts.unchanged, counts.removed, bulk.isPresent());
+    List<Triple> ended = provenance.runEnded(run, started, Instant.now(), report);
+    store.apply(new StoreBatch(List.of(), List.of(), provenance.metaGraph(), List.of(run), ended));
+    return report;
   }
 
-  private void accept(ReadResult result) {
-    filesRead++;
-    List<Problem> found = new ArrayList<>(result.problems());
-    List<GraphContent> graphs = new ArrayList<>();
-    for (Record record : result.records()) {
-      try {
-        TripleCollector collector = new TripleCollector();
-        Node graph = mapper.map(record, collector, found);
-        graphs.add(new GraphContent(graph, collector.triples));
-      } catch (MappingException e) {
-        found.add(Problem.error(record.source(), e.position(), e.getMessage()));
-      }
+  /**
+   * The run's start record, with the system graphs when they differ from the stored ones (their
+   * content hash is kept like a source file's, under the path {@code <system>}).
+   */
+  private BatchWriter.Unit systemUnit(SourceIndex index, Node run, Instant started) {
+    List<Node> subjects = new ArrayList<>(List.of(run));
+    List<Triple> meta = new ArrayList<>(provenance.runStarted(run, started));
+    String sha = Provenance.contentHash(systemGraphs);
+    SourceIndex.Entry known = index.get(SYSTEM);
+    if (known != null && sha.equals(known.sha256())) {
+      return new BatchWriter.Unit(List.of(), List.of(), subjects, meta);
     }
-    report(found);
-    if (result.rejected() || found.stream().anyMatch(Problem::isError)) {
-      rejected++;
+    Node source = provenance.source(SYSTEM);
+    Node at = Provenance.time(started);
+    subjects.add(source);
+    meta.addAll(provenance.sourceFile(source, SYSTEM, sha, run, at));
+    for (GraphContent graph : systemGraphs) {
+      subjects.add(graph.graph());
+      meta.addAll(provenance.graph(graph.graph(), source, run, at));
+    }
+    return new BatchWriter.Unit(systemGraphs, List.of(), subjects, meta);
+  }
+
+  private void accept(FileResult result, SourceIndex index, Node run, BatchWriter writer) {
+    counts.filesRead++;
+    report(result.problems());
+    if (result.unchanged()) {
+      counts.unchanged++;
       return;
     }
-    for (int i = 0; i < graphs.size(); i++) {
-      GraphContent content = graphs.get(i);
-      String source = result.records().get(i).source();
-      String earlier = sourceOfGraph.put(content.graph(), source);
-      if (earlier != null && !earlier.equals(source)) {
-        report(List.of(Problem.warning(source, result.records().get(i).position(),
+    if (result.rejected()) {
+      counts.rejected++;
+      return;
+    }
+    Node source = provenance.source(result.path());
+    Node at = Provenance.time(Instant.now());
+    List<Node> subjects = new ArrayList<>(List.of(source));
+    List<Triple> meta = new ArrayList<>(provenance.sourceFile(source, result.path(), result.sha256(), run, at));
+    boolean duplicate = false;
+    Set<Node> made = new HashSet<>();
+    for (int i = 0; i < result.graphs().size(); i++) {
+      Node graph = result.graphs().get(i).graph();
+      made.add(graph);
+      String earlier = writtenBy.put(graph, result.name());
+      if (earlier != null && !earlier.equals(result.name())) {
+        duplicate = true;
+        report(List.of(Problem.warning(result.name(), result.positions().get(i),
             "describes the same article as " + earlier + "; this file's description replaces it")));
       }
-      batch.put(content.graph(), content);
-      stored++;
+      if (earlier != null || index.holds(graph)) {
+        counts.replaced++;
+      } else {
+        counts.added++;
+      }
+      subjects.add(graph);
+      meta.addAll(provenance.graph(graph, source, run, at));
     }
-    if (batch.size() >= batchSize) {
-      flush();
+    List<Node> remove = new ArrayList<>();
+    SourceIndex.Entry known = index.get(result.path());
+    if (known != null) {
+      for (Node old : known.graphs()) {
+        if (!made.contains(old) && !writtenBy.containsKey(old)) {
+          remove.add(old);
+          subjects.add(old);
+        }
+      }
+    }
+    counts.removed += remove.size();
+    BatchWriter.Unit unit = new BatchWriter.Unit(result.graphs(), remove, subjects, meta);
+    if (duplicate) {
+      writer.writeAfterBulk(unit);
+    } else {
+      writer.write(unit);
+    }
+  }
+
+  /** Removes the graphs of indexed source files that no longer exist (stdin is never pruned). */
+  private void prune(SourceIndex index, BatchWriter writer) {
+    for (SourceIndex.Entry entry : index.entries()) {
+      // Pseudo-paths (<stdin>, <system>) have no file to be gone.
+      if (entry.path().startsWith("<") || Files.exists(Path.of(entry.path()))) {
+        continue;
+      }
+      List<Node> remove = new ArrayList<>();
+      for (Node graph : entry.graphs()) {
+        if (!writtenBy.containsKey(graph)) {
+          remove.add(graph);
+        }
+      }
+      List<Node> subjects = new ArrayList<>(remove);
+      subjects.add(entry.node());
+      counts.removed += remove.size();
+      writer.write(new BatchWriter.Unit(List.of(), remove, subjects, List.of()));
     }
   }
 
@@ -143,33 +231,9 @@ public final class Ingester {
         if (problem.unknownKey() != null && !unknownKeys.add(problem.unknownKey())) {
           continue; // reported once per run
         }
-        warnings++;
+        counts.warnings++;
       }
       problems.accept(problem);
-    }
-  }
-
-  private void flush() {
-    if (!batch.isEmpty()) {
-      store.replaceGraphs(batch.values());
-      Set<Node> written = new HashSet<>(batch.keySet());
-      batch.clear();
-      afterBatch.accept(written);
-    }
-  }
-
-  /** Collects the quads of one record (all in one graph) as triples. */
-  private static final class TripleCollector extends StreamRDFBase {
-    final List<Triple> triples = new ArrayList<>();
-
-    @Override
-    public void quad(Quad quad) {
-      triples.add(quad.asTriple());
-    }
-
-    @Override
-    public void triple(Triple triple) {
-      triples.add(triple);
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.newsgraph.store;
 
 import java.util.Collection;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
@@ -31,6 +32,25 @@ public interface GraphStore extends AutoCloseable {
    * @throws StoreException when the write fails
    */
   void deleteGraphs(Collection<Node> graphs);
+
+  /**
+   * Applies one batch: a local store in one transaction (all or nothing); a remote store graph by
+   * graph, data before metadata (see {@link StoreBatch}).
+   *
+   * @param batch what to write
+   * @throws StoreException when the write fails; a local store is left at its last commit
+   */
+  void apply(StoreBatch batch);
+
+  /**
+   * Starts a bulk load when this store supports one and holds no data yet.
+   *
+   * @return the load, or empty when writes must go through {@link #apply(StoreBatch)}
+   * @throws StoreException when the store cannot be read
+   */
+  default Optional<BulkLoad> bulkLoad() {
+    return Optional.empty();
+  }
 
   /**
    * Runs a query with its variables pre-bound and hands the execution to {@code handler} while the

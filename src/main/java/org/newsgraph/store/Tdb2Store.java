@@ -1,11 +1,14 @@
 package org.newsgraph.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.dboe.transaction.txn.TransactionException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
@@ -17,43 +20,59 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * The embedded default store: an Apache Jena TDB2 dataset in a directory. Every write is one TDB2
  * transaction, so a crash leaves the store at its last commit. Queries run with the union of the
- * named graphs as the default graph. Thread-safe (TDB2 has one writer and many readers).
+ * named graphs as the default graph. Opening takes the directory's {@link StoreLock}, so a second
+ * process fails at once with a message naming the holder. Thread-safe (TDB2 has one writer and many
+ * readers).
  */
 public final class Tdb2Store implements GraphStore {
 
   private final Path directory;
   private final DatasetGraph dataset;
+  private final StoreLock lock;
 
-  private Tdb2Store(Path directory, DatasetGraph dataset) {
+  private Tdb2Store(Path directory, DatasetGraph dataset, StoreLock lock) {
     this.directory = directory;
     this.dataset = dataset;
+    this.lock = lock;
   }
 
   /**
-   * Opens (creating when absent) the TDB2 dataset in a directory.
+   * Opens (creating when absent) the TDB2 dataset in a directory and locks it for this process.
    *
    * @param directory the database directory
    * @return the open store; close it
-   * @throws StoreException when the directory cannot be created or the store is locked or damaged
+   * @throws StoreException when the directory cannot be created or written, the store is locked by
+   *     another process, or it is damaged
    */
   public static Tdb2Store open(Path directory) {
     try {
       Files.createDirectories(directory);
-    } catch (java.io.IOException | RuntimeException e) {
-      throw new StoreException("cannot create store directory " + directory + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw new StoreException("cannot create store directory " + directory + ": "
+          + Tdb2Maintenance.reason(e), e);
     }
-    DatasetGraph dsg;
+    if (!Files.isWritable(directory)) {
+      throw new StoreException("store directory " + directory + " is not writable");
+    }
+    StoreLock lock = StoreLock.acquire(directory);
     try {
-      dsg = DatabaseMgr.connectDatasetGraph(Location.create(directory.toString()));
+      Tdb2Maintenance.removeCompactionLeftovers(directory);
+      DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(directory.toString()));
+      dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+      return new Tdb2Store(directory, dsg, lock);
     } catch (RuntimeException e) {
-      throw new StoreException("cannot open TDB2 store at " + directory + ": " + e.getMessage(), e);
+      lock.close();
+      if (e instanceof StoreException store) {
+        throw store;
+      }
+      throw new StoreException("cannot open TDB2 store at " + directory + ": "
+          + Tdb2Maintenance.reason(e), e);
     }
-    dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-    return new Tdb2Store(directory, dsg);
   }
 
   /** The underlying dataset, for components that run over it in-process (the endpoint). */
@@ -68,20 +87,45 @@ public final class Tdb2Store implements GraphStore {
 
   @Override
   public void replaceGraphs(Collection<GraphContent> graphs) {
-    write(() -> {
-      for (GraphContent content : graphs) {
-        Node g = content.graph();
-        dataset.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-        for (Triple t : content.triples()) {
-          dataset.add(g, t.getSubject(), t.getPredicate(), t.getObject());
-        }
-      }
-    });
+    write(() -> graphs.forEach(this::replace));
   }
 
   @Override
   public void deleteGraphs(Collection<Node> graphs) {
     write(() -> graphs.forEach(g -> dataset.deleteAny(g, Node.ANY, Node.ANY, Node.ANY)));
+  }
+
+  @Override
+  public void apply(StoreBatch batch) {
+    write(() -> {
+      batch.replace().forEach(this::replace);
+      batch.delete().forEach(g -> dataset.deleteAny(g, Node.ANY, Node.ANY, Node.ANY));
+      Node meta = batch.metaGraph();
+      batch.metaSubjects().forEach(s -> dataset.deleteAny(meta, s, Node.ANY, Node.ANY));
+      batch.metaTriples().forEach(t -> dataset.add(meta, t.getSubject(), t.getPredicate(), t.getObject()));
+    });
+  }
+
+  @Override
+  public Optional<BulkLoad> bulkLoad() {
+    boolean empty;
+    try {
+      empty = Txn.calculateRead(dataset, () -> dataset.isEmpty());
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot read " + describe() + ": " + Tdb2Maintenance.reason(e), e);
+    }
+    return empty ? Optional.of(new Tdb2BulkLoad(dataset, describe())) : Optional.empty();
+  }
+
+  /**
+   * Compacts the store into a new generation and deletes the old one, after checking that the disk
+   * has room for a copy of the current generation.
+   *
+   * @return bytes on disk before and after, as {@code long[]{before, after}}
+   * @throws StoreException when there is not enough free space or compaction fails
+   */
+  public long[] compact() {
+    return Tdb2Maintenance.compact(dataset, directory);
   }
 
   @Override
@@ -92,7 +136,7 @@ public final class Tdb2Store implements GraphStore {
           return handler.apply(exec);
         }
       });
-    } catch (org.apache.jena.dboe.transaction.txn.TransactionException e) {
+    } catch (TransactionException e) {
       throw new StoreException("cannot read " + describe() + ": " + e.getMessage(), e);
     }
   }
@@ -117,9 +161,22 @@ public final class Tdb2Store implements GraphStore {
     return "TDB2 store at " + directory;
   }
 
+  /** Closes the dataset files (when no other store of this JVM uses them) and releases the lock. */
   @Override
   public void close() {
-    dataset.close();
+    lock.close(() -> {
+      // Expel, not just close: TDB2 keeps datasets cached per JVM and holds its own tdb.lock until
+      // expelled, which would keep a later process out after we are done.
+      TDBInternal.expel(dataset);
+    });
+  }
+
+  private void replace(GraphContent content) {
+    Node g = content.graph();
+    dataset.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+    for (Triple t : content.triples()) {
+      dataset.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+    }
   }
 
   private void write(Runnable action) {
@@ -127,7 +184,7 @@ public final class Tdb2Store implements GraphStore {
       Txn.executeWrite(dataset, action);
     } catch (RuntimeException e) {
       throw new StoreException("write to " + describe() + " failed and was rolled back: "
-          + e.getMessage(), e);
+          + Tdb2Maintenance.reason(e), e);
     }
   }
 }

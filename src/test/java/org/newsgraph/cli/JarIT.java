@@ -27,7 +27,7 @@ class JarIT {
     String db = dir.resolve("db").toString();
     Result ingest = java("ingest", "--db", db, "seeds");
     assertThat(ingest.code()).as(ingest.err()).isZero();
-    assertThat(ingest.err()).contains("records stored, 0 rejected");
+    assertThat(ingest.err()).contains("4 added, 0 replaced, 0 unchanged, 0 rejected");
 
     Result coverage = java("query", "coverage", "--db", db, "--param",
         "article=https://www.globaltimes.cn/page/202103/1217051.shtml", "--format", "csv");

@@ -33,7 +33,7 @@ class RejectedRecordTest {
         badDate + ":4:20: error: 'publishedDateTime' of article must be a date-time like"
             + " 2021-03-02T10:36:00Z, found '2021-02-30T10:00:00Z'",
         badUrl + ":3:9: error: 'webUrl' is not a valid URL: not an http or https URL: javascript:alert(1)");
-    assertThat(run.err()).contains("ingest: 4 files read, 1 records stored, 3 rejected");
+    assertThat(run.err()).contains("ingest: 4 files read, 1 added, 0 replaced, 0 unchanged, 3 rejected");
     assertThat(run.code()).isEqualTo(ExitCodes.REJECTED);
 
     IriFactory iris = IriFactory.of(IriFactory.DEFAULT_BASE);

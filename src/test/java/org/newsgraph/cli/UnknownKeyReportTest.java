@@ -25,7 +25,7 @@ class UnknownKeyReportTest {
     assertThat(run.err().lines().filter(l -> l.contains("warning: unknown key"))).containsExactly(
         site.resolve("a.md") + ":4:1: warning: unknown key 'mood' in article (not mapped)",
         site.resolve("b.md") + ":7:3: warning: unknown key 'mood' in provider (not mapped)");
-    assertThat(run.err()).contains("2 records stored, 0 rejected, 0 skipped, 2 warnings (2 unknown keys)");
+    assertThat(run.err()).contains("2 added, 0 replaced, 0 unchanged, 0 rejected, 0 removed, 0 skipped, 2 warnings (2 unknown keys)");
     assertThat(run.code()).isZero();
   }
 }

@@ -38,7 +38,7 @@ class WalkingSkeletonTest {
   void coverageOfTheSeedListsItsSixRelatedArticles() {
     CliRun ingest = CliRun.of("ingest", "--db", db(), "seeds");
     assertThat(ingest.exitCode()).as(ingest.err()).isZero();
-    assertThat(ingest.err()).contains("4 files read, 4 records stored, 0 rejected");
+    assertThat(ingest.err()).contains("4 files read, 4 added, 0 replaced, 0 unchanged, 0 rejected");
 
     CliRun query = CliRun.of("query", "coverage", "--db", db(), "--param", "article=" + SEED_URL, "--format", "csv");
     assertThat(query.exitCode()).as(query.err()).isZero();
@@ -98,7 +98,7 @@ class WalkingSkeletonTest {
     assertThat(ingest.err().lines().filter(l -> l.contains(": error: ")).toList())
         .containsExactly(bad + ":6:2: error: malformed YAML: while parsing a block mapping: "
             + "expected <block end>, but found '<block mapping start>'");
-    assertThat(ingest.err()).contains("2 files read, 1 records stored, 1 rejected");
+    assertThat(ingest.err()).contains("2 files read, 1 added, 0 replaced, 0 unchanged, 1 rejected");
     CliRun titles = CliRun.of("query", "--db", db(), "-f", "csv",
         "PREFIX schema: <http://schema.org/> SELECT DISTINCT ?t WHERE { ?a schema:headline ?t } ORDER BY ?t");
     assertThat(titles.out().lines().skip(1).toList()).containsExactly(

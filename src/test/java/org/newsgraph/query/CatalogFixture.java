@@ -18,7 +18,10 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.newsgraph.ingest.IngestOptions;
 import org.newsgraph.ingest.Ingester;
+import org.newsgraph.ingest.Provenance;
+import org.newsgraph.ingest.StoryMaintainer;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.map.RecordMapper;
 import org.newsgraph.map.SystemGraphs;
@@ -67,10 +70,7 @@ public final class CatalogFixture implements AutoCloseable {
    * records (real data has some).
    */
   public void ingestLeniently(Path folder) {
-    StoryIndex stories = new StoryIndex(store, IRIS);
-    new Ingester(store, new RecordReader(ReaderLimits.DEFAULT), new RecordMapper(IRIS), 50,
-        new SystemGraphs(IRIS).load(), problem -> { })
-        .afterBatch(stories::update)
+    ingester(IngestOptions.defaults().withBatchSize(50).withProgress(false))
         .run(List.of(folder.toString()), InputStream.nullInputStream());
   }
 
@@ -82,12 +82,21 @@ public final class CatalogFixture implements AutoCloseable {
   /** Ingests one fixture folder with the story index listening, failing on any problem. */
   public void ingest(String folder) {
     List<Problem> problems = new ArrayList<>();
-    StoryIndex stories = new StoryIndex(store, IRIS);
-    new Ingester(store, new RecordReader(ReaderLimits.DEFAULT), new RecordMapper(IRIS), 2,
-        new SystemGraphs(IRIS).load(), problems::add)
-        .afterBatch(stories::update)
+    // Batches of two records, never the bulk loader: the story index is updated batch by batch.
+    ingester(IngestOptions.defaults().withBatchSize(2).withBulk(false).withProgress(false), problems::add)
         .run(List.of(FOLDER.resolve(folder).toString()), InputStream.nullInputStream());
     assertThat(problems).isEmpty();
+  }
+
+  private Ingester ingester(IngestOptions options) {
+    return ingester(options, problem -> { });
+  }
+
+  private Ingester ingester(IngestOptions options, java.util.function.Consumer<Problem> problems) {
+    return new Ingester(store, new RecordReader(ReaderLimits.DEFAULT), new RecordMapper(IRIS),
+        new Provenance(IRIS), new SystemGraphs(IRIS).load(), options, problems,
+        new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()))
+        .addListener(new StoryMaintainer(new StoryIndex(store, IRIS), IRIS));
   }
 
   /** The article node of a URL. */

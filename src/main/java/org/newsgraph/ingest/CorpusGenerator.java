@@ -1,0 +1,210 @@
+package org.newsgraph.ingest;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Writes a synthetic corpus of record files in the real format (Markdown with YAML front matter, every
+ * field used): providers with a long-tailed (Zipf) share of records, stories whose records cite each
+ * other, outside articles cited by several records of one story, URL variants of the same article
+ * (http, trailing slash, utm_ parameters, AMP), and unicode text. Record {@code i} depends only on the
+ * seed and {@code i}, so {@code --first} extends a corpus with new records and leaves the others
+ * byte for byte the same. Thread-safe (no state between calls).
+ */
+public final class CorpusGenerator {
+
+  /** Records per block; stories never cross a block. */
+  static final int BLOCK = 16;
+  private static final int PROVIDERS = 2_000;
+
+  private final long seed;
+
+  /** A generator for a seed. */
+  public CorpusGenerator(long seed) {
+    this.seed = seed;
+  }
+
+  /**
+   * Writes records {@code first .. first+count-1} under {@code dir/_news/NNNN/}.
+   *
+   * @return the number of files written
+   * @throws IOException when a file cannot be written
+   */
+  public long generate(Path dir, long first, long count) throws IOException {
+    for (long i = first; i < first + count; i++) {
+      Path folder = dir.resolve("_news").resolve(String.format(Locale.ROOT, "%04d", i / 1000));
+      Files.createDirectories(folder);
+      Path file = folder.resolve(fileName(i));
+      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        out.write(record(i));
+      }
+    }
+    return count;
+  }
+
+  /** The file name of record {@code i}. */
+  String fileName(long i) {
+    SplittableRandom r = random(i, 1);
+    return String.format(Locale.ROOT, "%s-%s-%d.md", date(r).substring(0, 10), GenWords.slug(r, 4), i);
+  }
+
+  /** The text of record {@code i}. */
+  String record(long i) {
+    SplittableRandom r = random(i, 2);
+    GenYaml y = new GenYaml();
+    y.line("---");
+    y.field("category", r.nextInt(10) == 0 ? "research" : "news");
+    y.field("title", GenWords.sentence(r, 6 + r.nextInt(6)));
+    y.field("excerpt", GenWords.sentence(r, 20 + r.nextInt(20)));
+    y.plain("publishedDateTime", date(random(i, 1)));
+    if (r.nextInt(3) == 0) {
+      y.plain("updatedDateTime", date(r).substring(0, 19) + "+02:00");
+    }
+    String url = url(i);
+    y.field("originalUrl", r.nextInt(4) == 0 ? GenUrls.variant(url, r) : url);
+    y.field("webUrl", url);
+    y.field("ampWebUrl", GenUrls.amp(url));
+    y.field("cdnAmpWebUrl", GenUrls.cdnAmp(url));
+    y.plain("type", r.nextInt(12) == 0 ? "video" : "article");
+    y.plain("quality", Integer.toString(r.nextInt(100)));
+    y.plain("heat", Integer.toString(r.nextInt(5) == 0 ? -1 : r.nextInt(1000)));
+    y.plain("published", Boolean.toString(r.nextBoolean()));
+    y.line("");
+    provider(y, "", providerOf(i), true);
+    y.line("");
+    y.line("topics:");
+    for (String topic : GenWords.topics(r)) {
+      y.item("  ", topic);
+    }
+    y.line("");
+    y.line("images:");
+    image(y, "  ", url, r, true);
+    related(y, i, r);
+    y.line("");
+    y.field("secured", GenWords.secured(r));
+    y.line("---");
+    y.line("");
+    y.line(GenWords.sentence(r, 30));
+    return y.toString();
+  }
+
+  private void related(GenYaml y, long i, SplittableRandom r) {
+    long[] story = story(i);
+    List<String> cited = new ArrayList<>();
+    for (long j = story[0]; j < story[1]; j++) {
+      if (j != i) {
+        cited.add("record:" + j);
+      }
+    }
+    int outside = (int) (story[1] - story[0] + 1) / 2;
+    for (int k = 0; k < outside; k++) {
+      if (r.nextInt(3) > 0) {
+        cited.add("outside:" + story[0] + ":" + k);
+      }
+    }
+    if (cited.isEmpty()) {
+      return;
+    }
+    y.line("");
+    y.line("related:");
+    for (String c : cited) {
+      long j = Long.parseLong(c.split(":")[1]);
+      SplittableRandom cr = random(j, c.startsWith("outside") ? 7 + Long.parseLong(c.split(":")[2]) : 3);
+      String target = c.startsWith("record") ? url(j) : outsideUrl(j, Long.parseLong(c.split(":")[2]));
+      y.line("  - title: " + GenYaml.quote(GenWords.sentence(cr, 5 + cr.nextInt(8))));
+      y.line("    excerpt: " + GenYaml.quote(GenWords.sentence(cr, 15)));
+      y.line("    publishedDateTime: " + date(cr));
+      y.line("    webUrl: " + GenYaml.quote(GenUrls.variant(target, r)));
+      if (r.nextBoolean()) {
+        y.line("    ampWebUrl: " + GenYaml.quote(GenUrls.amp(target)));
+      }
+      y.line("    type: article");
+      int provider = c.startsWith("record") ? providerOf(j) : Math.floorMod(j * 31 + 7, PROVIDERS);
+      provider(y, "    ", provider, false);
+      y.line("    quality: " + cr.nextInt(100));
+      y.line("    images:");
+      image(y, "      ", target, cr, false);
+    }
+  }
+
+  private static void provider(GenYaml y, String indent, int p, boolean logo) {
+    y.line(indent + "provider:");
+    y.line(indent + "  name: " + GenYaml.quote(GenWords.providerName(p)));
+    y.line(indent + "  domain: " + GenWords.domain(p));
+    if (logo) {
+      y.line(indent + "  images:");
+      y.line(indent + "    - url: " + GenYaml.quote("https://logo.example.org/" + GenWords.domain(p) + ".png"));
+      y.line(indent + "      width: 64");
+      y.line(indent + "      height: 64");
+    }
+  }
+
+  private static void image(GenYaml y, String indent, String url, SplittableRandom r, boolean full) {
+    y.line(indent + "- url: " + GenYaml.quote(url.replaceAll("/[^/]*$", "") + "/img/" + r.nextInt(1_000_000) + ".jpg"));
+    y.line(indent + "  width: " + (400 + r.nextInt(2000)));
+    y.line(indent + "  height: " + (300 + r.nextInt(1200)));
+    if (full) {
+      y.line(indent + "  title: " + GenYaml.quote(GenWords.sentence(r, 4)));
+      y.line(indent + "  attribution: " + GenYaml.quote("Photo: " + GenWords.sentence(r, 2)));
+    }
+    y.line(indent + "  isCached: " + r.nextBoolean());
+  }
+
+  /** The story of record {@code i}: the index range [start, end) of its records. */
+  long[] story(long i) {
+    long block = i / BLOCK;
+    SplittableRandom r = new SplittableRandom(seed * 1_000_003L + block);
+    long start = block * BLOCK;
+    long end = block * BLOCK + BLOCK;
+    long s = start;
+    while (s < end) {
+      long size = 1 + Math.min(r.nextInt(6), r.nextInt(6)); // 1..6, small stories more common
+      long e = Math.min(end, s + size);
+      if (i < e) {
+        return new long[] {s, e};
+      }
+      s = e;
+    }
+    return new long[] {i, i + 1};
+  }
+
+  /** The canonical web URL of record {@code i}. */
+  String url(long i) {
+    SplittableRandom r = random(i, 1);
+    String date = date(r);
+    return "https://www." + GenWords.domain(providerOf(i)) + "/" + date.substring(0, 4) + "/"
+        + date.substring(5, 7) + "/" + GenWords.slug(r, 4) + "-" + i;
+  }
+
+  private String outsideUrl(long storyStart, long k) {
+    SplittableRandom r = random(storyStart, 7 + k);
+    return "https://news." + GenWords.domain(Math.floorMod(storyStart * 31 + 7, PROVIDERS)) + "/story/"
+        + GenWords.slug(r, 3) + "-" + storyStart + "-" + k;
+  }
+
+  /** A provider index with a Zipf(1.1) distribution: a few providers have most records. */
+  int providerOf(long i) {
+    double u = random(i, 5).nextDouble();
+    // Inverse of the continuous approximation of Zipf's CDF over 1..PROVIDERS.
+    double s = 1.1;
+    double max = Math.pow(PROVIDERS, 1 - s);
+    double x = Math.pow(1 + u * (max - 1), 1 / (1 - s));
+    return (int) Math.min(PROVIDERS - 1, Math.max(0, Math.floor(x) - 1));
+  }
+
+  private SplittableRandom random(long i, long stream) {
+    return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i * 1_000_033L + stream);
+  }
+
+  private static String date(SplittableRandom r) {
+    return String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02dZ", 2019 + r.nextInt(6),
+        1 + r.nextInt(12), 1 + r.nextInt(28), r.nextInt(24), r.nextInt(60), r.nextInt(60));
+  }
+}

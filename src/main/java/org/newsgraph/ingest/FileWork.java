@@ -1,0 +1,112 @@
+package org.newsgraph.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
+import org.newsgraph.map.MappingException;
+import org.newsgraph.map.RecordMapper;
+import org.newsgraph.model.Position;
+import org.newsgraph.model.Problem;
+import org.newsgraph.source.ReadResult;
+import org.newsgraph.source.Record;
+import org.newsgraph.source.RecordReader;
+import org.newsgraph.store.GraphContent;
+
+/**
+ * The work done on a worker thread for one file: hash it, compare with the index, and when changed
+ * read, parse and map it. Thread-safe (the reader, mapper and index are).
+ */
+final class FileWork {
+
+  /** The name of standard input in problems and in the metadata. */
+  static final String STDIN = "<stdin>";
+
+  private final RecordReader reader;
+  private final RecordMapper mapper;
+  private final SourceIndex index;
+
+  FileWork(RecordReader reader, RecordMapper mapper, SourceIndex index) {
+    this.reader = reader;
+    this.mapper = mapper;
+    this.index = index;
+  }
+
+  /** Processes one file. Never throws for bad input: problems are in the result. */
+  FileResult file(Path file) {
+    String name = file.toString();
+    String path = file.toAbsolutePath().normalize().toString();
+    String sha;
+    try {
+      sha = hash(file);
+    } catch (IOException e) {
+      return new FileResult(name, path, "", false, List.of(), List.of(),
+          List.of(Problem.error(name, Position.START, "cannot read file: " + e.getMessage())));
+    }
+    SourceIndex.Entry known = index.get(path);
+    if (known != null && sha.equals(known.sha256())) {
+      return new FileResult(name, path, sha, true, List.of(), List.of(), List.of());
+    }
+    return map(name, path, sha, reader.read(file, name));
+  }
+
+  /** Processes standard input, already read: it is never skipped as unchanged. */
+  FileResult stdin(byte[] bytes) {
+    String sha = HexFormat.of().formatHex(Provenance.digest().digest(bytes));
+    return map(STDIN, STDIN, sha, reader.read(new ByteArrayInputStream(bytes), STDIN));
+  }
+
+  private FileResult map(String name, String path, String sha, ReadResult result) {
+    List<Problem> found = new ArrayList<>(result.problems());
+    List<GraphContent> graphs = new ArrayList<>();
+    List<Position> positions = new ArrayList<>();
+    for (Record record : result.records()) {
+      try {
+        TripleCollector collector = new TripleCollector();
+        Node graph = mapper.map(record, collector, found);
+        graphs.add(new GraphContent(graph, collector.triples));
+        positions.add(record.position());
+      } catch (MappingException e) {
+        found.add(Problem.error(record.source(), e.position(), e.getMessage()));
+      }
+    }
+    boolean rejected = found.stream().anyMatch(Problem::isError);
+    return new FileResult(name, path, sha, false, rejected ? List.of() : graphs,
+        rejected ? List.of() : positions, found);
+  }
+
+  private static String hash(Path file) throws IOException {
+    MessageDigest digest = Provenance.digest();
+    byte[] buffer = new byte[16384];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** Collects the quads of one record (all in one graph) as triples. */
+  private static final class TripleCollector extends StreamRDFBase {
+    final List<Triple> triples = new ArrayList<>();
+
+    @Override
+    public void quad(Quad quad) {
+      triples.add(quad.asTriple());
+    }
+
+    @Override
+    public void triple(Triple triple) {
+      triples.add(triple);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package org.newsgraph.ingest;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/** Words, names and topics of generated records, with some unicode in every field that allows it. */
+final class GenWords {
+
+  private static final String[] WORDS = {
+    "model", "data", "robot", "vision", "language", "learning", "neural", "chip", "cloud", "ethics",
+    "startup", "funding", "research", "privacy", "health", "car", "drone", "search", "voice", "agent",
+    "training", "benchmark", "open", "source", "policy", "regulation", "market", "launch", "release",
+    "café", "naïve", "Zürich", "São", "Paulo", "München", "Kraków", "Ελλάδα", "東京", "人工智能",
+    "ИИ", "الذكاء", "🤖", "data—driven", "“quoted”", "it's", "50%", "$10M", "&", "#1"};
+  private static final String[] TOPICS = {
+    "AI", "Machine Learning", "Computer Vision", "Natural Language Processing", "AI Ethics",
+    "AI Hardware", "AI in Healthcare", "Robotics", "Künstliche Intelligenz", "Apprentissage automatique",
+    "人工智能", "Self-Driving Cars"};
+  private static final String[] NAME_PARTS = {
+    "Daily", "Tech", "Times", "Post", "Herald", "Review", "Wire", "Journal", "Observer", "Zeitung",
+    "Gazette", "Chronicle", "Süd", "Nouvelles", "Ñews", "日報"};
+
+  private GenWords() {}
+
+  static String sentence(SplittableRandom r, int n) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        s.append(' ');
+      }
+      String w = WORDS[r.nextInt(WORDS.length)];
+      s.append(i == 0 ? w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1) : w);
+    }
+    return s.toString();
+  }
+
+  static String slug(SplittableRandom r, int n) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      String w = WORDS[r.nextInt(29)]; // ASCII words only: slugs go into URLs
+      s.append(i > 0 ? "-" : "").append(w);
+    }
+    return s.toString();
+  }
+
+  static List<String> topics(SplittableRandom r) {
+    List<String> out = new ArrayList<>();
+    int n = 1 + r.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      String t = TOPICS[r.nextInt(TOPICS.length)];
+      if (!out.contains(t)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  static String domain(int p) {
+    return "provider" + p + (p % 7 == 0 ? ".co.uk" : p % 5 == 0 ? ".de" : ".com");
+  }
+
+  static String providerName(int p) {
+    return NAME_PARTS[p % NAME_PARTS.length] + " " + NAME_PARTS[(p / NAME_PARTS.length) % NAME_PARTS.length]
+        + " " + p;
+  }
+
+  static String secured(SplittableRandom r) {
+    byte[] bytes = new byte[96];
+    r.nextBytes(bytes);
+    return Base64.getEncoder().encodeToString(bytes) + ";" + Base64.getEncoder().encodeToString(new byte[] {
+        (byte) r.nextInt(), (byte) r.nextInt(), (byte) r.nextInt(), (byte) r.nextInt()});
+  }
+}

@@ -1,0 +1,170 @@
+package org.newsgraph.ingest;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.util.FmtUtils;
+import org.newsgraph.map.IriFactory;
+import org.newsgraph.map.NewsVocab;
+import org.newsgraph.store.GraphContent;
+
+/**
+ * The vocabulary and the triples of the metadata graph {@code {base}graph/meta}: one PROV-O activity
+ * per ingest run, one entity per source file (path, SHA-256, when, by which run) and, per record
+ * graph, the source it was derived from. Immutable and thread-safe.
+ */
+public final class Provenance {
+
+  /** {@code news:IngestRun}, a prov:Activity. */
+  public static final Node INGEST_RUN = news("IngestRun");
+  /** {@code news:SourceFile}, a prov:Entity. */
+  public static final Node SOURCE_FILE = news("SourceFile");
+  /** The absolute path of a source file, a string. */
+  public static final Node SOURCE_PATH = news("sourcePath");
+  /** The SHA-256 of a source file's bytes, 64 lower-case hex digits. */
+  public static final Node SHA256 = news("sha256");
+  /** Counts of a run, xsd:integer each. */
+  public static final Node FILES_READ = news("filesRead");
+  /** Record graphs written that did not exist before the run. */
+  public static final Node GRAPHS_ADDED = news("graphsAdded");
+  /** Record graphs whose content was replaced. */
+  public static final Node GRAPHS_REPLACED = news("graphsReplaced");
+  /** Files skipped because their content hash was unchanged. */
+  public static final Node FILES_UNCHANGED = news("filesUnchanged");
+  /** Files rejected with at least one error. */
+  public static final Node FILES_FAILED = news("filesFailed");
+  /** Record graphs removed (pruned, or no longer produced by their changed file). */
+  public static final Node GRAPHS_REMOVED = news("graphsRemoved");
+
+  static final Node TYPE = NewsVocab.RDF_TYPE;
+  static final Node ACTIVITY = prov("Activity");
+  static final Node ENTITY = prov("Entity");
+  static final Node STARTED = prov("startedAtTime");
+  static final Node ENDED = prov("endedAtTime");
+  static final Node GENERATED_AT = prov("generatedAtTime");
+  static final Node GENERATED_BY = prov("wasGeneratedBy");
+  static final Node DERIVED_FROM = prov("wasDerivedFrom");
+
+  private final IriFactory iris;
+  private final Node metaGraph;
+
+  /** The provenance of data under a base IRI. */
+  public Provenance(IriFactory iris) {
+    this.iris = iris;
+    this.metaGraph = iris.systemGraph("meta");
+  }
+
+  /** The metadata graph. */
+  public Node metaGraph() {
+    return metaGraph;
+  }
+
+  /** A new run's node, unique by its start time and a random part. */
+  Node newRun(Instant started) {
+    String id = started.toString().replaceAll("[^0-9]", "") + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
+    return NodeFactory.createURI(iris.base() + "run/" + id);
+  }
+
+  /** The node of a source file, derived from its absolute path. */
+  Node source(String path) {
+    return NodeFactory.createURI(iris.base() + "source/" + sha256(path).substring(0, 32));
+  }
+
+  /** What a run says about itself at its start. */
+  List<Triple> runStarted(Node run, Instant started) {
+    return List.of(
+        Triple.create(run, TYPE, ACTIVITY),
+        Triple.create(run, TYPE, INGEST_RUN),
+        Triple.create(run, STARTED, time(started)));
+  }
+
+  /** What a run says about itself at its end; replaces the start description. */
+  List<Triple> runEnded(Node run, Instant started, Instant ended, IngestReport report) {
+    List<Triple> out = new ArrayList<>(runStarted(run, started));
+    out.add(Triple.create(run, ENDED, time(ended)));
+    out.add(count(run, FILES_READ, report.filesRead()));
+    out.add(count(run, GRAPHS_ADDED, report.graphsAdded()));
+    out.add(count(run, GRAPHS_REPLACED, report.graphsReplaced()));
+    out.add(count(run, FILES_UNCHANGED, report.filesUnchanged()));
+    out.add(count(run, FILES_FAILED, report.recordsRejected()));
+    out.add(count(run, GRAPHS_REMOVED, report.graphsRemoved()));
+    return out;
+  }
+
+  /** The description of a source file as ingested by a run. */
+  List<Triple> sourceFile(Node source, String path, String sha256, Node run, Node at) {
+    return List.of(
+        Triple.create(source, TYPE, ENTITY),
+        Triple.create(source, TYPE, SOURCE_FILE),
+        Triple.create(source, SOURCE_PATH, NodeFactory.createLiteralString(path)),
+        Triple.create(source, SHA256, NodeFactory.createLiteralString(sha256)),
+        Triple.create(source, GENERATED_AT, at),
+        Triple.create(source, GENERATED_BY, run));
+  }
+
+  /** The provenance of one record graph. */
+  List<Triple> graph(Node graph, Node source, Node run, Node at) {
+    return List.of(
+        Triple.create(graph, TYPE, ENTITY),
+        Triple.create(graph, DERIVED_FROM, source),
+        Triple.create(graph, GENERATED_AT, at),
+        Triple.create(graph, GENERATED_BY, run));
+  }
+
+  /** An xsd:dateTime literal. */
+  static Node time(Instant instant) {
+    return NodeFactory.createLiteralDT(instant.toString(), XSDDatatype.XSDdateTime);
+  }
+
+  private static Triple count(Node run, Node property, long value) {
+    return Triple.create(run, property, NodeFactory.createLiteralDT(Long.toString(value), XSDDatatype.XSDinteger));
+  }
+
+  /** Lower-case hex SHA-256 of a string's UTF-8 bytes. */
+  static String sha256(String text) {
+    return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * A SHA-256 over graphs' names and triples, independent of triple order: each triple's N-Triples
+   * form is hashed and the hashes are summed.
+   */
+  static String contentHash(List<GraphContent> graphs) {
+    BigInteger sum = BigInteger.ZERO;
+    for (GraphContent graph : graphs) {
+      for (Triple t : graph.triples()) {
+        String line = graph.graph() + " " + FmtUtils.stringForTriple(t);
+        sum = sum.add(new BigInteger(1, digest().digest(line.getBytes(StandardCharsets.UTF_8))));
+      }
+    }
+    return sha256(sum.toString(16) + "/" + graphs.size());
+  }
+
+  /** A fresh SHA-256 digest. */
+  static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+  private static Node news(String local) {
+    return NodeFactory.createURI(NewsVocab.NS + local);
+  }
+
+  private static Node prov(String local) {
+    return NodeFactory.createURI(NewsVocab.PROV + local);
+  }
+}

@@ -1,0 +1,81 @@
+package org.newsgraph.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.newsgraph.map.IriFactory;
+import org.newsgraph.map.NewsVocab;
+import org.newsgraph.store.GraphContent;
+import org.newsgraph.store.GraphStore;
+import org.newsgraph.story.StoryIndex;
+
+/**
+ * Keeps the materialised stories up to date during an ingest: after each committed batch the stories
+ * touched by the graphs it wrote or removed are recomputed; after a bulk load into an empty store
+ * they are rebuilt from the whole store at once.
+ *
+ * <p>Story updates are transactions of their own, after the batch's. So that a run killed between
+ * the two never leaves stale stories behind for good, a marker graph ({@code {base}graph/story-state})
+ * is written before the run's first batch and removed after its last story update; a run that finds
+ * the marker at its start rebuilds every story at its end. A bulk load into an empty store needs no
+ * marker (a failed bulk load leaves the store empty) and rebuilds at its end. Not thread-safe; one
+ * per run.
+ */
+public final class StoryMaintainer implements IngestListener {
+
+  private static final Query PENDING = QueryFactory.create("ASK { GRAPH ?marker { ?s ?p ?o } }");
+
+  private final StoryIndex stories;
+  private final Node marker;
+  private boolean rebuildAtEnd;
+
+  /**
+   * @param stories the story index to maintain
+   * @param iris the data's IRI factory, for the marker graph's name
+   */
+  public StoryMaintainer(StoryIndex stories, IriFactory iris) {
+    this.stories = stories;
+    this.marker = iris.systemGraph("story-state");
+  }
+
+  @Override
+  public void runStarting(GraphStore store, boolean bulk) {
+    if (bulk) {
+      rebuildAtEnd = true;
+      return;
+    }
+    rebuildAtEnd = store.query(PENDING, BindingFactory.binding(Var.alloc("marker"), marker),
+        exec -> exec.ask());
+    Triple note = Triple.create(marker, NodeFactory.createURI(NewsVocab.DCTERMS + "description"),
+        NodeFactory.createLiteralString("stories are being updated by an ingest run; if this remains,"
+            + " the run did not finish and the next run rebuilds every story"));
+    store.replaceGraphs(List.of(new GraphContent(marker, List.of(note))));
+  }
+
+  @Override
+  public void committed(GraphStore store, Committed batch) {
+    if (batch.everything()) {
+      rebuildAtEnd = true;
+    }
+    if (rebuildAtEnd) {
+      return;
+    }
+    List<Node> changed = new ArrayList<>(batch.written());
+    changed.addAll(batch.removed());
+    stories.update(changed);
+  }
+
+  @Override
+  public void runFinished(GraphStore store) {
+    if (rebuildAtEnd) {
+      stories.rebuild();
+    }
+    store.deleteGraphs(List.of(marker));
+  }
+}

@@ -1,0 +1,236 @@
+package org.newsgraph.store;
+
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.http.GSP;
+import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
+import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
+import org.apache.jena.sparql.exec.http.UpdateExecHTTPBuilder;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.modify.request.QuadAcc;
+import org.apache.jena.sparql.modify.request.QuadDataAcc;
+import org.apache.jena.sparql.modify.request.UpdateDataInsert;
+import org.apache.jena.sparql.modify.request.UpdateDeleteWhere;
+import org.apache.jena.update.UpdateRequest;
+
+/**
+ * A store behind SPARQL 1.1 endpoints (Fuseki, GraphDB, Virtuoso, ...): each record graph is written
+ * with an idempotent Graph Store Protocol PUT, metadata with SPARQL Update, and reads go through the
+ * SPARQL query protocol. The server must answer queries over the union of its named graphs as the
+ * default graph. Transient failures (connection errors, timeouts, 401, 408, 429, 5xx) are retried with
+ * exponential backoff. There is no cross-request transaction: a batch writes its graphs first and its
+ * metadata last, so a failure leaves at worst graphs that a re-run writes again. Thread-safe.
+ */
+public final class RemoteStore implements GraphStore {
+
+  private static final Query ALL_QUADS = QueryFactory.create(
+      "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
+  private static final Var G = Var.alloc("g");
+
+  private final RemoteEndpoint endpoint;
+  private final HttpClient http;
+  private final Retry retry;
+
+  /** A store on an endpoint. Nothing is contacted until the first call. */
+  public RemoteStore(RemoteEndpoint endpoint) {
+    this.endpoint = endpoint;
+    this.http = HttpClient.newBuilder().connectTimeout(endpoint.timeout())
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.retry = new Retry(endpoint.attempts(), endpoint.firstBackoff());
+  }
+
+  @Override
+  public void replaceGraphs(Collection<GraphContent> graphs) {
+    putAll(graphs, List.of());
+  }
+
+  @Override
+  public void deleteGraphs(Collection<Node> graphs) {
+    putAll(List.of(), graphs);
+  }
+
+  @Override
+  public void apply(StoreBatch batch) {
+    putAll(batch.replace(), batch.delete());
+    if (batch.metaSubjects().isEmpty() && batch.metaTriples().isEmpty()) {
+      return;
+    }
+    UpdateRequest request = new UpdateRequest();
+    for (Node subject : batch.metaSubjects()) {
+      QuadAcc pattern = new QuadAcc();
+      pattern.addQuad(Quad.create(batch.metaGraph(), subject, Var.alloc("p"), Var.alloc("o")));
+      request.add(new UpdateDeleteWhere(pattern));
+    }
+    QuadDataAcc data = new QuadDataAcc();
+    batch.metaTriples().forEach(t -> data.addQuad(Quad.create(batch.metaGraph(), t)));
+    request.add(new UpdateDataInsert(data));
+    retry.run("update of the metadata graph at " + endpoint.updateUrl(), () -> {
+      UpdateExecHTTPBuilder u = UpdateExecHTTP.service(endpoint.updateUrl()).httpClient(http).update(request);
+      authUpdate(u).build().execute();
+      return null;
+    });
+  }
+
+  @Override
+  public <T> T query(Query query, Binding substitution, Function<QueryExec, T> handler) {
+    return retry.run("query at " + endpoint.queryUrl(), () -> {
+      QueryExecHTTPBuilder b = QueryExecHTTPBuilder.service(endpoint.queryUrl()).httpClient(http)
+          .query(query).substitution(substitution).timeout(endpoint.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      try (QueryExec exec = authQuery(b).build()) {
+        return handler.apply(exec);
+      }
+    });
+  }
+
+  @Override
+  public void exportQuads(Node graph, StreamRDF sink) {
+    Binding binding = graph == null ? BindingFactory.empty()
+        : BindingFactory.binding(G, graph);
+    query(ALL_QUADS, binding, exec -> {
+      RowSet rows = exec.select();
+      while (rows.hasNext()) {
+        Binding row = rows.next();
+        Node g = graph != null ? graph : row.get(G);
+        sink.quad(Quad.create(g, row.get("s"), row.get("p"), row.get("o")));
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public String describe() {
+    return "remote store at " + endpoint.gspUrl();
+  }
+
+  @Override
+  public void close() {
+    // The JDK HttpClient of Java 17 has no close; its threads are daemons.
+  }
+
+  /** Writes every graph and deletes the others, each with its own retries; lists what still failed. */
+  private void putAll(Collection<GraphContent> graphs, Collection<Node> deletes) {
+    List<String> failed = new ArrayList<>();
+    String lastReason = null;
+    for (GraphContent content : graphs) {
+      try {
+        Graph graph = GraphFactory.createDefaultGraph();
+        for (Triple t : content.triples()) {
+          graph.add(t);
+        }
+        retry.run("PUT of " + content.graph().getURI(), () -> {
+          auth(GSP.service(endpoint.gspUrl()).httpClient(http).graphName(content.graph())).PUT(graph);
+          return null;
+        });
+      } catch (StoreException e) {
+        failed.add(content.graph().getURI());
+        lastReason = e.getMessage();
+      }
+    }
+    for (Node g : deletes) {
+      try {
+        retry.run("DELETE of " + g.getURI(), () -> {
+          deleteIfPresent(g);
+          return null;
+        });
+      } catch (StoreException e) {
+        failed.add(g.getURI());
+        lastReason = e.getMessage();
+      }
+    }
+    if (!failed.isEmpty()) {
+      throw new StoreException(failed.size() + " graph(s) could not be written to " + describe()
+          + " after " + endpoint.attempts() + " attempts (" + lastReason + "); their metadata was not "
+          + "recorded, so a re-run writes them again: " + String.join(" ", failed));
+    }
+  }
+
+  private void deleteIfPresent(Node g) {
+    try {
+      auth(GSP.service(endpoint.gspUrl()).httpClient(http).graphName(g)).DELETE();
+    } catch (HttpException e) {
+      if (e.getStatusCode() != 404) {
+        throw e;
+      }
+    }
+  }
+
+  private GSP auth(GSP gsp) {
+    return endpoint.authorization() == null ? gsp : gsp.httpHeader("Authorization", endpoint.authorization());
+  }
+
+  private QueryExecHTTPBuilder authQuery(QueryExecHTTPBuilder b) {
+    return endpoint.authorization() == null ? b : b.httpHeader("Authorization", endpoint.authorization());
+  }
+
+  private UpdateExecHTTPBuilder authUpdate(UpdateExecHTTPBuilder b) {
+    return endpoint.authorization() == null ? b : b.httpHeader("Authorization", endpoint.authorization());
+  }
+
+  /** Runs a request with retries; used by every call. */
+  static final class Retry {
+    private final int attempts;
+    private final java.time.Duration backoff;
+
+    Retry(int attempts, java.time.Duration backoff) {
+      this.attempts = attempts;
+      this.backoff = backoff;
+    }
+
+    <T> T run(String what, Supplier<T> request) {
+      long wait = backoff.toMillis();
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return request.get();
+        } catch (HttpException e) {
+          if (!isTransient(e.getStatusCode()) || attempt >= attempts) {
+            throw new StoreException(what + " failed: " + describe(e.getStatusCode(), e.getStatusLine(), e), e);
+          }
+        } catch (QueryExceptionHTTP e) {
+          if (!isTransient(e.getStatusCode()) || attempt >= attempts) {
+            throw new StoreException(what + " failed: " + describe(e.getStatusCode(), e.getStatusLine(), e), e);
+          }
+        }
+        try {
+          Thread.sleep(wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new StoreException(what + " interrupted", e);
+        }
+        wait *= 2;
+      }
+    }
+
+    private static boolean isTransient(int status) {
+      return status <= 0 || status == 401 || status == 408 || status == 429 || status >= 500;
+    }
+
+    private static String describe(int status, String statusLine, RuntimeException e) {
+      if (status <= 0) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return "cannot connect (" + cause.getClass().getSimpleName()
+            + (cause.getMessage() != null ? ": " + cause.getMessage() : "") + ")";
+      }
+      String hint = status == 401 || status == 403 ? "; check --endpoint-auth" : "";
+      return "HTTP " + status + (statusLine != null ? " " + statusLine : "") + hint;
+    }
+  }
+}

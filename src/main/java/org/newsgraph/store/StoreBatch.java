@@ -1,0 +1,36 @@
+package org.newsgraph.store;
+
+import java.util.List;
+import java.util.Objects;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+
+/**
+ * One write to a store, applied as a unit: graphs replaced, graphs removed, and descriptions in the
+ * metadata graph replaced. A local store applies it in one transaction; a remote store applies the
+ * graph writes first and the metadata last, so that a failure part-way leaves metadata that is at
+ * worst behind the data (a re-run repeats the write) and never ahead of it.
+ *
+ * @param replace graphs whose whole content is replaced
+ * @param delete graphs removed (absent ones are ignored)
+ * @param metaGraph the metadata graph
+ * @param metaSubjects subjects whose every triple in the metadata graph is removed first
+ * @param metaTriples triples then added to the metadata graph
+ */
+public record StoreBatch(List<GraphContent> replace, List<Node> delete, Node metaGraph,
+    List<Node> metaSubjects, List<Triple> metaTriples) {
+
+  /** Validates and copies. */
+  public StoreBatch {
+    Objects.requireNonNull(metaGraph, "metaGraph");
+    replace = List.copyOf(replace);
+    delete = List.copyOf(delete);
+    metaSubjects = List.copyOf(metaSubjects);
+    metaTriples = List.copyOf(metaTriples);
+  }
+
+  /** Records held by this batch (replaced graphs plus deleted graphs). */
+  public int size() {
+    return replace.size() + delete.size();
+  }
+}

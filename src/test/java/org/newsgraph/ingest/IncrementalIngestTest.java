@@ -1,0 +1,150 @@
+package org.newsgraph.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.newsgraph.ingest.IngestFixtures.cli;
+import static org.newsgraph.ingest.IngestFixtures.corpus;
+import static org.newsgraph.ingest.IngestFixtures.dataQuads;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.map.IriFactory;
+import org.newsgraph.store.Tdb2Store;
+
+class IncrementalIngestTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void unchangedFilesAreSkippedAndAChangedFileHasItsGraphReplaced() throws IOException {
+    Path src = corpus(tmp.resolve("src"), 0, 30);
+    String db = tmp.resolve("db").toString();
+    IngestFixtures.Run first = cli("ingest", "--db", db, src.toString());
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(first.err()).contains("30 files read, 30 added, 0 replaced, 0 unchanged");
+
+    IngestFixtures.Run again = cli("ingest", "--db", db, src.toString());
+    assertThat(again.err()).contains("30 files read, 0 added, 0 replaced, 30 unchanged");
+    Set<Quad> before = dataQuads(Path.of(db));
+
+    Path changed = files(src).get(3);
+    String text = Files.readString(changed, StandardCharsets.UTF_8);
+    String newText = text.replaceFirst("(?m)^title: .*$", "title: \"A brand new headline\"");
+    Files.writeString(changed, newText, StandardCharsets.UTF_8);
+    IngestFixtures.Run third = cli("ingest", "--db", db, src.toString());
+    assertThat(third.err()).contains("30 files read, 0 added, 1 replaced, 29 unchanged");
+
+    Set<Quad> after = dataQuads(Path.of(db));
+    assertThat(after).anyMatch(q -> q.getObject().isLiteral()
+        && q.getObject().getLiteralLexicalForm().equals("A brand new headline"));
+    assertThat(before).hasSameSizeAs(after); // one literal swapped for another
+  }
+
+  @Test
+  void aFileThatNowDescribesAnotherArticleLosesItsOldGraph() throws IOException {
+    Path src = corpus(tmp.resolve("src"), 0, 5);
+    String db = tmp.resolve("db").toString();
+    cli("ingest", "--db", db, src.toString());
+    Path file = files(src).get(0);
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String oldUrl = text.replaceAll("(?s).*\nwebUrl: \"([^\"]+)\".*", "$1");
+    Files.writeString(file, text.replace("webUrl: \"" + oldUrl + "\"",
+        "webUrl: \"https://moved.example.org/article\""), StandardCharsets.UTF_8);
+
+    IngestFixtures.Run run = cli("ingest", "--db", db, src.toString());
+    assertThat(run.err()).contains("1 added, 0 replaced, 4 unchanged, 0 rejected, 1 removed");
+    Node oldGraph = IriFactory.of(IriFactory.DEFAULT_BASE).articleGraph(oldUrl);
+    assertThat(dataQuads(Path.of(db))).noneMatch(q -> q.getGraph().equals(oldGraph));
+  }
+
+  @Test
+  void pruneRemovesTheGraphsOfDeletedFilesAndOnlyWhenAsked() throws IOException {
+    Path src = corpus(tmp.resolve("src"), 0, 10);
+    String db = tmp.resolve("db").toString();
+    cli("ingest", "--db", db, src.toString());
+    Path gone = files(src).get(2);
+    String url = Files.readString(gone, StandardCharsets.UTF_8).replaceAll("(?s).*\nwebUrl: \"([^\"]+)\".*", "$1");
+    Node graph = IriFactory.of(IriFactory.DEFAULT_BASE).articleGraph(url);
+    Files.delete(gone);
+
+    assertThat(cli("ingest", "--db", db, src.toString()).err()).contains("0 removed");
+    assertThat(dataQuads(Path.of(db))).anyMatch(q -> q.getGraph().equals(graph));
+
+    IngestFixtures.Run pruned = cli("ingest", "--prune", "--db", db, src.toString());
+    assertThat(pruned.err()).contains("9 unchanged, 0 rejected, 1 removed");
+    assertThat(dataQuads(Path.of(db))).noneMatch(q -> q.getGraph().equals(graph));
+    try (Tdb2Store store = Tdb2Store.open(Path.of(db))) {
+      assertThat(metaMentions(store, graph)).isFalse();
+    }
+  }
+
+  @Test
+  void bulkLoadAndBatchedTransactionsGiveIdenticalGraphs() throws IOException {
+    Path src = corpus(tmp.resolve("src"), 0, 60);
+    String bulkDb = tmp.resolve("bulk").toString();
+    String txnDb = tmp.resolve("txn").toString();
+    IngestFixtures.Run bulk = cli("ingest", "--db", bulkDb, src.toString());
+    IngestFixtures.Run txn = cli("ingest", "--no-bulk", "--batch-size", "7", "--threads", "3", "--db", txnDb,
+        src.toString());
+    assertThat(bulk.err()).contains("[bulk load]");
+    assertThat(txn.err()).doesNotContain("[bulk load]");
+    Set<Quad> fromBulk = dataQuads(Path.of(bulkDb));
+    assertThat(fromBulk).hasSizeGreaterThan(1000).isEqualTo(dataQuads(Path.of(txnDb)));
+  }
+
+  @Test
+  void everyGraphCarriesItsSourcePathHashAndIngestTime() throws Exception {
+    Path src = corpus(tmp.resolve("src"), 0, 3);
+    Path db = tmp.resolve("db");
+    cli("ingest", "--db", db.toString(), src.toString());
+    Path file = files(src).get(1);
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    try (Tdb2Store store = Tdb2Store.open(db)) {
+      Set<Quad> meta = metaQuads(store);
+      Node source = meta.stream().filter(q -> q.getPredicate().equals(Provenance.SOURCE_PATH)
+              && q.getObject().getLiteralLexicalForm().equals(file.toAbsolutePath().normalize().toString()))
+          .map(Quad::getSubject).findFirst().orElseThrow();
+      assertThat(meta).contains(Quad.create(IngestFixtures.META, source, Provenance.SHA256,
+          NodeFactory.createLiteralString(sha)));
+      assertThat(meta).anyMatch(q -> q.getSubject().equals(source)
+          && q.getPredicate().getURI().endsWith("generatedAtTime"));
+      assertThat(meta).anyMatch(q -> q.getObject().equals(source)
+          && q.getPredicate().getURI().endsWith("wasDerivedFrom"));
+    }
+    IngestFixtures.Run stats = cli("stats", "--db", db.toString(), "--format", "csv");
+    assertThat(stats.out()).contains("started,ended,read,added,replaced,unchanged,failed,removed");
+    assertThat(stats.out()).containsPattern("\\d{4}-[^,]+,\\d{4}-[^,]+,3,3,0,0,0,0");
+  }
+
+  private static boolean metaMentions(Tdb2Store store, Node node) {
+    return metaQuads(store).stream().anyMatch(q -> q.getSubject().equals(node) || q.getObject().equals(node));
+  }
+
+  private static Set<Quad> metaQuads(Tdb2Store store) {
+    Set<Quad> out = new java.util.HashSet<>();
+    store.exportQuads(IngestFixtures.META, new org.apache.jena.riot.system.StreamRDFBase() {
+      @Override
+      public void quad(Quad q) {
+        out.add(q);
+      }
+    });
+    return out;
+  }
+
+  static List<Path> files(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+}

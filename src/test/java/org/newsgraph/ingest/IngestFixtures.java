@@ -1,0 +1,75 @@
+package org.newsgraph.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
+import org.newsgraph.cli.Console;
+import org.newsgraph.cli.Main;
+import org.newsgraph.map.IriFactory;
+import org.newsgraph.store.GraphStore;
+import org.newsgraph.store.Tdb2Store;
+
+/** Helpers shared by the store and ingest tests: run the CLI in-process, read a store's quads. */
+public final class IngestFixtures {
+
+  /** The metadata graph under the default base. */
+  public static final org.apache.jena.graph.Node META = IriFactory.of(IriFactory.DEFAULT_BASE).systemGraph("meta");
+
+  private IngestFixtures() {}
+
+  /** What a CLI run gave. */
+  public record Run(int exit, String out, String err) {}
+
+  /** Runs {@code newsgraph args...} in this JVM. */
+  public static Run cli(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(args, new Console(new ByteArrayInputStream(new byte[0]), out,
+        new PrintWriter(err, true)));
+    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
+  }
+
+  /** Writes a generated corpus of {@code count} records. */
+  public static Path corpus(Path dir, long first, long count) throws java.io.IOException {
+    new CorpusGenerator(7).generate(dir, first, count);
+    return dir;
+  }
+
+  /** Every quad of a store outside the metadata graph (which holds run times). */
+  public static Set<Quad> dataQuads(GraphStore store) {
+    Set<Quad> quads = new HashSet<>();
+    store.exportQuads(null, new StreamRDFBase() {
+      @Override
+      public void quad(Quad q) {
+        if (!q.getGraph().equals(META)) {
+          quads.add(q);
+        }
+      }
+    });
+    return quads;
+  }
+
+  /**
+   * The quads of a TDB2 store that records produced: neither run metadata nor derived story graphs,
+   * which a killed or failed run may leave stale until the next run rebuilds them.
+   */
+  public static Set<Quad> recordQuads(Path db) {
+    Set<Quad> quads = dataQuads(db);
+    quads.removeIf(q -> q.getGraph().getURI().startsWith(IriFactory.DEFAULT_BASE + "graph/story"));
+    return quads;
+  }
+
+  /** Every quad of a TDB2 store outside the metadata graph; opens and closes the store. */
+  public static Set<Quad> dataQuads(Path db) {
+    try (Tdb2Store store = Tdb2Store.open(db)) {
+      return dataQuads(store);
+    }
+  }
+}

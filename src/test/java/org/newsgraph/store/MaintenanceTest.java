@@ -1,0 +1,94 @@
+package org.newsgraph.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.ingest.IngestFixtures;
+
+class MaintenanceTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void compactKeepsTheDataShrinksTheStoreAndDeletesTheOldGeneration() throws Exception {
+    Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 60);
+    Path db = tmp.resolve("db");
+    // Many small commits: TDB2 is copy-on-write, so the store grows with each.
+    IngestFixtures.cli("ingest", "--no-bulk", "--batch-size", "1", "--db", db.toString(), src.toString());
+    Set<Quad> before = IngestFixtures.dataQuads(db);
+    long sizeBefore = size(db);
+
+    IngestFixtures.Run run = IngestFixtures.cli("compact", "--db", db.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).contains("compact: TDB2 store at " + db);
+    assertThat(IngestFixtures.dataQuads(db)).isEqualTo(before);
+    assertThat(size(db)).isLessThan(sizeBefore);
+    assertThat(db.resolve("Data-0001")).doesNotExist();
+    assertThat(db.resolve("Data-0002")).isDirectory();
+    assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), src.toString()).err()).contains("60 unchanged");
+  }
+
+  @Test
+  void theLeftoverOfACrashedCompactionIsCleanedAtTheNextOpen() throws Exception {
+    Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 5);
+    Path db = tmp.resolve("db");
+    IngestFixtures.cli("ingest", "--db", db.toString(), src.toString());
+    Set<Quad> before = IngestFixtures.dataQuads(db);
+    Path leftover = Files.createDirectories(db.resolve("Data-0002-tmp"));
+    Files.writeString(leftover.resolve("nodes.dat"), "half-written", StandardCharsets.UTF_8);
+    assertThat(IngestFixtures.dataQuads(db)).isEqualTo(before);
+    assertThat(leftover).doesNotExist();
+    assertThat(db.resolve("Data-0001")).isDirectory();
+  }
+
+  @Test
+  void backupWritesEveryGraphAsNQuadsAndAFailureLeavesTheOldBackupWhole() throws Exception {
+    Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 20);
+    Path db = tmp.resolve("db");
+    IngestFixtures.cli("ingest", "--db", db.toString(), src.toString());
+    Path backup = tmp.resolve("store.nq");
+    IngestFixtures.Run run = IngestFixtures.cli("backup", "--db", db.toString(), backup.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+
+    Set<Quad> dumped = new HashSet<>();
+    try (InputStream in = Files.newInputStream(backup)) {
+      RDFParser.source(in).lang(Lang.NQUADS).strict(true).parse(new StreamRDFBase() {
+        @Override
+        public void quad(Quad q) {
+          dumped.add(q);
+        }
+      });
+    }
+    assertThat(dumped).containsAll(IngestFixtures.dataQuads(db));
+    assertThat(dumped).anyMatch(q -> q.getGraph().equals(IngestFixtures.META));
+
+    // A failing source mid-way (an unreachable endpoint) must not touch the existing backup.
+    byte[] old = Files.readAllBytes(backup);
+    IngestFixtures.Run failed = IngestFixtures.cli("backup", "--endpoint", "http://127.0.0.1:9/none",
+        backup.toString());
+    assertThat(failed.exit()).isEqualTo(3);
+    assertThat(Files.readAllBytes(backup)).isEqualTo(old);
+    try (Stream<Path> files = Files.list(tmp)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+    assertThat(new String(old, 0, 10, StandardCharsets.UTF_8)).startsWith("<");
+  }
+
+  private static long size(Path dir) throws Exception {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+}

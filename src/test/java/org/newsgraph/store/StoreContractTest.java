@@ -1,0 +1,118 @@
+package org.newsgraph.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.sparql.core.Quad;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.newsgraph.ingest.IngestFixtures;
+import org.newsgraph.map.IriFactory;
+import org.newsgraph.query.QueryCatalog;
+import org.newsgraph.query.QueryRunner;
+import org.newsgraph.query.ResultFormat;
+import org.newsgraph.query.StatsQuery;
+
+/**
+ * One contract, two stores: the same ingests through the CLI into TDB2 ({@code --db}) and into a real
+ * Fuseki ({@code --endpoint}) give the same graphs and the same query answers, incrementally too.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StoreContractTest {
+
+  private Path tmp;
+  private Path src;
+  private FusekiFixture fuseki;
+  private Set<Quad> reference;
+
+  @BeforeAll
+  void corpusAndReference(@TempDir Path dir) throws IOException {
+    tmp = dir;
+    src = IngestFixtures.corpus(tmp.resolve("src"), 0, 40);
+    Path ref = tmp.resolve("reference");
+    assertThat(IngestFixtures.cli("ingest", "--db", ref.toString(), src.toString()).exit()).isZero();
+    reference = IngestFixtures.dataQuads(ref);
+    fuseki = new FusekiFixture(tmp.resolve("fuseki-db"));
+  }
+
+  @AfterAll
+  void stopServer() {
+    fuseki.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tdb2", "remote"})
+  void sameGraphsSameAnswersAndIncrementalRuns(String kind) throws IOException {
+    String[] where = kind.equals("tdb2") ? new String[] {"--db", tmp.resolve("db").toString()}
+        : new String[] {"--endpoint", fuseki.url()};
+    IngestFixtures.Run first = IngestFixtures.cli(concat(List.of("ingest", "--no-bulk"), where, src.toString()));
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(first.err()).contains("40 files read, 40 added");
+
+    try (GraphStore store = open(where)) {
+      assertThat(IngestFixtures.dataQuads(store)).isEqualTo(reference);
+      assertThat(answers(store)).isEqualTo(answers(tmp.resolve("reference")));
+    }
+
+    IngestFixtures.Run again = IngestFixtures.cli(concat(List.of("ingest"), where, src.toString()));
+    assertThat(again.err()).contains("40 files read, 0 added, 0 replaced, 40 unchanged");
+    IngestFixtures.Run stats = IngestFixtures.cli(concat(List.of("stats", "--format", "csv"), where));
+    assertThat(stats.exit()).as(stats.err()).isZero();
+    assertThat(stats.out()).contains(",40,0,0,40,0,0").contains(",40,40,0,0,0,0");
+  }
+
+  private GraphStore open(String[] where) {
+    return where[0].equals("--db") ? Tdb2Store.open(Path.of(where[1]))
+        : new RemoteStore(RemoteEndpoint.of(where[1]));
+  }
+
+  /** The stats row and the coverage of one article of a story, as CSV. */
+  private String answers(Path db) {
+    try (Tdb2Store store = Tdb2Store.open(db)) {
+      return answers(store);
+    }
+  }
+
+  private String answers(GraphStore store) {
+    QueryRunner runner = new QueryRunner(store, QueryCatalog.load(), IriFactory.of(IriFactory.DEFAULT_BASE));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    runner.run(StatsQuery.QUERY, org.apache.jena.sparql.engine.binding.BindingFactory.empty(), ResultFormat.of("csv"), out);
+    String article = firstWebUrl();
+    runner.runNamed("coverage", Map.of("article", article), ResultFormat.of("csv"), out);
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(text.lines().count()).as("coverage of %s", article).isGreaterThan(3);
+    return text.lines().sorted().toList().toString();
+  }
+
+  private String firstWebUrl() {
+    try (var files = Files.walk(src)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        if (text.contains("\nrelated:")) {
+          return text.replaceAll("(?s).*\nwebUrl: \"([^\"]+)\".*", "$1");
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    throw new AssertionError("no record with related links in the corpus");
+  }
+
+  private static String[] concat(List<String> head, String[] where, String... tail) {
+    List<String> all = new java.util.ArrayList<>(head);
+    all.addAll(List.of(where));
+    all.addAll(List.of(tail));
+    return all.toArray(String[]::new);
+  }
+}

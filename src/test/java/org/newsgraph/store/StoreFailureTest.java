@@ -1,0 +1,69 @@
+package org.newsgraph.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Quad;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.ingest.IngestFixtures;
+
+/**
+ * Disk full and unwritable directories. Tests run as root in CI, where permission bits do not stop
+ * writes, so "disk full" is a real file size limit ({@code ulimit -f}: the kernel fails writes with
+ * EFBIG as it fails them with ENOSPC on a full disk) and "not writable" is a path that cannot be a
+ * directory.
+ */
+class StoreFailureTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void aFullDiskFailsWithExitThreeAndTheStoreOpensAtItsLastCommit() throws Exception {
+    Path first = IngestFixtures.corpus(tmp.resolve("first"), 0, 100);
+    Path more = IngestFixtures.corpus(tmp.resolve("more"), 1_000, 1_500);
+    Path db = tmp.resolve("db");
+    assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), first.toString()).exit()).isZero();
+    Set<Quad> before = IngestFixtures.recordQuads(db);
+
+    // 20 MB: room for the first generation's files, not for what 1,500 more records add.
+    Process full = ChildJvm.startLimited(tmp, "full", 40_000, "ingest", "--db", db.toString(), more.toString());
+    assertThat(ChildJvm.await(full, 180)).isEqualTo(3);
+    assertThat(ChildJvm.err(tmp, "full")).contains("store unavailable").contains("File too large")
+        .contains(db.toString());
+
+    Set<Quad> after = IngestFixtures.recordQuads(db); // opens
+    assertThat(after).containsAll(before);
+    // Without the limit the work completes; every graph that was there after the failure was whole.
+    IngestFixtures.Run rerun = IngestFixtures.cli("ingest", "--db", db.toString(), more.toString());
+    assertThat(rerun.exit()).as(rerun.err()).isZero();
+    Map<Node, Set<Quad>> complete = byGraph(IngestFixtures.recordQuads(db));
+    int systemGraphs = new org.newsgraph.map.SystemGraphs(
+        org.newsgraph.map.IriFactory.of(org.newsgraph.map.IriFactory.DEFAULT_BASE)).load().size();
+    assertThat(complete).hasSize(100 + 1_500 + systemGraphs);
+    byGraph(after).forEach((g, quads) -> assertThat(quads).as("graph %s", g).isEqualTo(complete.get(g)));
+  }
+
+  @Test
+  void aStorePathThatCannotBeADirectoryFailsAtStartNamingIt() throws Exception {
+    Path file = tmp.resolve("not-a-dir");
+    Files.writeString(file, "x", StandardCharsets.UTF_8);
+    Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 2);
+    for (Path db : new Path[] {file, file.resolve("db")}) {
+      IngestFixtures.Run run = IngestFixtures.cli("ingest", "--db", db.toString(), src.toString());
+      assertThat(run.exit()).isEqualTo(3);
+      assertThat(run.err()).startsWith("newsgraph: store unavailable: cannot create store directory " + db);
+    }
+    assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("x");
+  }
+
+  private static Map<Node, Set<Quad>> byGraph(Set<Quad> quads) {
+    return quads.stream().collect(Collectors.groupingBy(Quad::getGraph, Collectors.toSet()));
+  }
+}
