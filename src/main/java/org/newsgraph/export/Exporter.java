@@ -2,10 +2,7 @@ package org.newsgraph.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -80,21 +77,9 @@ public final class Exporter {
    * @throws IOException when the file cannot be written; the old file, if any, is untouched
    */
   public void export(ExportFormat format, Node graph, Path file) throws IOException {
-    Path target = file.toAbsolutePath();
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        export(format, graph, out);
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFile.write(file, out -> export(format, graph, out));
   }
+
 
   private static void flush(OutputStream out) {
     try {

@@ -2,10 +2,7 @@ package org.newsgraph.link;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -14,6 +11,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
+import org.newsgraph.export.AtomicFile;
 import org.newsgraph.map.NewsVocab;
 
 /**
@@ -39,21 +37,9 @@ public final class CandidateWriter {
    * @throws IOException when the file cannot be written; an old file stays whole
    */
   public void write(List<Candidate> candidates, Node source, Path file) throws IOException {
-    Path target = file.toAbsolutePath();
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        write(candidates, source, out);
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFile.write(file, out -> write(candidates, source, out));
   }
+
 
   /** Writes the candidates to a stream (flushed, not closed). */
   public void write(List<Candidate> candidates, Node source, OutputStream out) {

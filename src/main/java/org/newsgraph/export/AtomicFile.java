@@ -1,0 +1,49 @@
+package org.newsgraph.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file so that readers see the old content or the complete new content, never a part:
+ * the content goes to a temporary file beside the target, which is renamed over it only when the
+ * writing succeeded. A failure leaves the old file whole and no temporary file behind.
+ */
+public final class AtomicFile {
+
+  /** What writes the content; the stream is closed by {@link AtomicFile}. */
+  @FunctionalInterface
+  public interface Content {
+    /** Writes the whole content. */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private AtomicFile() {}
+
+  /**
+   * Replaces a file's content.
+   *
+   * @param file the file to (re)write; its folder must exist
+   * @param content writes the new content
+   * @throws IOException when the file cannot be written; the old file, if any, is untouched
+   */
+  public static void write(Path file, Content content) throws IOException {
+    Path target = file.toAbsolutePath();
+    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        content.writeTo(out);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}
