@@ -61,6 +61,28 @@ class CrashSafetyTest {
     assertThat(again.err()).contains("300 files read, 0 added, 0 replaced, 300 unchanged");
   }
 
+  @Test
+  void ctrlCEndsTheRunWithExit130AndLeavesWholeRecords() throws Exception {
+    Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 200);
+    Path reference = tmp.resolve("reference");
+    assertThat(IngestFixtures.cli("ingest", "--db", reference.toString(), src.toString()).exit()).isZero();
+    Map<Node, Set<Quad>> expected = byGraph(IngestFixtures.dataQuads(reference));
+
+    Path db = tmp.resolve("db");
+    Process child = ChildJvm.start(tmp, "interrupted", "ingest", "--progress", "--no-bulk", "--threads",
+        "1", "--batch-size", "1", "--db", db.toString(), src.toString());
+    awaitProgress(tmp.resolve("interrupted.err"), child);
+    // What a terminal's Ctrl-C sends.
+    Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
+    assertThat(kill.waitFor()).isZero();
+    assertThat(ChildJvm.await(child, 60)).as(ChildJvm.err(tmp, "interrupted")).isEqualTo(130);
+
+    Map<Node, Set<Quad>> found = byGraph(IngestFixtures.recordQuads(db));
+    found.forEach((graph, quads) -> assertThat(quads).as("graph %s", graph).isEqualTo(expected.get(graph)));
+    assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), src.toString()).exit()).isZero();
+    assertThat(byGraph(IngestFixtures.dataQuads(db))).isEqualTo(expected);
+  }
+
   /** Waits until the child reports progress: from then on it is writing, not starting up. */
   private static void awaitProgress(Path err, Process child) throws Exception {
     long deadline = System.nanoTime() + 60_000_000_000L;
