@@ -41,6 +41,9 @@ class JarIT {
       assertThat(export.code()).as(format + ": " + export.err()).isZero();
       assertThat(export.out()).as(format).contains("globaltimes.cn");
     }
+    Result version = java("--version");
+    assertThat(version.out()).containsPattern("^newsgraph \\d+\\.\\d+\\.\\d+").contains("Apache Jena 5.6.0");
+
     Result json = java("query", "coverage", "--db", db, "--param",
         "article=https://www.globaltimes.cn/page/202103/1217051.shtml", "--format", "json");
     assertThat(json.out()).contains("\"bindings\"");
