@@ -20,6 +20,10 @@ public final class IriFactory {
   /** The default base IRI for data. */
   public static final String DEFAULT_BASE = "https://w3id.org/newsgraph/id/";
 
+  /** The kinds of record whose graphs are named {@code {base}graph/KIND/KEY}. */
+  private static final java.util.List<String> RECORD_GRAPH_KINDS =
+      java.util.List.of("article", "topic", "tag", "organization");
+
   private final String base;
 
   private IriFactory(String base) {
@@ -132,6 +136,24 @@ public final class IriFactory {
   /** The node of an image known only by its path in the site ({@code /assets/...}). */
   public Node sitePathImage(String path) {
     return checked(base + "image/" + sha256Hex(path).substring(0, 16));
+  }
+
+  /**
+   * True when a graph under this base is the graph of one source record (an article, topic, tag or
+   * organization record), as opposed to a project graph (ontology, links, meta) or derived data
+   * (stories). Graphs outside the base are not this factory's and give false.
+   */
+  public boolean isRecordGraph(Node graph) {
+    if (!graph.isURI()) {
+      return false;
+    }
+    String iri = graph.getURI();
+    for (String kind : RECORD_GRAPH_KINDS) {
+      if (iri.startsWith(base + "graph/" + kind + "/")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A graph for project-wide data: "ontology", "taxonomy", "links", "meta". */

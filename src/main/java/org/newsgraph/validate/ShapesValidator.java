@@ -41,7 +41,7 @@ public final class ShapesValidator {
       QueryFactory.create("SELECT ?g WHERE { GRAPH ?g { } }");
 
   private final Shapes shapes;
-  private final String systemGraphPrefix;
+  private final IriFactory iris;
   private final Prologue prefixes = new Prologue();
 
   /**
@@ -56,7 +56,7 @@ public final class ShapesValidator {
   /** A validator with the given shapes graph. */
   public ShapesValidator(IriFactory iris, Graph shapesGraph) {
     this.shapes = Shapes.parse(shapesGraph);
-    this.systemGraphPrefix = iris.base() + "graph/";
+    this.iris = iris;
     prefixes.setPrefix("news", NewsVocab.NS);
     prefixes.setPrefix("schema", NewsVocab.SCHEMA);
     prefixes.setPrefix("skos", NewsVocab.SKOS);
@@ -139,13 +139,15 @@ public final class ShapesValidator {
     return violations;
   }
 
+  /**
+   * Record graphs under the base, and any named graph outside it (data loaded by other means);
+   * project graphs and derived story graphs are not read from a source file and are skipped.
+   */
   private boolean isRecordGraph(Node graph) {
-    if (!graph.isURI() || !graph.getURI().startsWith(systemGraphPrefix)) {
+    if (!graph.isURI() || !graph.getURI().startsWith(iris.base())) {
       return !Quad.isDefaultGraph(graph);
     }
-    // Story graphs are derived from the record graphs' links, not read from a source file.
-    return graph.getURI().indexOf('/', systemGraphPrefix.length()) > 0
-        && !graph.getURI().startsWith(systemGraphPrefix + "story/");
+    return iris.isRecordGraph(graph);
   }
 
   private static String sourceOf(Node graphName, Graph data) {

@@ -60,6 +60,20 @@ class IdentityTest {
       """;
 
   @Test
+  void recordGraphsAreToldApartFromProjectAndDerivedGraphs() {
+    assertThat(iris.isRecordGraph(iris.articleGraph("https://example.org/a"))).isTrue();
+    assertThat(iris.isRecordGraph(iris.topicGraph("ai"))).isTrue();
+    assertThat(iris.isRecordGraph(iris.tagGraph("nlp"))).isTrue();
+    assertThat(iris.isRecordGraph(iris.organizationGraph("bbc.com"))).isTrue();
+    assertThat(iris.isRecordGraph(iris.systemGraph("ontology"))).isFalse();
+    assertThat(iris.isRecordGraph(iris.systemGraph("story-state"))).isFalse();
+    assertThat(iris.isRecordGraph(org.apache.jena.graph.NodeFactory.createURI(iris.base() + "graph/story/abc")))
+        .isFalse();
+    assertThat(iris.isRecordGraph(org.apache.jena.graph.NodeFactory.createURI("https://other.example/graph/article/x")))
+        .isFalse();
+  }
+
+  @Test
   void relatedEntriesMeetTheCitedArticleInEitherOrder() {
     for (List<String> order : List.of(List.of(CITING, CITED), List.of(CITED, CITING))) {
       DatasetGraph ds = DatasetGraphFactory.createTxnMem();
