@@ -1,6 +1,12 @@
 package org.newsgraph.store;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -170,9 +176,9 @@ public final class RemoteStore implements GraphStore {
    */
   private void deleteIfPresent(Node g) {
     String separator = endpoint.gspUrl().contains("?") ? "&" : "?";
-    java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
             endpoint.gspUrl() + separator + "graph="
-                + java.net.URLEncoder.encode(g.getURI(), java.nio.charset.StandardCharsets.UTF_8)))
+                + URLEncoder.encode(g.getURI(), StandardCharsets.UTF_8)))
         .timeout(endpoint.timeout())
         .DELETE();
     if (endpoint.authorization() != null) {
@@ -180,8 +186,8 @@ public final class RemoteStore implements GraphStore {
     }
     int status;
     try {
-      status = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (java.io.IOException e) {
+      status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
       throw new HttpException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -14,15 +14,7 @@ final class ChildJvm {
 
   /** Starts {@code newsgraph args...}; stdout and stderr go to files in {@code logs}. */
   static Process start(Path logs, String name, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-        "-cp", System.getProperty("java.class.path"), "org.newsgraph.cli.Main"));
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command)
-        .redirectOutput(logs.resolve(name + ".out").toFile())
-        .redirectError(logs.resolve(name + ".err").toFile())
-        .start();
+    return start(logs, name, newsgraph(args));
   }
 
   /**
@@ -30,11 +22,22 @@ final class ChildJvm {
    * writes past it fail with EFBIG, as on a full disk, and that works even for root.
    */
   static Process startLimited(Path logs, String name, long blocks, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("sh", "-c", "ulimit -f " + blocks + " && exec \"$0\" \"$@\"",
+    List<String> command = new ArrayList<>(List.of("sh", "-c", "ulimit -f " + blocks + " && exec \"$0\" \"$@\""));
+    command.addAll(newsgraph(args));
+    return start(logs, name, command);
+  }
+
+  /** The command line of a child JVM running {@code newsgraph args...} on the test classpath. */
+  private static List<String> newsgraph(String... args) {
+    List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
         "-cp", System.getProperty("java.class.path"), "org.newsgraph.cli.Main"));
     command.addAll(List.of(args));
+    return command;
+  }
+
+  private static Process start(Path logs, String name, List<String> command) throws IOException {
     return new ProcessBuilder(command)
         .redirectOutput(logs.resolve(name + ".out").toFile())
         .redirectError(logs.resolve(name + ".err").toFile())
