@@ -2,8 +2,6 @@ package org.newsgraph.link;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +24,7 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.RowSet;
+import org.newsgraph.model.ResourceLib;
 import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.GraphStore;
 
@@ -134,15 +133,9 @@ public final class LinkProposer {
   }
 
   private static String resource(String name) {
-    try (InputStream in = LinkProposer.class.getResourceAsStream("/org/newsgraph/link/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ResourceLib.text("/org/newsgraph/link/" + name);
   }
+
 
   /** Receives the extract's triples and keeps the best candidates per node of ours. */
   private static final class Collector extends StreamRDFBase {

@@ -1,9 +1,5 @@
 package org.newsgraph.map;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +13,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.newsgraph.model.ResourceLib;
 import org.newsgraph.store.GraphContent;
 
 /**
@@ -80,13 +77,7 @@ public final class SystemGraphs {
   }
 
   private static String resource(String name) {
-    try (InputStream in = SystemGraphs.class.getResourceAsStream(FOLDER + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing shipped resource " + FOLDER + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ResourceLib.text(FOLDER + name);
   }
+
 }

@@ -1,13 +1,10 @@
 package org.newsgraph.query;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.newsgraph.model.ResourceLib;
 
 /**
  * The named queries shipped in the jar under {@code org/newsgraph/queries/}, listed by the {@code
@@ -54,13 +51,7 @@ public final class QueryCatalog {
   }
 
   private static String resource(String name) {
-    try (InputStream in = QueryCatalog.class.getResourceAsStream(FOLDER + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing catalog resource " + FOLDER + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ResourceLib.text(FOLDER + name);
   }
+
 }

@@ -1,8 +1,5 @@
 package org.newsgraph.validate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -22,6 +19,7 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.path.PathWriter;
+import org.newsgraph.model.ResourceLib;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.GraphStore;
@@ -65,17 +63,11 @@ public final class ShapesValidator {
 
   /** The shapes shipped in the jar, parsed. */
   public static Graph loadShippedShapes() {
-    try (InputStream in = ShapesValidator.class.getResourceAsStream(SHAPES_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing shipped resource " + SHAPES_RESOURCE);
-      }
-      Graph graph = GraphFactory.createDefaultGraph();
-      RDFParser.source(in).lang(Lang.TURTLE).parse(graph);
-      return graph;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Graph graph = GraphFactory.createDefaultGraph();
+    RDFParser.fromString(ResourceLib.text(SHAPES_RESOURCE), Lang.TURTLE).parse(graph);
+    return graph;
   }
+
 
   /**
    * Validates every record graph of a store.
