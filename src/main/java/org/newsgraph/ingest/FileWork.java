@@ -41,13 +41,23 @@ final class FileWork {
     this.index = index;
   }
 
-  /** Processes one file. Never throws for bad input: problems are in the result. */
+  /**
+   * Processes one file. Never throws for bad input: problems are in the result. A file within the
+   * size cap is read once: the bytes that are hashed are the bytes that are parsed. A larger one is
+   * hashed as a stream (its hash still tells whether it changed) and refused by the reader.
+   */
   FileResult file(Path file) {
     String name = file.toString();
     String path = file.toAbsolutePath().normalize().toString();
+    byte[] bytes = null;
     String sha;
     try {
-      sha = hash(file);
+      if (Files.size(file) <= reader.limits().maxFileBytes()) {
+        bytes = Files.readAllBytes(file);
+        sha = HexFormat.of().formatHex(Provenance.digest().digest(bytes));
+      } else {
+        sha = hash(file);
+      }
     } catch (IOException e) {
       return new FileResult(name, path, "", false, List.of(), List.of(),
           List.of(Problem.error(name, Position.START, "cannot read file: " + e.getMessage())));
@@ -56,7 +66,7 @@ final class FileWork {
     if (known != null && sha.equals(known.sha256())) {
       return new FileResult(name, path, sha, true, List.of(), List.of(), List.of());
     }
-    return map(name, path, sha, reader.read(file, name));
+    return map(name, path, sha, bytes != null ? reader.read(bytes, file, name) : reader.read(file, name));
   }
 
   /** Processes standard input, already read: it is never skipped as unchanged. */

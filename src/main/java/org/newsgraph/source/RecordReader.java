@@ -52,6 +52,30 @@ public final class RecordReader {
   }
 
   /**
+   * Reads one file whose bytes the caller has already read (to hash them), so the file is read from
+   * disk once. The caller must have applied {@link #limits()}'s size cap before reading.
+   *
+   * @param bytes the file's content
+   * @param file the file, whose name decides the format as in {@link #read(Path, String)}
+   * @param name how to name the file in problems
+   * @return the records and problems; no records when any error was found
+   */
+  public ReadResult read(byte[] bytes, Path file, String name) {
+    String text;
+    try {
+      text = SourceText.decode(bytes);
+    } catch (SourceException e) {
+      return new ReadResult(List.of(), List.of(e.toProblem(name)));
+    }
+    return readText(text, name, formatOf(file.getFileName().toString(), text));
+  }
+
+  /** The limits this reader applies. */
+  public ReaderLimits limits() {
+    return limits;
+  }
+
+  /**
    * Reads one input from a stream (standard input), recognised by content: front matter when the
    * text starts with {@code ---}, JSON when it starts with <code>{</code>, otherwise plain YAML.
    *

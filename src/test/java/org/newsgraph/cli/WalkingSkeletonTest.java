@@ -107,6 +107,21 @@ class WalkingSkeletonTest {
   }
 
   @Test
+  void aFileOverTheSizeCapIsRefusedBeforeParsingAndTheOthersAreStored() throws IOException {
+    Path site = dir.resolve("site");
+    Files.createDirectories(site);
+    Path big = site.resolve("big.md");
+    Files.copy(Path.of("seeds/000_1ca178d75c94ebc8.md"), big);
+    Files.copy(Path.of("seeds/2021-03-03-geektime-blend-funding.md"), site.resolve("small.md"));
+    CliRun ingest = CliRun.of("ingest", "--db", db(), "--max-file-size", "2000", site.toString());
+    assertThat(ingest.exitCode()).isEqualTo(ExitCodes.REJECTED);
+    assertThat(ingest.err().lines().filter(l -> l.contains(": error: ")).toList()).containsExactly(
+        big + ":1:1: error: file is " + Files.size(big)
+            + " bytes, more than the limit of 2000 bytes (raise it with --max-file-size)");
+    assertThat(ingest.err()).contains("2 files read, 1 added, 0 replaced, 0 unchanged, 1 rejected");
+  }
+
+  @Test
   void aRecordOnStandardInputIsIngested() throws IOException {
     String record = Files.readString(Path.of("seeds/000_1ca178d75c94ebc8.md"));
     CliRun ingest = CliRun.withInput(record, "ingest", "--db", db(), "-");
