@@ -57,6 +57,11 @@ final class IngestCommand extends BaseCommand {
       description = "Show a progress line on stderr (default: when run in an interactive terminal).")
   Boolean progress;
 
+  @Option(names = "--checksum",
+      description = "Hash every file to find the changed ones, instead of trusting an unchanged size and"
+          + " modification time (use when files may change without their modification time changing).")
+  boolean checksum;
+
   @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "8388608",
       description = "Refuse files larger than this, before reading them (default: ${DEFAULT-VALUE}).")
   long maxFileSize;
@@ -66,7 +71,7 @@ final class IngestCommand extends BaseCommand {
     ReaderLimits limits = new ReaderLimits(maxFileSize, ReaderLimits.DEFAULT.maxAliases(),
         ReaderLimits.DEFAULT.maxDepth());
     IngestOptions options = IngestOptions.defaults().withBatchSize(batchSize).withPrune(prune)
-        .withBulk(!noBulk).withProgress(progress != null ? progress : System.console() != null);
+        .withBulk(!noBulk).withChecksum(checksum).withProgress(progress != null ? progress : System.console() != null);
     if (threads != null) {
       options = options.withThreads(threads);
     }

@@ -15,9 +15,19 @@ import org.newsgraph.store.GraphContent;
  * @param graphs one content per record, in record order; empty when rejected
  * @param positions where each record starts, parallel to {@code graphs}
  * @param problems every error and warning, in file order
+ * @param stamp the file's size and modification time to record, or null (standard input, a file
+ *     modified moments before it was read, or one that could not be read)
+ * @param restamp true when the file is unchanged by its hash but {@code stamp} differs from the
+ *     recorded one (touched, or recorded as racy): only the stamp is rewritten
  */
 record FileResult(String name, String path, String sha256, boolean unchanged,
-    List<GraphContent> graphs, List<Position> positions, List<Problem> problems) {
+    List<GraphContent> graphs, List<Position> positions, List<Problem> problems, FileStamp stamp,
+    boolean restamp) {
+
+  /** A file that could not be read or found. */
+  static FileResult failed(String name, String path, Problem problem) {
+    return new FileResult(name, path, "", false, List.of(), List.of(), List.of(problem), null, false);
+  }
 
   /** True when some problem is an error: the file is left out whole. */
   boolean rejected() {

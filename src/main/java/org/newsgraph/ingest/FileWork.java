@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,48 +35,66 @@ final class FileWork {
   private final RecordReader reader;
   private final RecordMapper mapper;
   private final SourceIndex index;
+  private final boolean checksum;
 
-  FileWork(RecordReader reader, RecordMapper mapper, SourceIndex index) {
+  /**
+   * @param checksum hash every file; otherwise a file whose size and modification time equal the
+   *     recorded stamp is skipped without being read
+   */
+  FileWork(RecordReader reader, RecordMapper mapper, SourceIndex index, boolean checksum) {
     this.reader = reader;
     this.mapper = mapper;
     this.index = index;
+    this.checksum = checksum;
   }
 
   /**
-   * Processes one file. Never throws for bad input: problems are in the result. A file within the
-   * size cap is read once: the bytes that are hashed are the bytes that are parsed. A larger one is
-   * hashed as a stream (its hash still tells whether it changed) and refused by the reader.
+   * Processes one file. Never throws for bad input: problems are in the result. A file whose stamp
+   * equals the recorded one is unchanged without being read (unless {@code checksum}). Otherwise a
+   * file within the size cap is read once: the bytes that are hashed are the bytes that are parsed.
+   * A larger one is hashed as a stream (its hash still tells whether it changed) and refused by the
+   * reader.
    */
   FileResult file(Path file) {
     String name = file.toString();
     String path = file.toAbsolutePath().normalize().toString();
+    SourceIndex.Entry known = index.get(path);
     byte[] bytes = null;
     String sha;
+    FileStamp stamp;
     try {
-      if (Files.size(file) <= reader.limits().maxFileBytes()) {
+      stamp = FileStamp.of(file);
+      if (!checksum && known != null && known.stampEquals(stamp)) {
+        return new FileResult(name, path, known.sha256(), true, List.of(), List.of(), List.of(), stamp, false);
+      }
+      Instant readAt = Instant.now();
+      if (stamp.size() <= reader.limits().maxFileBytes()) {
         bytes = Files.readAllBytes(file);
         sha = HexFormat.of().formatHex(Provenance.digest().digest(bytes));
       } else {
         sha = hash(file);
       }
+      if (stamp.racyAt(readAt) || !stamp.equals(FileStamp.of(file))) {
+        stamp = null; // modified moments before (or while) it was read: hash it again next time
+      }
     } catch (IOException e) {
-      return new FileResult(name, path, "", false, List.of(), List.of(),
-          List.of(Problem.error(name, Position.START, "cannot read file: " + e.getMessage())));
+      return FileResult.failed(name, path, Problem.error(name, Position.START, "cannot read file: " + e.getMessage()));
     }
-    SourceIndex.Entry known = index.get(path);
-    if (known != null && sha.equals(known.sha256())) {
-      return new FileResult(name, path, sha, true, List.of(), List.of(), List.of());
+    if (known != null && known.hashEquals(sha)) {
+      boolean restamp = stamp != null && !known.stampEquals(stamp);
+      return new FileResult(name, path, sha, true, List.of(), List.of(), List.of(), stamp, restamp);
     }
-    return map(name, path, sha, bytes != null ? reader.read(bytes, file, name) : reader.read(file, name));
+    ReadResult read = bytes != null ? reader.read(bytes, file, name) : reader.read(file, name);
+    return map(name, path, sha, stamp, read);
   }
 
   /** Processes standard input, already read: it is never skipped as unchanged. */
   FileResult stdin(byte[] bytes) {
     String sha = HexFormat.of().formatHex(Provenance.digest().digest(bytes));
-    return map(STDIN, STDIN, sha, reader.read(new ByteArrayInputStream(bytes), STDIN));
+    return map(STDIN, STDIN, sha, null, reader.read(new ByteArrayInputStream(bytes), STDIN));
   }
 
-  private FileResult map(String name, String path, String sha, ReadResult result) {
+  private FileResult map(String name, String path, String sha, FileStamp stamp, ReadResult result) {
     List<Problem> found = new ArrayList<>(result.problems());
     List<GraphContent> graphs = new ArrayList<>();
     List<Position> positions = new ArrayList<>();
@@ -91,7 +110,7 @@ final class FileWork {
     }
     boolean rejected = found.stream().anyMatch(Problem::isError);
     return new FileResult(name, path, sha, false, rejected ? List.of() : graphs,
-        rejected ? List.of() : positions, found);
+        rejected ? List.of() : positions, found, stamp, false);
   }
 
   private static String hash(Path file) throws IOException {

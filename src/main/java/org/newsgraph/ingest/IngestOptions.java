@@ -8,8 +8,10 @@ package org.newsgraph.ingest;
  * @param prune remove the graphs of source files that no longer exist
  * @param bulk allow the bulk loader when the store is empty
  * @param progress draw a progress line on stderr
+ * @param checksum hash every file, even when its size and modification time match the recorded ones
  */
-public record IngestOptions(int batchSize, int threads, boolean prune, boolean bulk, boolean progress) {
+public record IngestOptions(int batchSize, int threads, boolean prune, boolean bulk, boolean progress,
+    boolean checksum) {
 
   /** Validates. */
   public IngestOptions {
@@ -21,33 +23,41 @@ public record IngestOptions(int batchSize, int threads, boolean prune, boolean b
     }
   }
 
-  /** Defaults: 500 records per batch, one worker per core, no prune, bulk allowed, no progress. */
+  /**
+   * Defaults: 500 records per batch, one worker per core, no prune, bulk allowed, no progress, files
+   * whose size and modification time are unchanged skipped without being read.
+   */
   public static IngestOptions defaults() {
-    return new IngestOptions(500, Runtime.getRuntime().availableProcessors(), false, true, false);
+    return new IngestOptions(500, Runtime.getRuntime().availableProcessors(), false, true, false, false);
   }
 
   /** A copy with another batch size. */
   public IngestOptions withBatchSize(int size) {
-    return new IngestOptions(size, threads, prune, bulk, progress);
+    return new IngestOptions(size, threads, prune, bulk, progress, checksum);
   }
 
   /** A copy with prune on or off. */
   public IngestOptions withPrune(boolean on) {
-    return new IngestOptions(batchSize, threads, on, bulk, progress);
+    return new IngestOptions(batchSize, threads, on, bulk, progress, checksum);
   }
 
   /** A copy with the bulk loader allowed or not. */
   public IngestOptions withBulk(boolean on) {
-    return new IngestOptions(batchSize, threads, prune, on, progress);
+    return new IngestOptions(batchSize, threads, prune, on, progress, checksum);
   }
 
   /** A copy with the progress line on or off. */
   public IngestOptions withProgress(boolean on) {
-    return new IngestOptions(batchSize, threads, prune, bulk, on);
+    return new IngestOptions(batchSize, threads, prune, bulk, on, checksum);
   }
 
   /** A copy with another number of worker threads. */
   public IngestOptions withThreads(int n) {
-    return new IngestOptions(batchSize, n, prune, bulk, progress);
+    return new IngestOptions(batchSize, n, prune, bulk, progress, checksum);
+  }
+
+  /** A copy that hashes every file (or trusts unchanged size and modification time). */
+  public IngestOptions withChecksum(boolean on) {
+    return new IngestOptions(batchSize, threads, prune, bulk, progress, on);
   }
 }

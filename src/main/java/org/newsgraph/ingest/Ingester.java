@@ -106,7 +106,7 @@ public final class Ingester {
     try (BatchWriter writer = new BatchWriter(store, bulk, provenance.metaGraph(), options.batchSize(),
         (s, batch) -> listeners.forEach(l -> l.committed(s, batch)))) {
       writer.write(systemUnit(index, run, started));
-      FileWork work = new FileWork(reader, mapper, index);
+      FileWork work = new FileWork(reader, mapper, index, options.checksum());
       Pipeline pipeline = new Pipeline(work, options.threads());
       pipeline.run(paths, stdin, result -> {
         accept(result, index, run, writer);
@@ -138,7 +138,7 @@ public final class Ingester {
     List<Triple> meta = new ArrayList<>(provenance.runStarted(run, started));
     String sha = Provenance.contentHash(systemGraphs);
     SourceIndex.Entry known = index.get(SYSTEM);
-    if (known != null && sha.equals(known.sha256())) {
+    if (known != null && known.hashEquals(sha)) {
       return new BatchWriter.Unit(List.of(), List.of(), subjects, meta);
     }
     Node source = provenance.source(SYSTEM);
@@ -157,6 +157,11 @@ public final class Ingester {
     report(result.problems());
     if (result.unchanged()) {
       counts.unchanged++;
+      if (result.restamp()) {
+        Node source = provenance.source(result.path());
+        writer.write(new BatchWriter.Unit(List.of(), List.of(), List.of(Provenance.stamp(source)),
+            Provenance.stampTriples(source, result.stamp())));
+      }
       return;
     }
     if (result.rejected()) {
@@ -165,8 +170,11 @@ public final class Ingester {
     }
     Node source = provenance.source(result.path());
     Node at = Provenance.time(Instant.now());
-    List<Node> subjects = new ArrayList<>(List.of(source));
+    List<Node> subjects = new ArrayList<>(List.of(source, Provenance.stamp(source)));
     List<Triple> meta = new ArrayList<>(provenance.sourceFile(source, result.path(), result.sha256(), run, at));
+    if (result.stamp() != null) {
+      meta.addAll(Provenance.stampTriples(source, result.stamp()));
+    }
     boolean duplicate = false;
     Set<Node> made = new HashSet<>();
     for (int i = 0; i < result.graphs().size(); i++) {
@@ -219,7 +227,9 @@ public final class Ingester {
         }
       }
       List<Node> subjects = new ArrayList<>(remove);
-      subjects.add(entry.node());
+      Node source = provenance.source(entry.path());
+      subjects.add(source);
+      subjects.add(Provenance.stamp(source));
       counts.removed += remove.size();
       writer.write(new BatchWriter.Unit(List.of(), remove, subjects, List.of()));
     }

@@ -80,8 +80,8 @@ final class Pipeline {
           byte[] bytes = stdin.readAllBytes();
           put(queue, workers.submit(() -> work.stdin(bytes)));
         } else if (!Files.exists(Path.of(path))) {
-          put(queue, CompletableFuture.completedFuture(new FileResult(path, path, "", false, List.of(),
-              List.of(), List.of(Problem.error(path, Position.START, "no such file or directory")))));
+          put(queue, CompletableFuture.completedFuture(FileResult.failed(path, path,
+              Problem.error(path, Position.START, "no such file or directory"))));
         } else {
           walker.walk(Path.of(path), file -> put(queue, workers.submit(() -> work.file(file))));
         }

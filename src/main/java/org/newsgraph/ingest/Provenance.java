@@ -33,6 +33,16 @@ public final class Provenance {
   public static final Node SOURCE_PATH = news("sourcePath");
   /** The SHA-256 of a source file's bytes, 64 lower-case hex digits. */
   public static final Node SHA256 = news("sha256");
+  /**
+   * Links a file stamp to its source file: the size and modification time seen when the file was
+   * last read, kept on a node of its own so that a run can refresh it without rewriting the source's
+   * provenance.
+   */
+  public static final Node STAMP_OF = news("stampOf");
+  /** The size of a source file in bytes when it was read, an xsd:integer. */
+  public static final Node SOURCE_BYTES = news("sourceBytes");
+  /** The last-modified time of a source file when it was read, an xsd:dateTime. */
+  public static final Node SOURCE_MODIFIED = news("sourceModified");
   /** Counts of a run, xsd:integer each. */
   public static final Node FILES_READ = news("filesRead");
   /** Record graphs written that did not exist before the run. */
@@ -79,6 +89,21 @@ public final class Provenance {
   /** The node of a source file, derived from its absolute path. */
   Node source(String path) {
     return NodeFactory.createURI(iris.base() + "source/" + sha256(path).substring(0, 32));
+  }
+
+  /** The node of a source file's stamp (see {@link FileStamp}). */
+  static Node stamp(Node source) {
+    return NodeFactory.createURI(source.getURI() + "/stamp");
+  }
+
+  /** The triples of a source file's stamp. */
+  static List<Triple> stampTriples(Node source, FileStamp stamp) {
+    Node node = stamp(source);
+    return List.of(
+        Triple.create(node, STAMP_OF, source),
+        Triple.create(node, SOURCE_BYTES, NodeFactory.createLiteralDT(Long.toString(stamp.size()),
+            XSDDatatype.XSDinteger)),
+        Triple.create(node, SOURCE_MODIFIED, time(stamp.modified())));
   }
 
   /** What a run says about itself at its start. */

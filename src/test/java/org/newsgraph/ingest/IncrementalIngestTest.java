@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -125,6 +129,95 @@ class IncrementalIngestTest {
     IngestFixtures.Run stats = cli("stats", "--db", db.toString(), "--format", "csv");
     assertThat(stats.out()).contains("started,ended,read,added,replaced,unchanged,failed,removed");
     assertThat(stats.out()).containsPattern("\\d{4}-[^,]+,\\d{4}-[^,]+,3,3,0,0,0,0");
+  }
+
+  @Test
+  void aFileWhoseSizeAndModificationTimeAreUnchangedIsNotReadUnlessChecksumIsAsked() throws IOException {
+    Path src = corpus(tmp.resolve("src"), 0, 8);
+    FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+    for (Path file : files(src)) {
+      Files.setLastModifiedTime(file, anHourAgo);
+    }
+    String db = tmp.resolve("db").toString();
+    cli("ingest", "--db", db, src.toString());
+    // Same size, same modification time, other bytes: what `git status` would not see either.
+    Path file = files(src).get(5);
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String title = text.replaceAll("(?s).*\ntitle: \"([^\"]+)\".*", "$1");
+    String same = "X".repeat(title.getBytes(StandardCharsets.UTF_8).length);
+    Files.writeString(file, text.replace("title: \"" + title + "\"", "title: \"" + same + "\""),
+        StandardCharsets.UTF_8);
+    Files.setLastModifiedTime(file, anHourAgo);
+
+    assertThat(cli("ingest", "--db", db, src.toString()).err()).contains("0 replaced, 8 unchanged");
+    assertThat(dataQuads(Path.of(db))).noneMatch(q -> isLiteral(q, same));
+
+    assertThat(cli("ingest", "--checksum", "--db", db, src.toString()).err()).contains("1 replaced, 7 unchanged");
+    assertThat(dataQuads(Path.of(db))).anyMatch(q -> isLiteral(q, same));
+  }
+
+  @Test
+  void aFileModifiedMomentsBeforeItWasReadGetsNoStampSoItsNextChangeIsSeen() throws IOException {
+    Path src = corpus(tmp.resolve("src"), 0, 3);
+    Path file = files(src).get(1);
+    FileTime justNow = FileTime.from(Instant.now());
+    Files.setLastModifiedTime(file, justNow);
+    Path db = tmp.resolve("db");
+    cli("ingest", "--db", db.toString(), src.toString());
+    try (Tdb2Store store = Tdb2Store.open(db)) {
+      assertThat(stampOf(store, file)).as("a racy file has no stamp").isNull();
+    }
+    // Changed within the same clock tick: size and time equal what the first run saw.
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String title = text.replaceAll("(?s).*\ntitle: \"([^\"]+)\".*", "$1");
+    String same = "Y".repeat(title.getBytes(StandardCharsets.UTF_8).length);
+    Files.writeString(file, text.replace("title: \"" + title + "\"", "title: \"" + same + "\""),
+        StandardCharsets.UTF_8);
+    Files.setLastModifiedTime(file, justNow);
+
+    assertThat(cli("ingest", "--db", db.toString(), src.toString()).err()).contains("1 replaced");
+    assertThat(dataQuads(db)).anyMatch(q -> isLiteral(q, same));
+  }
+
+  @Test
+  void aTouchedFileIsHashedOnceAndItsNewStampRecorded() throws IOException {
+    Path src = corpus(tmp.resolve("src"), 0, 4);
+    FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS));
+    FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS));
+    for (Path file : files(src)) {
+      Files.setLastModifiedTime(file, twoHoursAgo);
+    }
+    Path db = tmp.resolve("db");
+    cli("ingest", "--db", db.toString(), src.toString());
+    Path file = files(src).get(2);
+    try (Tdb2Store store = Tdb2Store.open(db)) {
+      assertThat(stampOf(store, file)).isEqualTo(twoHoursAgo.toInstant());
+    }
+    Files.setLastModifiedTime(file, anHourAgo);
+
+    assertThat(cli("ingest", "--db", db.toString(), src.toString()).err()).contains("0 replaced, 4 unchanged");
+    try (Tdb2Store store = Tdb2Store.open(db)) {
+      assertThat(stampOf(store, file)).isEqualTo(anHourAgo.toInstant());
+    }
+  }
+
+  private static boolean isLiteral(Quad q, String lexical) {
+    return q.getObject().isLiteral() && q.getObject().getLiteralLexicalForm().equals(lexical);
+  }
+
+  /** The modification time recorded in the stamp of a file, or null when it has none. */
+  private static Instant stampOf(Tdb2Store store, Path file) {
+    Set<Quad> meta = metaQuads(store);
+    Node source = meta.stream().filter(q -> q.getPredicate().equals(Provenance.SOURCE_PATH)
+            && q.getObject().getLiteralLexicalForm().equals(file.toAbsolutePath().normalize().toString()))
+        .map(Quad::getSubject).findFirst().orElseThrow();
+    Node stamp = meta.stream().filter(q -> q.getPredicate().equals(Provenance.STAMP_OF) && q.getObject().equals(source))
+        .map(Quad::getSubject).findFirst().orElse(null);
+    if (stamp == null) {
+      return null;
+    }
+    return meta.stream().filter(q -> q.getSubject().equals(stamp) && q.getPredicate().equals(Provenance.SOURCE_MODIFIED))
+        .map(q -> Instant.parse(q.getObject().getLiteralLexicalForm())).findFirst().orElseThrow();
   }
 
   private static boolean metaMentions(Tdb2Store store, Node node) {
