@@ -107,6 +107,7 @@ final class BatchWriter implements AutoCloseable {
       flush();
       return;
     }
+    listener.loadEnding(bulk.get().stream());
     bulk.get().finish();
     listener.committed(store, new IngestListener.Committed(List.of(), List.of(), true));
     for (Unit unit : deferred) {
@@ -126,7 +127,9 @@ final class BatchWriter implements AutoCloseable {
     for (GraphContent content : unit.graphs()) {
       Node g = content.graph();
       for (Triple t : content.triples()) {
-        out.quad(Quad.create(g, t));
+        Quad quad = Quad.create(g, t);
+        listener.loading(quad);
+        out.quad(quad);
       }
     }
     for (Triple t : unit.metaTriples()) {

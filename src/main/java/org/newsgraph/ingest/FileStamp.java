@@ -27,11 +27,14 @@ record FileStamp(long size, long modifiedNanos) {
    */
   static final Duration RACY = Duration.ofSeconds(3);
 
-  /** The stamp of a file, read from its attributes. */
+  /** The stamp of a file, read from the file system. */
   static FileStamp of(Path file) throws IOException {
-    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-    Instant modified = attributes.lastModifiedTime().toInstant();
-    return new FileStamp(attributes.size(), nanos(modified));
+    return of(Files.readAttributes(file, BasicFileAttributes.class));
+  }
+
+  /** The stamp a file's attributes give. */
+  static FileStamp of(BasicFileAttributes attributes) {
+    return new FileStamp(attributes.size(), nanos(attributes.lastModifiedTime().toInstant()));
   }
 
   /** The stamp from its recorded form (bytes, and an {@code xsd:dateTime} lexical form). */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,6 +87,19 @@ final class FileWork {
     }
     ReadResult read = bytes != null ? reader.read(bytes, file, name) : reader.read(file, name);
     return map(name, path, sha, stamp, read);
+  }
+
+  /**
+   * True when a file is in the index with the stamp its attributes give (and every file is not to
+   * be hashed): it was read as a record before and has not changed since, so the walker need not
+   * look into it.
+   */
+  boolean knownUnchanged(Path file, BasicFileAttributes attributes) {
+    if (checksum) {
+      return false;
+    }
+    SourceIndex.Entry known = index.get(file.toAbsolutePath().normalize().toString());
+    return known != null && known.stampEquals(FileStamp.of(attributes));
   }
 
   /** Processes standard input, already read: it is never skipped as unchanged. */

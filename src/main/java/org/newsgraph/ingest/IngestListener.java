@@ -2,6 +2,8 @@ package org.newsgraph.ingest;
 
 import java.util.List;
 import org.apache.jena.graph.Node;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.store.GraphStore;
 
 /**
@@ -34,6 +36,22 @@ public interface IngestListener {
   default void runFinished(GraphStore store) {}
 
   /**
+   * Bulk load only: called with every quad streamed into the loader, on the writer thread. Derived
+   * data can be computed from the stream here and handed over in {@link #loadEnding(StreamRDF)}.
+   *
+   * @param quad a quad about to be loaded
+   */
+  default void loading(Quad quad) {}
+
+  /**
+   * Bulk load only: called after the last record was streamed into the loader and before the load
+   * commits; quads sent to {@code loader} are loaded in the same transaction as the records.
+   *
+   * @param loader the loader's input
+   */
+  default void loadEnding(StreamRDF loader) {}
+
+  /**
    * Called after a batch was committed.
    *
    * @param store the store the run writes to
@@ -47,7 +65,8 @@ public interface IngestListener {
    * @param written record graphs written (added or replaced) by the batch
    * @param removed record graphs removed by the batch
    * @param everything true after a bulk load into an empty store: the lists are then empty and the
-   *     whole store is new, so derived data should be rebuilt from the store as a whole
+   *     whole store is new, so derived data should be rebuilt from the store as a whole (unless the
+   *     listener loaded it with the records, through {@link #loadEnding(StreamRDF)})
    */
   record Committed(List<Node> written, List<Node> removed, boolean everything) {
 

@@ -6,16 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.map.RecordMapper;
 import org.newsgraph.model.Problem;
 import org.newsgraph.source.RecordReader;
@@ -51,7 +51,7 @@ public final class Ingester {
   private final ProgressBar.Counts counts = new ProgressBar.Counts();
   private final Set<String> unknownKeys = new HashSet<>();
   // graph -> name of the file that wrote it in this run, to warn about two files describing one article
-  private final Map<Node, String> writtenBy = new HashMap<>();
+  private final GraphOwners writtenBy;
 
   /**
    * @param store where graphs go
@@ -74,6 +74,7 @@ public final class Ingester {
     this.options = options;
     this.problems = problems;
     this.progressOut = progressOut;
+    this.writtenBy = new GraphOwners(provenance.articleGraphPrefix());
   }
 
   /**
@@ -104,7 +105,7 @@ public final class Ingester {
     long skipped;
     listeners.forEach(l -> l.runStarting(store, bulk.isPresent()));
     try (BatchWriter writer = new BatchWriter(store, bulk, provenance.metaGraph(), options.batchSize(),
-        (s, batch) -> listeners.forEach(l -> l.committed(s, batch)))) {
+        new AllListeners())) {
       writer.write(systemUnit(index, run, started));
       FileWork work = new FileWork(reader, mapper, index, options.checksum());
       Pipeline pipeline = new Pipeline(work, options.threads());
@@ -198,7 +199,7 @@ public final class Ingester {
     SourceIndex.Entry known = index.get(result.path());
     if (known != null) {
       for (Node old : known.graphs()) {
-        if (!made.contains(old) && !writtenBy.containsKey(old)) {
+        if (!made.contains(old) && !writtenBy.contains(old)) {
           remove.add(old);
           subjects.add(old);
         }
@@ -222,7 +223,7 @@ public final class Ingester {
       }
       List<Node> remove = new ArrayList<>();
       for (Node graph : entry.graphs()) {
-        if (!writtenBy.containsKey(graph)) {
+        if (!writtenBy.contains(graph)) {
           remove.add(graph);
         }
       }
@@ -232,6 +233,26 @@ public final class Ingester {
       subjects.add(Provenance.stamp(source));
       counts.removed += remove.size();
       writer.write(new BatchWriter.Unit(List.of(), remove, subjects, List.of()));
+    }
+  }
+
+  /** Tells every listener. */
+  private final class AllListeners implements IngestListener {
+    @Override
+    public void committed(GraphStore s, Committed batch) {
+      listeners.forEach(l -> l.committed(s, batch));
+    }
+
+    @Override
+    public void loading(Quad quad) {
+      for (IngestListener l : listeners) {
+        l.loading(quad);
+      }
+    }
+
+    @Override
+    public void loadEnding(StreamRDF loader) {
+      listeners.forEach(l -> l.loadEnding(loader));
     }
   }
 

@@ -30,11 +30,12 @@ final class Pipeline {
 
   private final FileWork work;
   private final int threads;
-  private final SourceWalker walker = new SourceWalker();
+  private final SourceWalker walker;
 
   Pipeline(FileWork work, int threads) {
     this.work = work;
     this.threads = threads;
+    this.walker = new SourceWalker(work::knownUnchanged);
   }
 
   /**

@@ -74,6 +74,11 @@ public final class Provenance {
     this.metaGraph = iris.systemGraph("meta");
   }
 
+  /** The IRI prefix of article record graphs, {@code {base}graph/article/}. */
+  String articleGraphPrefix() {
+    return iris.base() + "graph/article/";
+  }
+
   /** The metadata graph. */
   public Node metaGraph() {
     return metaGraph;

@@ -7,11 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.newsgraph.store.GraphStore;
 
 /**
@@ -80,21 +75,6 @@ final class SourceIndex {
     }
   }
 
-  private static final String NEWS = "https://w3id.org/newsgraph/ns#";
-  private static final Var META = Var.alloc("meta");
-  private static final Var SOURCE = Var.alloc("source");
-  private static final Var GRAPH = Var.alloc("graph");
-  private static final Var PATH = Var.alloc("path");
-  private static final Var SHA = Var.alloc("sha");
-  private static final Var SIZE = Var.alloc("size");
-  private static final Var MODIFIED = Var.alloc("modified");
-  private static final Query SOURCES = QueryFactory.create(
-      "SELECT ?source ?path ?sha ?size ?modified WHERE { GRAPH ?meta { ?source <" + NEWS + "sourcePath> ?path ; <"
-          + NEWS + "sha256> ?sha OPTIONAL { ?stamp <" + NEWS + "stampOf> ?source ; <" + NEWS + "sourceBytes> ?size ; <"
-          + NEWS + "sourceModified> ?modified } } }");
-  private static final Query DERIVED = QueryFactory.create(
-      "SELECT ?graph ?source WHERE { GRAPH ?meta { ?graph <" + Provenance.DERIVED_FROM.getURI() + "> ?source } }");
-
   private final Map<String, Entry> byPath;
   private final Set<Node> graphs;
 
@@ -104,46 +84,57 @@ final class SourceIndex {
   }
 
   /**
-   * Reads the index from a store's metadata graph (empty when there is none), with two queries that
-   * touch only the triples they need (a fraction of the metadata graph).
+   * Reads the index from a store's metadata graph (empty when there is none), with one scan per
+   * predicate it needs, each an index range of the metadata graph.
    */
   static SourceIndex load(GraphStore store, Node metaGraph) {
-    Binding meta = BindingFactory.binding(META, metaGraph);
+    Map<Node, String> paths = new HashMap<>();
+    store.findInGraph(metaGraph, Provenance.SOURCE_PATH, (s, o) -> paths.put(s, o.getLiteralLexicalForm()));
+    Map<Node, Long> sizes = new HashMap<>();
+    store.findInGraph(metaGraph, Provenance.SOURCE_BYTES, (s, o) -> sizes.put(s, parseLong(o)));
     Map<Node, Entry> bySource = new HashMap<>();
     Map<String, Entry> byPath = new HashMap<>();
-    store.query(SOURCES, meta, exec -> {
-      exec.select().forEachRemaining(row -> {
-        String path = row.get(PATH).getLiteralLexicalForm();
-        String sha = row.get(SHA).getLiteralLexicalForm();
-        Entry entry = new Entry(path, HexFormat.of().parseHex(sha), stamp(row));
-        byPath.put(path, entry);
-        bySource.put(row.get(SOURCE), entry);
-      });
-      return null;
+    Map<Node, String> modified = new HashMap<>();
+    store.findInGraph(metaGraph, Provenance.SOURCE_MODIFIED, (s, o) -> modified.put(s, o.getLiteralLexicalForm()));
+    store.findInGraph(metaGraph, Provenance.SHA256, (source, sha) -> {
+      String path = paths.get(source);
+      if (path == null) {
+        return;
+      }
+      Node stampNode = Provenance.stamp(source);
+      Entry entry = new Entry(path, HexFormat.of().parseHex(sha.getLiteralLexicalForm()),
+          stamp(sizes.get(stampNode), modified.get(stampNode)));
+      byPath.put(path, entry);
+      bySource.put(source, entry);
     });
+    paths.clear();
+    sizes.clear();
+    modified.clear();
     Set<Node> graphs = new HashSet<>();
-    store.query(DERIVED, meta, exec -> {
-      exec.select().forEachRemaining(row -> {
-        Entry entry = bySource.get(row.get(SOURCE));
-        if (entry != null) {
-          Node graph = row.get(GRAPH);
-          entry.addGraph(graph);
-          graphs.add(graph);
-        }
-      });
-      return null;
+    store.findInGraph(metaGraph, Provenance.DERIVED_FROM, (graph, source) -> {
+      Entry entry = bySource.get(source);
+      if (entry != null) {
+        entry.addGraph(graph);
+        graphs.add(graph);
+      }
     });
     return new SourceIndex(byPath, graphs);
   }
 
-  private static FileStamp stamp(Binding row) {
-    Node size = row.get(SIZE);
-    Node modified = row.get(MODIFIED);
+  private static Long parseLong(Node literal) {
+    try {
+      return Long.parseLong(literal.getLiteralLexicalForm());
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static FileStamp stamp(Long size, String modified) {
     if (size == null || modified == null) {
       return null;
     }
     try {
-      return FileStamp.parse(Long.parseLong(size.getLiteralLexicalForm()), modified.getLiteralLexicalForm());
+      return FileStamp.parse(size, modified);
     } catch (RuntimeException e) {
       return null; // not a stamp this version wrote: the file is hashed, as without one
     }

@@ -7,33 +7,41 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.GraphStore;
+import org.newsgraph.story.BulkStories;
 import org.newsgraph.story.StoryIndex;
 
 /**
  * Keeps the materialised stories up to date during an ingest: after each committed batch the stories
- * touched by the graphs it wrote or removed are recomputed; after a bulk load into an empty store
- * they are rebuilt from the whole store at once.
+ * touched by the graphs it wrote or removed are recomputed. A bulk load into an empty store computes
+ * its stories from the quads as they stream into the loader ({@link BulkStories}) and loads them in
+ * the same transaction; when that is not possible (a related link between IRIs this scheme did not
+ * mint) they are rebuilt from the whole store at the end.
  *
  * <p>Story updates are transactions of their own, after the batch's. So that a run killed between
  * the two never leaves stale stories behind for good, a marker graph ({@code {base}graph/story-state})
  * is written before the run's first batch and removed after its last story update; a run that finds
- * the marker at its start rebuilds every story at its end. A bulk load into an empty store needs no
- * marker (a failed bulk load leaves the store empty) and rebuilds at its end. Not thread-safe; one
- * per run.
+ * the marker at its start rebuilds every story at its end. A bulk load into an empty store writes the
+ * marker only once the load has committed (a failed bulk load leaves the store empty), before any
+ * write that follows it. Not thread-safe; one per run.
  */
 public final class StoryMaintainer implements IngestListener {
 
   private static final Query PENDING = QueryFactory.create("ASK { GRAPH ?marker { ?s ?p ?o } }");
 
   private final StoryIndex stories;
+  private final IriFactory iris;
   private final Node marker;
   private boolean rebuildAtEnd;
+  private BulkStories bulkStories;
+  private boolean loadedWithRecords;
 
   /**
    * @param stories the story index to maintain
@@ -41,27 +49,43 @@ public final class StoryMaintainer implements IngestListener {
    */
   public StoryMaintainer(StoryIndex stories, IriFactory iris) {
     this.stories = stories;
+    this.iris = iris;
     this.marker = iris.systemGraph("story-state");
   }
 
   @Override
   public void runStarting(GraphStore store, boolean bulk) {
     if (bulk) {
-      rebuildAtEnd = true;
+      bulkStories = new BulkStories(iris);
       return;
     }
     rebuildAtEnd = store.query(PENDING, BindingFactory.binding(Var.alloc("marker"), marker),
         exec -> exec.ask());
-    Triple note = Triple.create(marker, NodeFactory.createURI(NewsVocab.DCTERMS + "description"),
-        NodeFactory.createLiteralString("stories are being updated by an ingest run; if this remains,"
-            + " the run did not finish and the next run rebuilds every story"));
-    store.replaceGraphs(List.of(new GraphContent(marker, List.of(note))));
+    mark(store);
+  }
+
+  @Override
+  public void loading(Quad quad) {
+    if (bulkStories != null) {
+      bulkStories.accept(quad);
+    }
+  }
+
+  @Override
+  public void loadEnding(StreamRDF loader) {
+    if (bulkStories != null && bulkStories.complete()) {
+      bulkStories.emit(loader);
+      loadedWithRecords = true;
+    }
+    bulkStories = null; // its memory is the loader's now
   }
 
   @Override
   public void committed(GraphStore store, Committed batch) {
     if (batch.everything()) {
-      rebuildAtEnd = true;
+      rebuildAtEnd = !loadedWithRecords;
+      mark(store); // what follows a bulk load (files describing an article already loaded) updates stories
+      return;
     }
     if (rebuildAtEnd) {
       return;
@@ -77,5 +101,12 @@ public final class StoryMaintainer implements IngestListener {
       stories.rebuild();
     }
     store.deleteGraphs(List.of(marker));
+  }
+
+  private void mark(GraphStore store) {
+    Triple note = Triple.create(marker, NodeFactory.createURI(NewsVocab.DCTERMS + "description"),
+        NodeFactory.createLiteralString("stories are being updated by an ingest run; if this remains,"
+            + " the run did not finish and the next run rebuilds every story"));
+    store.replaceGraphs(List.of(new GraphContent(marker, List.of(note))));
   }
 }

@@ -62,6 +62,29 @@ public final class IriFactory {
   }
 
   /**
+   * The 64 bits of the key of an IRI minted as {@code prefix} followed by the 16 hex digits of
+   * {@link #articleKey(String)}, for compact per-article tables.
+   *
+   * @return the key as a long, or -1 when the IRI is not of that form (the one key whose digits are
+   *     all {@code f} also gives -1: callers treat it as not minted, which only costs them memory)
+   */
+  public static long keyBits(String iri, String prefix) {
+    if (iri.length() != prefix.length() + 16 || !iri.startsWith(prefix)) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = prefix.length(); i < iri.length(); i++) {
+      char c = iri.charAt(i);
+      int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+      if (digit < 0) {
+        return -1;
+      }
+      value = value << 4 | digit;
+    }
+    return value;
+  }
+
+  /**
    * The article node for any URL of the article.
    *
    * @throws IllegalArgumentException when the URL cannot be canonicalised

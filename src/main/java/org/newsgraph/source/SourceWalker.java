@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -33,10 +34,23 @@ public final class SourceWalker {
   private static final Pattern RECORD_KEY = Pattern.compile(
       "(?m)^[\"']?(taxonomy|_id|title|webUrl|originalUrl|excerpt|publishedDateTime|provider)[\"']?[ \\t]*:");
 
+  private final BiPredicate<Path, BasicFileAttributes> known;
   private long skipped;
 
-  /** Creates a walker with a zero skip count. */
-  public SourceWalker() {}
+  /** Creates a walker with a zero skip count that looks into every file it offers. */
+  public SourceWalker() {
+    this((file, attributes) -> false);
+  }
+
+  /**
+   * Creates a walker that offers the files {@code known} accepts without looking into them: files the
+   * caller read as records before and whose attributes say they have not changed since.
+   *
+   * @param known called on the walking thread with a regular, non-hidden file and its attributes
+   */
+  public SourceWalker(BiPredicate<Path, BasicFileAttributes> known) {
+    this.known = known;
+  }
 
   /**
    * Walks one path.
@@ -62,7 +76,7 @@ public final class SourceWalker {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && !isHidden(file) && isCandidate(file)) {
+          if (attrs.isRegularFile() && !isHidden(file) && (known.test(file, attrs) || isCandidate(file))) {
             sink.accept(file);
           } else {
             skipped++;

@@ -2,11 +2,15 @@ package org.newsgraph.store;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 
 /**
@@ -72,6 +76,26 @@ public interface GraphStore extends AutoCloseable {
    * @throws StoreException when the store cannot be read
    */
   void exportQuads(Node graph, StreamRDF sink);
+
+  /**
+   * Streams the subject and object of every triple of one graph with one predicate, inside a read
+   * transaction. The default runs a SPARQL query; a local store reads its index directly.
+   *
+   * @param graph a graph name
+   * @param predicate the predicate
+   * @param sink receives subject and object
+   * @throws StoreException when the store cannot be read
+   */
+  default void findInGraph(Node graph, Node predicate, BiConsumer<Node, Node> sink) {
+    Var s = Var.alloc("s");
+    Var o = Var.alloc("o");
+    Query query = QueryFactory.create("SELECT ?s ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
+    query(query, BindingFactory.binding(BindingFactory.binding(Var.alloc("g"), graph), Var.alloc("p"), predicate),
+        exec -> {
+          exec.select().forEachRemaining(row -> sink.accept(row.get(s), row.get(o)));
+          return null;
+        });
+  }
 
   /** A description of where the data lives, for messages ("TDB2 store at ..."). */
   String describe();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.dboe.transaction.txn.TransactionException;
@@ -154,6 +155,16 @@ public final class Tdb2Store implements GraphStore {
         }
       }
     });
+  }
+
+  @Override
+  public void findInGraph(Node graph, Node predicate, BiConsumer<Node, Node> sink) {
+    try {
+      Txn.executeRead(dataset, () -> dataset.find(graph, Node.ANY, predicate, Node.ANY)
+          .forEachRemaining(q -> sink.accept(q.getSubject(), q.getObject())));
+    } catch (TransactionException e) {
+      throw new StoreException("cannot read " + describe() + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

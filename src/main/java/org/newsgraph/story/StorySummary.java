@@ -84,7 +84,7 @@ record StorySummary(Node story, List<Node> members, int providers, Node first, N
   }
 
   /** Orders times as SPARQL's MIN and MAX do (by value across time zones, a total order). */
-  private static int compare(Node a, Node b) {
+  static int compare(Node a, Node b) {
     return NodeValue.compareAlways(NodeValue.makeNode(a), NodeValue.makeNode(b));
   }
 

@@ -105,6 +105,47 @@ class IncrementalIngestTest {
     assertThat(txn.err()).doesNotContain("[bulk load]");
     Set<Quad> fromBulk = dataQuads(Path.of(bulkDb));
     assertThat(fromBulk).hasSizeGreaterThan(1000).isEqualTo(dataQuads(Path.of(txnDb)));
+    assertThat(fromBulk).as("the stories, loaded with the records on the bulk path")
+        .anyMatch(q -> q.getGraph().getURI().startsWith(IriFactory.DEFAULT_BASE + "graph/story/"));
+  }
+
+  @Test
+  void aBulkLoadWhereALaterFileRedescribesAnArticleEndsWithTheStoriesOfItsLastDescription()
+      throws IOException {
+    Path src = corpus(tmp.resolve("src"), 0, 30);
+    // a.md links its article to two outside articles, which nothing else cites: one story of three.
+    // later/a.md (named after src, so read after it) describes the same article without links: that
+    // story must be gone.
+    Files.writeString(src.resolve("a.md"), record("https://one.example.org/a", """
+        related:
+          - title: "Outside one"
+            publishedDateTime: 2021-03-01T10:00:00Z
+            webUrl: "https://two.example.org/b"
+            provider:
+              name: Two
+          - title: "Outside two"
+            publishedDateTime: 2021-03-01T09:00:00Z
+            webUrl: "https://three.example.org/c"
+            provider:
+              name: Three
+        """), StandardCharsets.UTF_8);
+    Path later = Files.createDirectories(tmp.resolve("later"));
+    Files.writeString(later.resolve("a.md"), record("https://one.example.org/a", ""), StandardCharsets.UTF_8);
+    String bulkDb = tmp.resolve("bulk").toString();
+    String txnDb = tmp.resolve("txn").toString();
+    IngestFixtures.Run bulk = cli("ingest", "--db", bulkDb, src.toString(), later.toString());
+    IngestFixtures.Run txn = cli("ingest", "--no-bulk", "--db", txnDb, src.toString(), later.toString());
+    assertThat(bulk.err()).contains("[bulk load]", "describes the same article as");
+    Set<Quad> fromBulk = dataQuads(Path.of(bulkDb));
+    assertThat(fromBulk).isEqualTo(dataQuads(Path.of(txnDb)));
+    Node outside = IriFactory.of(IriFactory.DEFAULT_BASE).article("https://two.example.org/b");
+    assertThat(fromBulk).noneMatch(q -> q.getSubject().equals(outside)
+        && q.getPredicate().equals(org.newsgraph.story.StoryNames.IN_STORY));
+  }
+
+  private static String record(String url, String related) {
+    return "---\ntitle: \"An article\"\npublishedDateTime: 2021-03-01T08:00:00Z\nwebUrl: \"" + url
+        + "\"\nprovider:\n  name: One\n" + related + "---\n";
   }
 
   @Test

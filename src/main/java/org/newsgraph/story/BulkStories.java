@@ -1,0 +1,268 @@
+package org.newsgraph.story;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.Quad;
+import org.newsgraph.map.IriFactory;
+import org.newsgraph.map.NewsVocab;
+import org.newsgraph.model.LongIntMap;
+
+/**
+ * Computes the stories of a bulk load from the quads as they stream into the loader, so that the
+ * story graphs are loaded in the same transaction as the records instead of being written into the
+ * finished store afterwards (which, at a million records, copies most of an index per transaction).
+ * The result equals what {@link StoryIndex#rebuild()} computes from the loaded store.
+ *
+ * <p>Memory is kept small for the scale it serves: every article IRI this scheme mints is {@code
+ * {base}article/} and 16 hex digits, so an article is held as a {@code long} in open-addressing
+ * arrays, with its union-find parent, its earliest and latest publication time (lexical form, as
+ * bytes) and its publisher (an index into the few publishers). About 100 bytes per article.
+ * A related link between nodes of another form makes the result {@linkplain #complete() incomplete}:
+ * the caller then rebuilds from the store. Not thread-safe: fed by the one writer.
+ */
+public final class BulkStories {
+
+  private final StoryNames names;
+  private final String articlePrefix;
+  private boolean complete = true;
+
+  // id -> data, grown together
+  private long[] keys = new long[1024];
+  private int[] parent = new int[1024];
+  private int[] size = new int[1024];
+  private byte[][] firstDate = new byte[1024][];
+  private byte[][] lastDate = new byte[1024][];
+  private int[] publisher = new int[1024];
+  private int count;
+  private final LongIntMap ids = new LongIntMap();
+  private final Map<Integer, Set<Integer>> morePublishers = new HashMap<>();
+  private final Map<Node, Integer> publisherIds = new HashMap<>();
+  private final List<Node> publishers = new ArrayList<>();
+
+  /** Stories of articles named under a factory's base. */
+  public BulkStories(IriFactory iris) {
+    this.names = new StoryNames(iris);
+    this.articlePrefix = iris.base() + "article/";
+  }
+
+  /** Takes note of one loaded quad: related links, publication times and publishers. */
+  public void accept(Quad quad) {
+    Node p = quad.getPredicate();
+    if (p.equals(NewsVocab.RELATED)) {
+      link(quad.getSubject(), quad.getObject());
+    } else if (p.equals(NewsVocab.SCHEMA_DATE_PUBLISHED)) {
+      date(quad.getSubject(), quad.getObject());
+    } else if (p.equals(NewsVocab.SCHEMA_PUBLISHER)) {
+      publisher(quad.getSubject(), quad.getObject());
+    }
+  }
+
+  /** False when a link or fact could not be held in this compact form: rebuild from the store. */
+  public boolean complete() {
+    return complete;
+  }
+
+  /** How many articles are held. */
+  public int articles() {
+    return count;
+  }
+
+  /**
+   * Sends the story graphs to a sink as quads, one graph per connected component of at least two
+   * articles, with the same content {@link StoryIndex} writes.
+   *
+   * @return how many stories were sent
+   * @throws IllegalStateException when not {@link #complete()}
+   */
+  public int emit(StreamRDF sink) {
+    if (!complete) {
+      throw new IllegalStateException("the stories of this load cannot be computed from the stream");
+    }
+    int[] root = new int[count];
+    int[] members = new int[count + 1];
+    for (int id = 0; id < count; id++) {
+      root[id] = find(id);
+      members[root[id]]++;
+    }
+    // counting sort of ids by root: start[r] .. start[r] + members[r]
+    int[] start = new int[count + 1];
+    for (int r = 0, at = 0; r < count; r++) {
+      start[r] = at;
+      at += members[r];
+    }
+    int[] order = new int[count];
+    int[] fill = Arrays.copyOf(start, count);
+    for (int id = 0; id < count; id++) {
+      order[fill[root[id]]++] = id;
+    }
+    int stories = 0;
+    for (int r = 0; r < count; r++) {
+      if (members[r] < 2) {
+        continue;
+      }
+      List<Node> group = new ArrayList<>(members[r]);
+      Map<Node, StorySummary.MemberFacts> facts = new HashMap<>();
+      for (int i = start[r]; i < start[r] + members[r]; i++) {
+        int id = order[i];
+        Node article = NodeFactory.createURI(articlePrefix + hex(keys[id]));
+        group.add(article);
+        facts.put(article, facts(id));
+      }
+      Node story = names.story(group);
+      Node graph = names.graphOf(story);
+      for (Triple t : StorySummary.of(story, group, facts).triples()) {
+        sink.quad(Quad.create(graph, t));
+      }
+      stories++;
+    }
+    return stories;
+  }
+
+  private StorySummary.MemberFacts facts(int id) {
+    Set<Node> dates = new HashSet<>(2);
+    if (firstDate[id] != null) {
+      dates.add(dateNode(firstDate[id]));
+      dates.add(dateNode(lastDate[id]));
+    }
+    Set<Node> pubs = new HashSet<>(2);
+    if (publisher[id] >= 0) {
+      pubs.add(publishers.get(publisher[id]));
+      for (int more : morePublishers.getOrDefault(id, Set.of())) {
+        pubs.add(publishers.get(more));
+      }
+    }
+    return new StorySummary.MemberFacts(dates, pubs);
+  }
+
+  private void link(Node citing, Node cited) {
+    if (citing.equals(cited)) {
+      return; // the store-based rebuild ignores a record citing itself too
+    }
+    long a = key(citing);
+    long b = key(cited);
+    if (a == -1 || b == -1) {
+      // Only when the IRI is not a minted article IRI; -1 itself never is (see key).
+      complete = false;
+      return;
+    }
+    union(id(a), id(b));
+  }
+
+  private void date(Node subject, Node value) {
+    long k = key(subject);
+    if (k == -1) {
+      return; // not an article this scheme names: never a story member
+    }
+    if (!value.isLiteral() || !XSDDatatype.XSDdateTime.getURI().equals(value.getLiteralDatatypeURI())) {
+      complete = false;
+      return;
+    }
+    int id = id(k);
+    byte[] lexical = value.getLiteralLexicalForm().getBytes(StandardCharsets.UTF_8);
+    if (firstDate[id] == null) {
+      firstDate[id] = lexical;
+      lastDate[id] = lexical;
+      return;
+    }
+    if (!Arrays.equals(firstDate[id], lexical) && StorySummary.compare(value, dateNode(firstDate[id])) < 0) {
+      firstDate[id] = lexical;
+    }
+    if (!Arrays.equals(lastDate[id], lexical) && StorySummary.compare(value, dateNode(lastDate[id])) > 0) {
+      lastDate[id] = lexical;
+    }
+  }
+
+  private void publisher(Node subject, Node value) {
+    long k = key(subject);
+    if (k == -1) {
+      return;
+    }
+    int id = id(k);
+    int pub = publisherIds.computeIfAbsent(value, v -> {
+      publishers.add(v);
+      return publishers.size() - 1;
+    });
+    if (publisher[id] < 0) {
+      publisher[id] = pub;
+    } else if (publisher[id] != pub) {
+      morePublishers.computeIfAbsent(id, x -> new HashSet<>(2)).add(pub);
+    }
+  }
+
+  private static Node dateNode(byte[] lexical) {
+    return NodeFactory.createLiteralDT(new String(lexical, StandardCharsets.UTF_8), XSDDatatype.XSDdateTime);
+  }
+
+  /** The 64 bits of a minted article IRI, or -1 (see {@link IriFactory#keyBits}). */
+  private long key(Node node) {
+    return node.isURI() ? IriFactory.keyBits(node.getURI(), articlePrefix) : -1;
+  }
+
+  private static String hex(long key) {
+    String digits = Long.toHexString(key);
+    return "0".repeat(16 - digits.length()) + digits;
+  }
+
+  /** The id of an article key, added when new. */
+  private int id(long key) {
+    int known = ids.get(key);
+    if (known != LongIntMap.ABSENT) {
+      return known;
+    }
+    if (count == keys.length) {
+      grow();
+    }
+    int id = count++;
+    keys[id] = key;
+    parent[id] = id;
+    size[id] = 1;
+    publisher[id] = -1;
+    ids.put(key, id);
+    return id;
+  }
+
+  private void grow() {
+    int n = keys.length * 2;
+    keys = Arrays.copyOf(keys, n);
+    parent = Arrays.copyOf(parent, n);
+    size = Arrays.copyOf(size, n);
+    firstDate = Arrays.copyOf(firstDate, n);
+    lastDate = Arrays.copyOf(lastDate, n);
+    publisher = Arrays.copyOf(publisher, n);
+  }
+
+  private int find(int id) {
+    int current = id;
+    while (parent[current] != current) {
+      parent[current] = parent[parent[current]];
+      current = parent[current];
+    }
+    return current;
+  }
+
+  private void union(int a, int b) {
+    int ra = find(a);
+    int rb = find(b);
+    if (ra == rb) {
+      return;
+    }
+    if (size[ra] < size[rb]) {
+      int swap = ra;
+      ra = rb;
+      rb = swap;
+    }
+    parent[rb] = ra;
+    size[ra] += size[rb];
+  }
+}
