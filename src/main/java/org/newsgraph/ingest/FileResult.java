@@ -10,7 +10,7 @@ import org.newsgraph.store.GraphContent;
  *
  * @param name the file as the user named it (for messages)
  * @param path its absolute normalised path (the identity kept in the metadata), or {@code <stdin>}
- * @param sha256 the SHA-256 of its bytes, hex
+ * @param sha256 the SHA-256 of its bytes, hex (null when it was skipped by its stamp, unread)
  * @param unchanged true when the hash equals the stored one; then nothing else was done
  * @param graphs one content per record, in record order; empty when rejected
  * @param positions where each record starts, parallel to {@code graphs}

@@ -59,14 +59,13 @@ final class FileWork {
   FileResult file(Path file) {
     String name = file.toString();
     String path = file.toAbsolutePath().normalize().toString();
-    SourceIndex.Entry known = index.get(path);
     byte[] bytes = null;
     String sha;
     FileStamp stamp;
     try {
       stamp = FileStamp.of(file);
-      if (!checksum && known != null && known.stampEquals(stamp)) {
-        return new FileResult(name, path, known.sha256(), true, List.of(), List.of(), List.of(), stamp, false);
+      if (!checksum && index.stampEquals(path, stamp)) {
+        return new FileResult(name, path, null, true, List.of(), List.of(), List.of(), stamp, false);
       }
       Instant readAt = Instant.now();
       if (stamp.size() <= reader.limits().maxFileBytes()) {
@@ -81,8 +80,8 @@ final class FileWork {
     } catch (IOException e) {
       return FileResult.failed(name, path, Problem.error(name, Position.START, "cannot read file: " + e.getMessage()));
     }
-    if (known != null && known.hashEquals(sha)) {
-      boolean restamp = stamp != null && !known.stampEquals(stamp);
+    if (sha.equals(index.sha256(path))) {
+      boolean restamp = stamp != null && !index.stampEquals(path, stamp);
       return new FileResult(name, path, sha, true, List.of(), List.of(), List.of(), stamp, restamp);
     }
     ReadResult read = bytes != null ? reader.read(bytes, file, name) : reader.read(file, name);
@@ -90,16 +89,11 @@ final class FileWork {
   }
 
   /**
-   * True when a file is in the index with the stamp its attributes give (and every file is not to
-   * be hashed): it was read as a record before and has not changed since, so the walker need not
-   * look into it.
+   * True when a file's stamp equals the recorded one (and every file is not to be hashed): it was
+   * read as a record before and has not changed since, so the walker need not look into it.
    */
   boolean knownUnchanged(Path file, BasicFileAttributes attributes) {
-    if (checksum) {
-      return false;
-    }
-    SourceIndex.Entry known = index.get(file.toAbsolutePath().normalize().toString());
-    return known != null && known.stampEquals(FileStamp.of(attributes));
+    return !checksum && index.stampEquals(file.toAbsolutePath().normalize().toString(), FileStamp.of(attributes));
   }
 
   /** Processes standard input, already read: it is never skipped as unchanged. */

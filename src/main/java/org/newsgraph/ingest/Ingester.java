@@ -99,8 +99,9 @@ public final class Ingester {
   public IngestReport run(List<String> paths, InputStream stdin) {
     Instant started = Instant.now();
     Node run = provenance.newRun(started);
-    SourceIndex index = SourceIndex.load(store, provenance.metaGraph());
     Optional<BulkLoad> bulk = options.bulk() ? store.bulkLoad() : Optional.empty();
+    // A bulk load holds the store exclusively until it commits, and the store is empty: nothing to ask.
+    SourceIndex index = bulk.isPresent() ? SourceIndex.none() : SourceIndex.load(store, provenance);
     ProgressBar progress = new ProgressBar(options.progress() ? progressOut : null);
     long skipped;
     listeners.forEach(l -> l.runStarting(store, bulk.isPresent()));
@@ -138,8 +139,7 @@ public final class Ingester {
     List<Node> subjects = new ArrayList<>(List.of(run));
     List<Triple> meta = new ArrayList<>(provenance.runStarted(run, started));
     String sha = Provenance.contentHash(systemGraphs);
-    SourceIndex.Entry known = index.get(SYSTEM);
-    if (known != null && known.hashEquals(sha)) {
+    if (sha.equals(index.sha256(SYSTEM))) {
       return new BatchWriter.Unit(List.of(), List.of(), subjects, meta);
     }
     Node source = provenance.source(SYSTEM);
@@ -196,13 +196,10 @@ public final class Ingester {
       meta.addAll(provenance.graph(graph, source, run, at));
     }
     List<Node> remove = new ArrayList<>();
-    SourceIndex.Entry known = index.get(result.path());
-    if (known != null) {
-      for (Node old : known.graphs()) {
-        if (!made.contains(old) && !writtenBy.contains(old)) {
-          remove.add(old);
-          subjects.add(old);
-        }
+    for (Node old : index.graphsOf(result.path())) {
+      if (!made.contains(old) && !writtenBy.contains(old)) {
+        remove.add(old);
+        subjects.add(old);
       }
     }
     counts.removed += remove.size();
@@ -216,19 +213,22 @@ public final class Ingester {
 
   /** Removes the graphs of indexed source files that no longer exist (stdin is never pruned). */
   private void prune(SourceIndex index, BatchWriter writer) {
-    for (SourceIndex.Entry entry : index.entries()) {
-      // Pseudo-paths (<stdin>, <system>) have no file to be gone.
-      if (entry.path().startsWith("<") || Files.exists(Path.of(entry.path()))) {
-        continue;
+    List<String> gone = new ArrayList<>();
+    // Pseudo-paths (<stdin>, <system>) have no file to be gone.
+    index.forEachPath(path -> {
+      if (!path.startsWith("<") && !Files.exists(Path.of(path))) {
+        gone.add(path);
       }
+    });
+    for (String path : gone) {
       List<Node> remove = new ArrayList<>();
-      for (Node graph : entry.graphs()) {
+      for (Node graph : index.graphsOf(path)) {
         if (!writtenBy.contains(graph)) {
           remove.add(graph);
         }
       }
       List<Node> subjects = new ArrayList<>(remove);
-      Node source = provenance.source(entry.path());
+      Node source = provenance.source(path);
       subjects.add(source);
       subjects.add(Provenance.stamp(source));
       counts.removed += remove.size();

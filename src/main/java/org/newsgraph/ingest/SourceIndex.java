@@ -1,157 +1,175 @@
 package org.newsgraph.ingest;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
+import org.newsgraph.model.LongIntMap;
 import org.newsgraph.store.GraphStore;
 
 /**
- * What the store already holds, read from the metadata graph at the start of a run: for each source
- * file its content hash, its stamp (size and modification time) when one was recorded, and the
- * record graphs derived from it. Read-only after loading, so worker threads may consult it
- * concurrently. Memory grows with the number of source files: about 350 bytes each, most of it the
- * path and the graph name.
+ * What the store already holds about the source files, as a run needs it. The one thing every file
+ * needs, its stamp (size and modification time when last read), is read from the metadata graph at
+ * the start of the run into compact arrays keyed by the source node's hash (about 60 bytes per
+ * file, two index scans). What only changed files need (the recorded hash, the graphs derived from
+ * a file, whether a graph exists) is looked up in the store when asked. Thread-safe: the arrays are
+ * read-only after loading and the store is.
  */
 final class SourceIndex {
 
-  /** One source file as last ingested. Compact: the hash is kept as bytes, the stamp as two longs. */
-  static final class Entry {
-    private final String path;
-    private final byte[] sha256;
-    private final long size;
-    private final long modifiedNanos;
-    private Object graphs; // null, one Node, or a Node[]
+  private final GraphStore store; // null: an empty store, never asked
+  private final Provenance provenance;
+  private final LongIntMap ids = new LongIntMap();
+  private long[] low = new long[1024];
+  private long[] sizes = new long[1024];
+  private long[] modified = new long[1024];
+  private int count;
 
-    private Entry(String path, byte[] sha256, FileStamp stamp) {
-      this.path = path;
-      this.sha256 = sha256;
-      this.size = stamp == null ? -1 : stamp.size();
-      this.modifiedNanos = stamp == null ? 0 : stamp.modifiedNanos();
-    }
-
-    /** The absolute path, or a pseudo-path such as {@code <stdin>}. */
-    String path() {
-      return path;
-    }
-
-    /** True when the hash equals this lower-case hex SHA-256. */
-    boolean hashEquals(String hex) {
-      return hex.length() == 64 && java.util.Arrays.equals(sha256, HexFormat.of().parseHex(hex));
-    }
-
-    /** The recorded hash, hex. */
-    String sha256() {
-      return HexFormat.of().formatHex(sha256);
-    }
-
-    /** True when a stamp was recorded and equals this one. */
-    boolean stampEquals(FileStamp stamp) {
-      return size >= 0 && size == stamp.size() && modifiedNanos == stamp.modifiedNanos();
-    }
-
-    /** The record graphs derived from the file. */
-    List<Node> graphs() {
-      if (graphs == null) {
-        return List.of();
-      }
-      return graphs instanceof Node one ? List.of(one) : List.of((Node[]) graphs);
-    }
-
-    private void addGraph(Node graph) {
-      if (graphs == null) {
-        graphs = graph;
-      } else if (graphs instanceof Node one) {
-        graphs = new Node[] {one, graph};
-      } else {
-        Node[] old = (Node[]) graphs;
-        Node[] grown = java.util.Arrays.copyOf(old, old.length + 1);
-        grown[old.length] = graph;
-        graphs = grown;
-      }
-    }
+  private SourceIndex(GraphStore store, Provenance provenance) {
+    this.store = store;
+    this.provenance = provenance;
   }
 
-  private final Map<String, Entry> byPath;
-  private final Set<Node> graphs;
+  /** The index of an empty store, which never reads it (a bulk load holds it exclusively). */
+  static SourceIndex none() {
+    return new SourceIndex(null, null);
+  }
 
-  private SourceIndex(Map<String, Entry> byPath, Set<Node> graphs) {
-    this.byPath = byPath;
-    this.graphs = graphs;
+  /** Reads the stamps of the source files in a store's metadata graph (none when there is none). */
+  static SourceIndex load(GraphStore store, Provenance provenance) {
+    SourceIndex index = new SourceIndex(store, provenance);
+    Node meta = provenance.metaGraph();
+    store.findInGraph(meta, Node.ANY, Provenance.SOURCE_BYTES, Node.ANY, (stamp, size) -> {
+      int id = index.id(stamp, true);
+      if (id >= 0) {
+        index.sizes[id] = parseLong(size);
+      }
+    });
+    store.findInGraph(meta, Node.ANY, Provenance.SOURCE_MODIFIED, Node.ANY, (stamp, time) -> {
+      int id = index.id(stamp, false);
+      if (id >= 0) {
+        index.modified[id] = parseTime(time);
+      }
+    });
+    return index;
+  }
+
+  /** True when the file's stamp was recorded and equals {@code stamp}. */
+  boolean stampEquals(String path, FileStamp stamp) {
+    if (count == 0) {
+      return false;
+    }
+    int id = id(Provenance.stamp(provenance.source(path)), false);
+    return id >= 0 && sizes[id] >= 0 && sizes[id] == stamp.size() && modified[id] != Long.MIN_VALUE
+        && modified[id] == stamp.modifiedNanos();
+  }
+
+  /** The hash recorded for a path (hex), or null when the store holds no such source. */
+  String sha256(String path) {
+    if (store == null) {
+      return null;
+    }
+    AtomicReference<String> sha = new AtomicReference<>();
+    store.findInGraph(provenance.metaGraph(), provenance.source(path), Provenance.SHA256, Node.ANY,
+        (s, o) -> sha.set(o.getLiteralLexicalForm()));
+    return sha.get();
+  }
+
+  /** The record graphs derived from a source path. */
+  List<Node> graphsOf(String path) {
+    if (store == null) {
+      return List.of();
+    }
+    List<Node> graphs = new ArrayList<>(1);
+    store.findInGraph(provenance.metaGraph(), Node.ANY, Provenance.DERIVED_FROM, provenance.source(path),
+        (graph, source) -> graphs.add(graph));
+    return graphs;
+  }
+
+  /** True when the store holds a record graph with this name (one a source file was ingested into). */
+  boolean holds(Node graph) {
+    if (store == null) {
+      return false;
+    }
+    AtomicBoolean found = new AtomicBoolean();
+    store.findInGraph(provenance.metaGraph(), graph, Provenance.DERIVED_FROM, Node.ANY, (g, s) -> found.set(true));
+    return found.get();
+  }
+
+  /** Every recorded source path (pseudo-paths such as {@code <stdin>} included), streamed. */
+  void forEachPath(Consumer<String> sink) {
+    if (store == null) {
+      return;
+    }
+    store.findInGraph(provenance.metaGraph(), Node.ANY, Provenance.SOURCE_PATH, Node.ANY,
+        (source, path) -> sink.accept(path.getLiteralLexicalForm()));
   }
 
   /**
-   * Reads the index from a store's metadata graph (empty when there is none), with one scan per
-   * predicate it needs, each an index range of the metadata graph.
+   * The id of a stamp node: its source's hash is 32 hex digits, kept as two longs; the first is the
+   * key, the second is checked. Two sources whose first 64 bits agree (never seen in practice) only
+   * lose their stamps, which makes their files hashed.
+   *
+   * @return the id, or -1 when the node is not a stamp node or (unless {@code add}) not known
    */
-  static SourceIndex load(GraphStore store, Node metaGraph) {
-    Map<Node, String> paths = new HashMap<>();
-    store.findInGraph(metaGraph, Provenance.SOURCE_PATH, (s, o) -> paths.put(s, o.getLiteralLexicalForm()));
-    Map<Node, Long> sizes = new HashMap<>();
-    store.findInGraph(metaGraph, Provenance.SOURCE_BYTES, (s, o) -> sizes.put(s, parseLong(o)));
-    Map<Node, Entry> bySource = new HashMap<>();
-    Map<String, Entry> byPath = new HashMap<>();
-    Map<Node, String> modified = new HashMap<>();
-    store.findInGraph(metaGraph, Provenance.SOURCE_MODIFIED, (s, o) -> modified.put(s, o.getLiteralLexicalForm()));
-    store.findInGraph(metaGraph, Provenance.SHA256, (source, sha) -> {
-      String path = paths.get(source);
-      if (path == null) {
-        return;
-      }
-      Node stampNode = Provenance.stamp(source);
-      Entry entry = new Entry(path, HexFormat.of().parseHex(sha.getLiteralLexicalForm()),
-          stamp(sizes.get(stampNode), modified.get(stampNode)));
-      byPath.put(path, entry);
-      bySource.put(source, entry);
-    });
-    paths.clear();
-    sizes.clear();
-    modified.clear();
-    Set<Node> graphs = new HashSet<>();
-    store.findInGraph(metaGraph, Provenance.DERIVED_FROM, (graph, source) -> {
-      Entry entry = bySource.get(source);
-      if (entry != null) {
-        entry.addGraph(graph);
-        graphs.add(graph);
-      }
-    });
-    return new SourceIndex(byPath, graphs);
+  private int id(Node stamp, boolean add) {
+    if (!stamp.isURI() || !stamp.getURI().endsWith("/stamp")) {
+      return -1;
+    }
+    String iri = stamp.getURI();
+    int end = iri.length() - "/stamp".length();
+    if (end < 32) {
+      return -1;
+    }
+    long hi;
+    long lo;
+    try {
+      hi = Long.parseUnsignedLong(iri, end - 32, end - 16, 16);
+      lo = Long.parseUnsignedLong(iri, end - 16, end, 16);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+    int id = ids.get(hi);
+    if (id != LongIntMap.ABSENT) {
+      return low[id] == lo ? id : -1;
+    }
+    if (!add) {
+      return -1;
+    }
+    if (count == low.length) {
+      low = Arrays.copyOf(low, count * 2);
+      sizes = Arrays.copyOf(sizes, count * 2);
+      modified = Arrays.copyOf(modified, count * 2);
+    }
+    id = count++;
+    low[id] = lo;
+    sizes[id] = -1;
+    modified[id] = Long.MIN_VALUE;
+    ids.put(hi, id);
+    return id;
   }
 
-  private static Long parseLong(Node literal) {
+  private static long parseLong(Node literal) {
     try {
       return Long.parseLong(literal.getLiteralLexicalForm());
     } catch (RuntimeException e) {
-      return null;
+      return -1; // not a stamp this version wrote: the file is hashed, as without one
     }
   }
 
-  private static FileStamp stamp(Long size, String modified) {
-    if (size == null || modified == null) {
-      return null;
-    }
+  private static long parseTime(Node literal) {
     try {
-      return FileStamp.parse(size, modified);
+      return FileStamp.parse(0, literal.getLiteralLexicalForm()).modifiedNanos();
     } catch (RuntimeException e) {
-      return null; // not a stamp this version wrote: the file is hashed, as without one
+      return Long.MIN_VALUE;
     }
   }
 
-  /** The entry of a source path, or null. */
-  Entry get(String path) {
-    return byPath.get(path);
-  }
-
-  /** True when the store held this record graph at the start of the run. */
-  boolean holds(Node graph) {
-    return graphs.contains(graph);
-  }
-
-  /** Every source entry. */
-  Iterable<Entry> entries() {
-    return byPath.values();
+  @Override
+  public String toString() {
+    return "SourceIndex[" + count + " stamps]";
   }
 }

@@ -10,7 +10,7 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.exec.QueryExec;
 
 /**
@@ -78,23 +78,33 @@ public interface GraphStore extends AutoCloseable {
   void exportQuads(Node graph, StreamRDF sink);
 
   /**
-   * Streams the subject and object of every triple of one graph with one predicate, inside a read
-   * transaction. The default runs a SPARQL query; a local store reads its index directly.
+   * Streams the subject and object of the triples of one graph that match a pattern, inside a read
+   * transaction. The default runs a SPARQL query; a local store reads its indexes directly.
    *
    * @param graph a graph name
-   * @param predicate the predicate
-   * @param sink receives subject and object
+   * @param subject a subject, or {@link Node#ANY}
+   * @param predicate a predicate (not {@link Node#ANY})
+   * @param object an object, or {@link Node#ANY}
+   * @param sink receives subject and object of each match
    * @throws StoreException when the store cannot be read
    */
-  default void findInGraph(Node graph, Node predicate, BiConsumer<Node, Node> sink) {
+  default void findInGraph(Node graph, Node subject, Node predicate, Node object, BiConsumer<Node, Node> sink) {
     Var s = Var.alloc("s");
     Var o = Var.alloc("o");
+    BindingBuilder bound = Binding.builder();
+    bound.add(Var.alloc("g"), graph).add(Var.alloc("p"), predicate);
+    if (!Node.ANY.equals(subject)) {
+      bound.add(s, subject);
+    }
+    if (!Node.ANY.equals(object)) {
+      bound.add(o, object);
+    }
     Query query = QueryFactory.create("SELECT ?s ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
-    query(query, BindingFactory.binding(BindingFactory.binding(Var.alloc("g"), graph), Var.alloc("p"), predicate),
-        exec -> {
-          exec.select().forEachRemaining(row -> sink.accept(row.get(s), row.get(o)));
-          return null;
-        });
+    query(query, bound.build(), exec -> {
+      exec.select().forEachRemaining(row -> sink.accept(
+          row.contains(s) ? row.get(s) : subject, row.contains(o) ? row.get(o) : object));
+      return null;
+    });
   }
 
   /** A description of where the data lives, for messages ("TDB2 store at ..."). */

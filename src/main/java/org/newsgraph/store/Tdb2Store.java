@@ -158,9 +158,9 @@ public final class Tdb2Store implements GraphStore {
   }
 
   @Override
-  public void findInGraph(Node graph, Node predicate, BiConsumer<Node, Node> sink) {
+  public void findInGraph(Node graph, Node subject, Node predicate, Node object, BiConsumer<Node, Node> sink) {
     try {
-      Txn.executeRead(dataset, () -> dataset.find(graph, Node.ANY, predicate, Node.ANY)
+      Txn.executeRead(dataset, () -> dataset.find(graph, subject, predicate, object)
           .forEachRemaining(q -> sink.accept(q.getSubject(), q.getObject())));
     } catch (TransactionException e) {
       throw new StoreException("cannot read " + describe() + ": " + e.getMessage(), e);
