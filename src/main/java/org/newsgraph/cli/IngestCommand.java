@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Read records (Markdown front matter or YAML) and store one named graph per record.",
-      "Incremental: a file whose SHA-256 is unchanged since the last run is skipped;",
+      "Incremental: a file whose size and modification time, or else SHA-256, are",
+      "unchanged since the last run is skipped (--checksum: by SHA-256 alone);",
       "a changed file has its graphs replaced atomically; --prune removes the graphs",
       "of files that are gone. Into an empty TDB2 store the TDB2 bulk loader is used.",
       "Each run is recorded as a PROV-O activity in the graph {base}graph/meta.",

@@ -17,7 +17,7 @@ import org.newsgraph.ingest.CorpusGenerator;
  * -Dbench.sizes} (default 10000,100000) it generates a corpus, then measures, each in a fresh child
  * JVM with {@code -Xmx} from {@code -Dbench.xmx} (default 1g): ingest into an empty store; Jena's own
  * {@code tdb2.tdbloader} loading the same quads exported as N-Quads; re-ingest of the unchanged
- * corpus; ingest after adding 1% new records; and, for sizes up to {@code -Dbench.batchedMax} (default
+ * corpus, by stamps and with {@code --checksum}; ingest after adding 1% new records; and, for sizes up to {@code -Dbench.batchedMax} (default
  * 10000), ingest through batched transactions instead of the bulk loader. Wall times include JVM start-up, for both tools alike.
  * Peak RSS is the child's VmHWM. Run:
  *
@@ -78,6 +78,9 @@ public class IngestBenchmark {
             loader.seconds / ingest.seconds), ""));
     Measured again = Measured.run(dir, "reingest", cli("ingest", "--db", db.toString(), src.toString()));
     row(rows, n, "re-ingest, corpus unchanged", again, n, ingest);
+    Measured hashed = Measured.run(dir, "reingest-checksum",
+        cli("ingest", "--checksum", "--db", db.toString(), src.toString()));
+    row(rows, n, "re-ingest, unchanged, --checksum (all hashed)", hashed, n, ingest);
     long more = Math.max(1, n / 100);
     new CorpusGenerator(1).generate(src, n, more);
     Measured added = Measured.run(dir, "add", cli("ingest", "--db", db.toString(), src.toString()));

@@ -1,7 +1,9 @@
 package org.newsgraph.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +19,9 @@ import org.newsgraph.ingest.IngestFixtures;
 /**
  * Disk full and unwritable directories. Tests run as root in CI, where permission bits do not stop
  * writes, so "disk full" is a real file size limit ({@code ulimit -f}: the kernel fails writes with
- * EFBIG as it fails them with ENOSPC on a full disk) and "not writable" is a path that cannot be a
- * directory.
+ * EFBIG as it fails them with ENOSPC on a full disk), "read-only" is a tmpfs remounted read-only
+ * (skipped, saying so, where mounting is not allowed), and "not writable" is also a path that cannot
+ * be a directory.
  */
 class StoreFailureTest {
 
@@ -61,6 +64,41 @@ class StoreFailureTest {
       assertThat(run.err()).startsWith("newsgraph: store unavailable: cannot create store directory " + db);
     }
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("x");
+  }
+
+  @Test
+  void aReadOnlyFileSystemFailsWithExitThreeAndTheStoreOpensAtItsLastCommit() throws Exception {
+    // Permission bits do not stop root, a read-only mount does: a tmpfs remounted read-only.
+    Path mount = Files.createDirectories(tmp.resolve("mnt"));
+    assumeTrue(command("mount", "-t", "tmpfs", "-o", "size=256m", "tmpfs", mount.toString()) == 0,
+        "skipped: mounting a tmpfs needs root with CAP_SYS_ADMIN, which this machine does not give");
+    try {
+      Path db = mount.resolve("db");
+      Path first = IngestFixtures.corpus(tmp.resolve("first"), 0, 20);
+      Path more = IngestFixtures.corpus(tmp.resolve("more"), 1_000, 20);
+      assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), first.toString()).exit()).isZero();
+      Set<Quad> before = IngestFixtures.recordQuads(db);
+      assertThat(command("mount", "-o", "remount,ro", mount.toString())).isZero();
+
+      Process readOnly = ChildJvm.start(tmp, "ro", "ingest", "--db", db.toString(), more.toString());
+      assertThat(ChildJvm.await(readOnly, 120)).isEqualTo(3);
+      assertThat(ChildJvm.err(tmp, "ro"))
+          .isEqualTo("newsgraph: store unavailable: store directory " + db + " is not writable\n");
+
+      assertThat(command("mount", "-o", "remount,rw", mount.toString())).isZero();
+      assertThat(IngestFixtures.recordQuads(db)).isEqualTo(before);
+      IngestFixtures.Run rerun = IngestFixtures.cli("ingest", "--db", db.toString(), more.toString());
+      assertThat(rerun.exit()).as(rerun.err()).isZero();
+      assertThat(rerun.err()).contains("20 added");
+    } finally {
+      command("umount", "--lazy", mount.toString()); // lazy: this JVM may still map store files until GC
+    }
+  }
+
+  private static int command(String... args) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    return p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) ? p.exitValue() : -1;
   }
 
   private static Map<Node, Set<Quad>> byGraph(Set<Quad> quads) {
