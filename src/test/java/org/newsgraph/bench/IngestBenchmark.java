@@ -17,9 +17,10 @@ import org.newsgraph.ingest.CorpusGenerator;
  * -Dbench.sizes} (default 10000,100000) it generates a corpus, then measures, each in a fresh child
  * JVM with {@code -Xmx} from {@code -Dbench.xmx} (default 1g): ingest into an empty store; Jena's own
  * {@code tdb2.tdbloader} loading the same quads exported as N-Quads; re-ingest of the unchanged
- * corpus, by stamps and with {@code --checksum}; ingest after adding 1% new records; and, for sizes up to {@code -Dbench.batchedMax} (default
- * 10000), ingest through batched transactions instead of the bulk loader. Wall times include JVM start-up, for both tools alike.
- * Peak RSS is the child's VmHWM. Run:
+ * corpus, by stamps and with {@code --checksum}; ingest after adding 1% new records; and, for sizes
+ * up to {@code -Dbench.batchedMax} (default 10000), ingest through batched transactions instead of
+ * the bulk loader. Wall times include JVM start-up, for both tools alike. Peak RSS is the child's
+ * VmHWM. Run:
  *
  * <pre>mvn -B -q test -Dtest=IngestBenchmark -Dtest.excludedGroups=none -Dbench.sizes=10000,100000</pre>
  *
