@@ -40,10 +40,10 @@ public class IngestBenchmark {
   void ingestBenchmark() throws Exception {
     Path work = Files.createTempDirectory("newsgraph-bench");
     List<String> rows = new ArrayList<>();
-    rows.add(String.format(Locale.ROOT, "| %-9s | %-44s | %10s | %9s | %12s | %10s |",
-        "records", "step", "seconds", "records/s", "of ingest", "peak RSS"));
+    rows.add(String.format(Locale.ROOT, "| %-9s | %-44s | %10s | %9s | %12s | %10s | %11s |",
+        "records", "step", "seconds", "records/s", "of ingest", "peak RSS", "store after"));
     rows.add("|" + "-".repeat(11) + "|" + "-".repeat(46) + "|" + "-".repeat(12) + "|" + "-".repeat(11)
-        + "|" + "-".repeat(14) + "|" + "-".repeat(12) + "|");
+        + "|" + "-".repeat(14) + "|" + "-".repeat(12) + "|" + "-".repeat(13) + "|");
     try {
       for (String size : System.getProperty("bench.sizes", "10000,100000").split(",")) {
         long n = Long.parseLong(size.strip());
@@ -64,7 +64,7 @@ public class IngestBenchmark {
     new CorpusGenerator(1).generate(src, 0, n);
     Path db = dir.resolve("db");
     Measured ingest = Measured.run(dir, "ingest", cli("ingest", "--db", db.toString(), src.toString()));
-    row(rows, n, "ingest into an empty store (bulk path)", ingest, n, ingest);
+    row(rows, n, "ingest into an empty store (bulk path)", ingest, n, ingest, db);
     Path nq = dir.resolve("store.nq");
     Measured.run(dir, "backup", cli("backup", "--db", db.toString(), nq.toString()));
     long quads;
@@ -73,29 +73,44 @@ public class IngestBenchmark {
     }
     Measured loader = Measured.run(dir, "tdbloader", java("tdb2.tdbloader", "--loader=phased",
         "--loc", dir.resolve("db-tdbloader").toString(), nq.toString()));
-    row(rows, n, "tdb2.tdbloader --loader=phased, same " + quads + " quads", loader, n, ingest);
-    rows.add(String.format(Locale.ROOT, "| %-9d | %-44s | %10s | %9s | %12s | %10s |", n,
+    row(rows, n, "tdb2.tdbloader --loader=phased, same " + quads + " quads", loader, n, ingest,
+        dir.resolve("db-tdbloader"));
+    rows.add(String.format(Locale.ROOT, "| %-9d | %-44s | %10s | %9s | %12s | %10s | %11s |", n,
         "speed ratio ingest / tdbloader", "", "", String.format(Locale.ROOT, "%.2f×",
-            loader.seconds / ingest.seconds), ""));
+            loader.seconds / ingest.seconds), "", ""));
     Measured again = Measured.run(dir, "reingest", cli("ingest", "--db", db.toString(), src.toString()));
-    row(rows, n, "re-ingest, corpus unchanged", again, n, ingest);
+    row(rows, n, "re-ingest, corpus unchanged", again, n, ingest, db);
     Measured hashed = Measured.run(dir, "reingest-checksum",
         cli("ingest", "--checksum", "--db", db.toString(), src.toString()));
-    row(rows, n, "re-ingest, unchanged, --checksum (all hashed)", hashed, n, ingest);
+    row(rows, n, "re-ingest, unchanged, --checksum (all hashed)", hashed, n, ingest, db);
     long more = Math.max(1, n / 100);
     new CorpusGenerator(1).generate(src, n, more);
     Measured added = Measured.run(dir, "add", cli("ingest", "--db", db.toString(), src.toString()));
-    row(rows, n, "ingest after adding 1% (" + more + ") new records", added, n, ingest);
+    row(rows, n, "ingest after adding 1% (" + more + ") new records", added, n, ingest, db);
     if (n <= Long.getLong("bench.batchedMax", 10_000)) {
       Measured batched = Measured.run(dir, "batched", cli("ingest", "--no-bulk", "--db",
           dir.resolve("db-batched").toString(), src.toString()));
-      row(rows, n + more, "ingest, batched transactions (--no-bulk)", batched, n + more, ingest);
+      row(rows, n + more, "ingest, batched transactions (--no-bulk)", batched, n + more, ingest,
+          dir.resolve("db-batched"));
     }
   }
 
-  private static void row(List<String> rows, long n, String step, Measured m, long records, Measured ingest) {
-    rows.add(String.format(Locale.ROOT, "| %-9d | %-44s | %10.1f | %9.0f | %11.1f%% | %7d MB |", n, step,
-        m.seconds, records / m.seconds, 100 * m.seconds / ingest.seconds, m.peakRssKb / 1024));
+  private static void row(List<String> rows, long n, String step, Measured m, long records, Measured ingest,
+      Path store) throws IOException {
+    rows.add(String.format(Locale.ROOT, "| %-9d | %-44s | %10.1f | %9.0f | %11.1f%% | %7d MB | %8d MB |", n,
+        step, m.seconds, records / m.seconds, 100 * m.seconds / ingest.seconds, m.peakRssKb / 1024,
+        bytes(store) >> 20));
+  }
+
+  /** Bytes of the files under a directory (TDB2 grows its files in 8 MB steps). */
+  private static long bytes(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      long total = 0;
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        total += Files.size(f);
+      }
+      return total;
+    }
   }
 
   private static List<String> cli(String... args) {
