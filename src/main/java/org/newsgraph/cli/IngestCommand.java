@@ -39,7 +39,7 @@ final class IngestCommand extends BaseCommand {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to read; '-' reads one record from standard input.")
   List<String> paths;
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "500",
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
       description = "Records per write transaction (default: ${DEFAULT-VALUE}).")
   int batchSize;
 

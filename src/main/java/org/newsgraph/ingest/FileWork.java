@@ -88,6 +88,12 @@ final class FileWork {
     return map(name, path, sha, stamp, read);
   }
 
+  /** The result for a file the walker found unchanged by its stamp: nothing to read or do. */
+  FileResult unchangedByStamp(Path file) {
+    return new FileResult(file.toString(), file.toAbsolutePath().normalize().toString(), null, true,
+        List.of(), List.of(), List.of(), null, false);
+  }
+
   /**
    * True when a file's stamp equals the recorded one (and every file is not to be hashed): it was
    * read as a record before and has not changed since, so the walker need not look into it.

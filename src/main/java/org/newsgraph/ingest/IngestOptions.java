@@ -24,11 +24,11 @@ public record IngestOptions(int batchSize, int threads, boolean prune, boolean b
   }
 
   /**
-   * Defaults: 500 records per batch, one worker per core, no prune, bulk allowed, no progress, files
+   * Defaults: 1000 records per batch, one worker per core, no prune, bulk allowed, no progress, files
    * whose size and modification time are unchanged skipped without being read.
    */
   public static IngestOptions defaults() {
-    return new IngestOptions(500, Runtime.getRuntime().availableProcessors(), false, true, false, false);
+    return new IngestOptions(1000, Runtime.getRuntime().availableProcessors(), false, true, false, false);
   }
 
   /** A copy with another batch size. */

@@ -84,7 +84,8 @@ final class Pipeline {
           put(queue, CompletableFuture.completedFuture(FileResult.failed(path, path,
               Problem.error(path, Position.START, "no such file or directory"))));
         } else {
-          walker.walk(Path.of(path), file -> put(queue, workers.submit(() -> work.file(file))));
+          walker.walk(Path.of(path), file -> put(queue, workers.submit(() -> work.file(file))),
+              file -> put(queue, CompletableFuture.completedFuture(work.unchangedByStamp(file))));
         }
       }
     } catch (Cancelled e) {

@@ -60,6 +60,19 @@ public final class SourceWalker {
    * @throws UncheckedIOException when a directory cannot be listed
    */
   public void walk(Path root, Consumer<Path> sink) {
+    walk(root, sink, sink);
+  }
+
+  /**
+   * Walks one path, handing the files the walker's {@code known} predicate accepted to their own
+   * sink (they were not looked into).
+   *
+   * @param root a file or a directory
+   * @param sink receives every other candidate file
+   * @param knownSink receives the known files
+   * @throws UncheckedIOException when a directory cannot be listed
+   */
+  public void walk(Path root, Consumer<Path> sink, Consumer<Path> knownSink) {
     if (Files.isRegularFile(root)) {
       sink.accept(root);
       return;
@@ -76,7 +89,11 @@ public final class SourceWalker {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && !isHidden(file) && (known.test(file, attrs) || isCandidate(file))) {
+          if (!attrs.isRegularFile() || isHidden(file)) {
+            skipped++;
+          } else if (known.test(file, attrs)) {
+            knownSink.accept(file);
+          } else if (isCandidate(file)) {
             sink.accept(file);
           } else {
             skipped++;
