@@ -183,11 +183,7 @@ class IncrementalIngestTest {
     cli("ingest", "--db", db, src.toString());
     // Same size, same modification time, other bytes: what `git status` would not see either.
     Path file = files(src).get(5);
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    String title = text.replaceAll("(?s).*\ntitle: \"([^\"]+)\".*", "$1");
-    String same = "X".repeat(title.getBytes(StandardCharsets.UTF_8).length);
-    Files.writeString(file, text.replace("title: \"" + title + "\"", "title: \"" + same + "\""),
-        StandardCharsets.UTF_8);
+    String same = retitleKeepingSize(file, 'X');
     Files.setLastModifiedTime(file, anHourAgo);
 
     assertThat(cli("ingest", "--db", db, src.toString()).err()).contains("0 replaced, 8 unchanged");
@@ -209,11 +205,7 @@ class IncrementalIngestTest {
       assertThat(stampOf(store, file)).as("a racy file has no stamp").isNull();
     }
     // Changed within the same clock tick: size and time equal what the first run saw.
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    String title = text.replaceAll("(?s).*\ntitle: \"([^\"]+)\".*", "$1");
-    String same = "Y".repeat(title.getBytes(StandardCharsets.UTF_8).length);
-    Files.writeString(file, text.replace("title: \"" + title + "\"", "title: \"" + same + "\""),
-        StandardCharsets.UTF_8);
+    String same = retitleKeepingSize(file, 'Y');
     Files.setLastModifiedTime(file, justNow);
 
     assertThat(cli("ingest", "--db", db.toString(), src.toString()).err()).contains("1 replaced");
@@ -240,6 +232,21 @@ class IncrementalIngestTest {
     try (Tdb2Store store = Tdb2Store.open(db)) {
       assertThat(stampOf(store, file)).isEqualTo(anHourAgo.toInstant());
     }
+  }
+
+  /**
+   * Replaces a record's title with a run of one character as long in bytes, so the file keeps its
+   * size; the caller sets its modification time.
+   *
+   * @return the new title
+   */
+  private static String retitleKeepingSize(Path file, char fill) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String title = text.replaceAll("(?s).*\ntitle: \"([^\"]+)\".*", "$1");
+    String same = String.valueOf(fill).repeat(title.getBytes(StandardCharsets.UTF_8).length);
+    Files.writeString(file, text.replace("title: \"" + title + "\"", "title: \"" + same + "\""),
+        StandardCharsets.UTF_8);
+    return same;
   }
 
   private static boolean isLiteral(Quad q, String lexical) {
