@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.jena.graph.Node;
+import org.newsgraph.map.IriFactory;
 import org.newsgraph.model.LongIntMap;
 
 /**
@@ -39,15 +40,20 @@ final class GraphOwners {
    */
   String put(Node graph, String fileName) {
     int file = file(fileName);
-    long key = graph.isURI() ? org.newsgraph.map.IriFactory.keyBits(graph.getURI(), articleGraphs) : -1;
+    long key = key(graph);
     int earlier = key != -1 ? minted.put(key, file) : orAbsent(other.put(graph, file));
     return earlier == LongIntMap.ABSENT ? null : name(earlier);
   }
 
   /** True when a file of this run wrote the graph. */
   boolean contains(Node graph) {
-    long key = graph.isURI() ? org.newsgraph.map.IriFactory.keyBits(graph.getURI(), articleGraphs) : -1;
+    long key = key(graph);
     return key != -1 ? minted.get(key) != LongIntMap.ABSENT : other.containsKey(graph);
+  }
+
+  /** The 64 bits of an article graph's key, or -1 for any other graph (kept in the map). */
+  private long key(Node graph) {
+    return graph.isURI() ? IriFactory.keyBits(graph.getURI(), articleGraphs) : -1;
   }
 
   private static int orAbsent(Integer value) {

@@ -6,11 +6,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.exec.QueryExec;
 
 /**
@@ -79,7 +76,7 @@ public interface GraphStore extends AutoCloseable {
 
   /**
    * Streams the subject and object of the triples of one graph that match a pattern, inside a read
-   * transaction. The default runs a SPARQL query; a local store reads its indexes directly.
+   * transaction: a local store reads its indexes directly, a remote one runs a SPARQL query.
    *
    * @param graph a graph name
    * @param subject a subject, or {@link Node#ANY}
@@ -88,24 +85,7 @@ public interface GraphStore extends AutoCloseable {
    * @param sink receives subject and object of each match
    * @throws StoreException when the store cannot be read
    */
-  default void findInGraph(Node graph, Node subject, Node predicate, Node object, BiConsumer<Node, Node> sink) {
-    Var s = Var.alloc("s");
-    Var o = Var.alloc("o");
-    BindingBuilder bound = Binding.builder();
-    bound.add(Var.alloc("g"), graph).add(Var.alloc("p"), predicate);
-    if (!Node.ANY.equals(subject)) {
-      bound.add(s, subject);
-    }
-    if (!Node.ANY.equals(object)) {
-      bound.add(o, object);
-    }
-    Query query = QueryFactory.create("SELECT ?s ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
-    query(query, bound.build(), exec -> {
-      exec.select().forEachRemaining(row -> sink.accept(
-          row.contains(s) ? row.get(s) : subject, row.contains(o) ? row.get(o) : object));
-      return null;
-    });
-  }
+  void findInGraph(Node graph, Node subject, Node predicate, Node object, BiConsumer<Node, Node> sink);
 
   /** A description of where the data lives, for messages ("TDB2 store at ..."). */
   String describe();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.web.HttpException;
@@ -23,6 +24,7 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -51,6 +53,10 @@ public final class RemoteStore implements GraphStore {
   private static final Query ALL_QUADS = QueryFactory.create(
       "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
   private static final Var G = Var.alloc("g");
+  private static final Var S = Var.alloc("s");
+  private static final Var P = Var.alloc("p");
+  private static final Var O = Var.alloc("o");
+  private static final Query FIND = QueryFactory.create("SELECT ?s ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
 
   private final RemoteEndpoint endpoint;
   private final HttpClient http;
@@ -92,6 +98,23 @@ public final class RemoteStore implements GraphStore {
     retry.run("update of the metadata graph at " + endpoint.updateUrl(), () -> {
       UpdateExecHTTPBuilder u = UpdateExecHTTP.service(endpoint.updateUrl()).httpClient(http).update(request);
       authUpdate(u).build().execute();
+      return null;
+    });
+  }
+
+  @Override
+  public void findInGraph(Node graph, Node subject, Node predicate, Node object, BiConsumer<Node, Node> sink) {
+    BindingBuilder bound = Binding.builder();
+    bound.add(G, graph).add(P, predicate);
+    if (!Node.ANY.equals(subject)) {
+      bound.add(S, subject);
+    }
+    if (!Node.ANY.equals(object)) {
+      bound.add(O, object);
+    }
+    query(FIND, bound.build(), exec -> {
+      exec.select().forEachRemaining(row -> sink.accept(
+          row.contains(S) ? row.get(S) : subject, row.contains(O) ? row.get(O) : object));
       return null;
     });
   }
