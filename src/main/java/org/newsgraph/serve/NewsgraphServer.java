@@ -233,7 +233,8 @@ public final class NewsgraphServer {
      */
     private void stopGracefully(FusekiServer server) {
       Server jetty = server.getJettyServer();
-      jetty.setHandler(new GracefulHandler(jetty.getHandler()));
+      jetty.setHandler(new GracefulHandler(
+          new BodyDrainHandler(jetty.getHandler(), BodyDrainHandler.DEFAULT_LIMIT)));
       long wait = Math.min(settings.timeout().toMillis(), MAX_STOP_WAIT_MS) + 1_000;
       jetty.setStopTimeout(wait);
     }

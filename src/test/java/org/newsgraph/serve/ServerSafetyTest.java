@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,6 +97,93 @@ class ServerSafetyTest {
       }
     }
     assertThat(query(server, COUNT, "text/csv").body()).isEqualTo(count);
+  }
+
+  /**
+   * A client that sends a refused write and then reuses its connection (as pooling HTTP clients
+   * do) gets its next answer on it. The body arrives only after the server could have refused the
+   * request from its headers alone; a server that answered then and closed the connection without
+   * saying so ("Connection: close") would leave the client a dead pooled connection.
+   */
+  @Test
+  void aRefusedWriteLeavesTheConnectionUsable() throws Exception {
+    String body = "<https://x.example/s> <https://x.example/p> <https://x.example/o> .\n".repeat(50);
+    URI base = URI.create(server.url());
+    for (String request : List.of("PUT /newsgraph/get?default", "POST /newsgraph/update",
+        "POST /newsgraph/sparql", "DELETE /newsgraph/data?default")) {
+      try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+        socket.setSoTimeout(10_000);
+        java.io.OutputStream out = socket.getOutputStream();
+        String type = request.contains("update") || request.contains("sparql") ? "application/sparql-update"
+            : "text/turtle";
+        out.write((request + " HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nContent-Type: " + type
+            + "\r\nContent-Length: " + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        Thread.sleep(300);
+        out.write(body.getBytes(StandardCharsets.US_ASCII));
+        out.write(("GET /newsgraph/sparql?query=" + ServeFixture.encode(COUNT) + " HTTP/1.1\r\nHost: "
+            + base.getAuthority() + "\r\nAccept: text/csv\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+        String refusal = readResponse(in);
+        assertThat(statusOf(refusal)).as(request).isBetween(400, 499);
+        String second = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        if (refusal.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close\r\n")) {
+          continue; // the server said it closes: a client does not reuse the connection
+        }
+        assertThat(statusOf(second)).as("the query after " + request).isEqualTo(200);
+        assertThat(second).contains("\r\n" + count.lines().skip(1).findFirst().orElseThrow() + "\r\n");
+      }
+    }
+  }
+
+  /** The refusal is sent at once, and a large refused upload is not read to its end. */
+  @Test
+  void aLargeRefusedUploadIsAnsweredAtOnceAndNotReadToItsEnd() throws Exception {
+    URI base = URI.create(server.url());
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(("PUT /newsgraph/get?default HTTP/1.1\r\nHost: " + base.getAuthority()
+          + "\r\nContent-Type: text/turtle\r\nContent-Length: 104857600\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+      assertThat(statusOf(readResponse(in))).isEqualTo(405);
+      // Past the drain limit the server closes: writing the 100 MB it was promised fails early.
+      byte[] block = new byte[64 * 1024];
+      long sent = 0;
+      try {
+        while (sent < 104_857_600L) {
+          out.write(block);
+          sent += block.length;
+        }
+      } catch (java.io.IOException closed) {
+        // expected: the server closed the connection
+      }
+      assertThat(sent).isLessThan(50L << 20);
+      assertThat(in.read()).isEqualTo(-1);
+    }
+  }
+
+  /** One HTTP/1.1 response with a Content-Length body read off a connection: what came, at its end. */
+  private static String readResponse(java.io.InputStream in) throws java.io.IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        return head.toString();
+      }
+      head.append((char) b);
+    }
+    java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)")
+        .matcher(head);
+    int n = length.find() ? Integer.parseInt(length.group(1)) : 0;
+    return head + new String(in.readNBytes(n), StandardCharsets.UTF_8);
+  }
+
+  private static int statusOf(String response) {
+    return response.startsWith("HTTP/1.1 ") ? Integer.parseInt(response.substring(9, 12)) : -1;
   }
 
   @Test
