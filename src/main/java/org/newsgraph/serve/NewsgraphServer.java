@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.jena.atlas.web.AuthScheme;
+import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.auth.AuthPolicy;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -15,11 +16,17 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
 import org.newsgraph.map.IriFactory;
+import org.newsgraph.model.Versions;
 import org.newsgraph.query.ParamBinder;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.store.Tdb2Store;
@@ -173,6 +180,9 @@ public final class NewsgraphServer {
       // SERVICE is off for every operation, updates included, not only for queries: set on the
       // dataset's context, which every execution over it merges in (the server context is not).
       store.dataset().getContext().set(ARQ.httpServiceAllowed, false);
+      // Fuseki would name itself with the version it reads from the jar manifest: newsgraph's, once
+      // shaded. The server names both instead (ServerHeader).
+      Fuseki.outputFusekiServerHeader = false;
       FusekiServer.Builder fuseki = FusekiServer.create()
           .port(port)
           .enablePing(true)
@@ -233,8 +243,8 @@ public final class NewsgraphServer {
      */
     private void stopGracefully(FusekiServer server) {
       Server jetty = server.getJettyServer();
-      jetty.setHandler(new GracefulHandler(
-          new BodyDrainHandler(jetty.getHandler(), BodyDrainHandler.DEFAULT_LIMIT)));
+      jetty.setHandler(new GracefulHandler(new ServerHeader(
+          new BodyDrainHandler(jetty.getHandler(), BodyDrainHandler.DEFAULT_LIMIT))));
       long wait = Math.min(settings.timeout().toMillis(), MAX_STOP_WAIT_MS) + 1_000;
       jetty.setStopTimeout(wait);
     }
@@ -250,4 +260,21 @@ public final class NewsgraphServer {
   }
 
   private record Mount(String pathSpec, HttpServlet servlet) {}
+
+  /** Names the server in every response: {@code newsgraph/0.1.0 (Apache Jena Fuseki 5.6.0)}. */
+  private static final class ServerHeader extends Handler.Wrapper {
+
+    private static final String NAME = "newsgraph/" + Versions.newsgraph() + " (Apache Jena Fuseki "
+        + Versions.jena() + ")";
+
+    ServerHeader(Handler handler) {
+      super(handler);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      response.getHeaders().put(HttpHeader.SERVER, NAME);
+      return super.handle(request, response, callback);
+    }
+  }
 }

@@ -156,6 +156,17 @@ class ServerProtocolTest {
     assertThat(get(server.url() + "$/ping", null).statusCode()).isEqualTo(200);
   }
 
+  /** Fuseki alone would name itself with newsgraph's version once shaded into one jar. */
+  @Test
+  void everyResponseNamesNewsgraphAndTheFusekiItRuns() throws Exception {
+    for (HttpResponse<String> response : List.of(get(server.url() + "$/ping", null),
+        query(server, "ASK {}", null), get(server.url() + "newsgraph/sparql?query=ASK", null),
+        get(server.url() + "no/such/page", null), get(server.url() + "q/coverage", null))) {
+      assertThat(response.headers().allValues("Server")).as(response.uri().toString())
+          .singleElement().asString().matches("newsgraph/\\S+ \\(Apache Jena Fuseki 5\\.6\\.0\\)");
+    }
+  }
+
   @Test
   void namedQueryCatalogIsListedWithParameters() throws Exception {
     HttpResponse<String> response = get(server.url() + "q", null);
