@@ -11,6 +11,8 @@ public final class ExitCodes {
   public static final int USAGE = 2;
   /** The store is unavailable: locked, missing, unreachable, or a write failed. */
   public static final int STORE = 3;
+  /** The Java heap ran out; the store keeps its last commit. */
+  public static final int OUT_OF_MEMORY = 4;
   /** A defect in newsgraph itself (an unexpected exception); the stack trace is printed. */
   public static final int INTERNAL = 70;
   /** Interrupted by the user (Ctrl-C). */

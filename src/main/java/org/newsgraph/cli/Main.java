@@ -13,6 +13,7 @@ public final class Main {
 
   /** Runs a command and exits with its code. */
   public static void main(String[] args) {
+    OutOfMemory.exitOnUncaught();
     System.exit(run(args, Console.system()));
   }
 
@@ -27,7 +28,12 @@ public final class Main {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
-    return commandLine(console).execute(args);
+    CommandLine cli = commandLine(console);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      return OutOfMemory.report(cli.getErr());
+    }
   }
 
   /** The configured command line, with the exception-to-exit-code mapping in one place. */
@@ -40,6 +46,9 @@ public final class Main {
     cli.setErr(console.err());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
+      if (OutOfMemory.in(e)) {
+        return OutOfMemory.report(err);
+      }
       if (e instanceof StoreException) {
         err.println("newsgraph: store unavailable: " + e.getMessage());
         return ExitCodes.STORE;

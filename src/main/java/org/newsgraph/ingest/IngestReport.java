@@ -13,7 +13,8 @@ package org.newsgraph.ingest;
  * @param graphsReplaced record graphs whose content was replaced
  * @param filesUnchanged files skipped because their content hash was unchanged
  * @param graphsRemoved record graphs removed (pruned, or no longer produced by a changed file)
- * @param bulk true when the run used the bulk loader
+ * @param bulkLoad how the run used the bulk loader ({@code bulk load}, or with a reason when it
+ *     ran on a slower path), or empty when it wrote batched transactions
  */
 public record IngestReport(
     long filesRead,
@@ -26,7 +27,7 @@ public record IngestReport(
     long graphsReplaced,
     long filesUnchanged,
     long graphsRemoved,
-    boolean bulk) {
+    String bulkLoad) {
 
   /** One line for stderr. */
   public String summary() {
@@ -34,6 +35,6 @@ public record IngestReport(
         + " replaced, " + filesUnchanged + " unchanged, " + recordsRejected + " rejected, "
         + graphsRemoved + " removed, " + filesSkipped + " skipped, " + warnings + " warnings"
         + (unknownKeys > 0 ? " (" + unknownKeys + " unknown keys)" : "")
-        + (bulk ? " [bulk load]" : "");
+        + (bulkLoad.isEmpty() ? "" : " [" + bulkLoad + "]");
   }
 }

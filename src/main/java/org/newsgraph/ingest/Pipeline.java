@@ -50,7 +50,7 @@ final class Pipeline {
       return t;
     });
     BlockingQueue<Future<FileResult>> queue = new ArrayBlockingQueue<>(threads * 64);
-    AtomicReference<RuntimeException> walkFailure = new AtomicReference<>();
+    AtomicReference<Throwable> walkFailure = new AtomicReference<>();
     Thread walk = new Thread(() -> walk(paths, stdin, workers, queue, walkFailure), "newsgraph-ingest-walker");
     walk.setDaemon(true);
     walk.start();
@@ -63,8 +63,12 @@ final class Pipeline {
       workers.shutdownNow();
       joinQuietly(walk);
     }
-    if (walkFailure.get() != null) {
-      throw walkFailure.get();
+    Throwable failure = walkFailure.get();
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (failure instanceof Error error) {
+      throw error;
     }
   }
 
@@ -74,7 +78,7 @@ final class Pipeline {
   }
 
   private void walk(List<String> paths, InputStream stdin, ExecutorService workers,
-      BlockingQueue<Future<FileResult>> queue, AtomicReference<RuntimeException> failure) {
+      BlockingQueue<Future<FileResult>> queue, AtomicReference<Throwable> failure) {
     try {
       for (String path : paths) {
         if (path.equals("-")) {
@@ -92,7 +96,8 @@ final class Pipeline {
       return; // the writer stopped; it reports why
     } catch (IOException e) {
       failure.set(new UncheckedIOException("cannot read standard input: " + e.getMessage(), e));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Errors too (an OutOfMemoryError): the reader must get END, or it would wait forever.
       failure.set(e);
     }
     try {

@@ -14,7 +14,12 @@ final class ChildJvm {
 
   /** Starts {@code newsgraph args...}; stdout and stderr go to files in {@code logs}. */
   static Process start(Path logs, String name, String... args) throws IOException {
-    return start(logs, name, newsgraph(args));
+    return start(logs, name, newsgraph("512m", args));
+  }
+
+  /** Starts {@code newsgraph args...} with a maximum heap such as {@code 160m}. */
+  static Process startWithHeap(Path logs, String name, String heap, String... args) throws IOException {
+    return start(logs, name, newsgraph(heap, args));
   }
 
   /**
@@ -23,15 +28,15 @@ final class ChildJvm {
    */
   static Process startLimited(Path logs, String name, long blocks, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("sh", "-c", "ulimit -f " + blocks + " && exec \"$0\" \"$@\""));
-    command.addAll(newsgraph(args));
+    command.addAll(newsgraph("512m", args));
     return start(logs, name, command);
   }
 
   /** The command line of a child JVM running {@code newsgraph args...} on the test classpath. */
-  private static List<String> newsgraph(String... args) {
+  private static List<String> newsgraph(String heap, String... args) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
         "-cp", System.getProperty("java.class.path"), "org.newsgraph.cli.Main"));
     command.addAll(List.of(args));
     return command;
