@@ -2,6 +2,7 @@ package org.newsgraph.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What a run does when the Java heap runs out: one line that says so and how to give it more, and
@@ -18,6 +19,8 @@ import java.io.PrintWriter;
 final class OutOfMemory {
 
   private static final int MAX_CAUSES = 20;
+  /** Set by a report, so that a thread dying of the same shortage does not print the line again. */
+  private static final AtomicBoolean REPORTED = new AtomicBoolean();
 
   private OutOfMemory() {}
 
@@ -42,6 +45,7 @@ final class OutOfMemory {
 
   /** Reports on {@code err} and returns the exit code. */
   static int report(PrintWriter err) {
+    REPORTED.set(true);
     err.println(message());
     err.flush();
     return ExitCodes.OUT_OF_MEMORY;
@@ -59,8 +63,10 @@ final class OutOfMemory {
     PrintStream err = System.err;
     Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
       if (in(e)) {
-        err.println(line);
-        err.flush();
+        if (REPORTED.compareAndSet(false, true)) {
+          err.println(line);
+          err.flush();
+        }
         Runtime.getRuntime().halt(ExitCodes.OUT_OF_MEMORY);
       }
       err.print("Exception in thread \"" + thread.getName() + "\" ");
