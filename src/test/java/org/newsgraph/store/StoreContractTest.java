@@ -7,9 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsgraph.ingest.IngestFixtures;
 import org.newsgraph.map.IriFactory;
+import org.newsgraph.map.NewsVocab;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.query.QueryRunner;
 import org.newsgraph.query.ResultFormat;
@@ -40,6 +46,15 @@ class StoreContractTest {
   void corpusAndReference(@TempDir Path dir) throws IOException {
     tmp = dir;
     src = IngestFixtures.corpus(tmp.resolve("src"), 0, 40);
+    // Written an hour ago: a file modified within 3 s of an ingest gets no stamp (it is "racy"), so
+    // fresh files would give stores ingested at different moments different metadata quads.
+    java.nio.file.attribute.FileTime past = java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minusSeconds(3600));
+    try (var files = Files.walk(src)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.setLastModifiedTime(file, past);
+      }
+    }
     Path ref = tmp.resolve("reference");
     assertThat(IngestFixtures.cli("ingest", "--db", ref.toString(), src.toString()).exit()).isZero();
     reference = IngestFixtures.dataQuads(ref);
@@ -70,6 +85,45 @@ class StoreContractTest {
     IngestFixtures.Run stats = IngestFixtures.cli(concat(List.of("stats", "--format", "csv"), where));
     assertThat(stats.exit()).as(stats.err()).isZero();
     assertThat(stats.out()).contains(",40,0,0,40,0,0").contains(",40,40,0,0,0,0");
+    try (GraphStore store = open(where)) {
+      assertThat(stats.out().lines().skip(1).findFirst().orElseThrow())
+          .as("articles, providers, topics, links, graphs, quads, each counted once")
+          .isEqualTo(countedInJava(store));
+    }
+  }
+
+  /**
+   * The stats row computed from every quad of the store: what occurs in several graphs (an outside
+   * article cited by several records, a provider) counts once.
+   */
+  private static String countedInJava(GraphStore store) {
+    Node type = org.apache.jena.vocabulary.RDF.type.asNode();
+    Node related = NodeFactory.createURI(NewsVocab.NS + "related");
+    Map<Node, Set<Node>> typed = new HashMap<>();
+    Set<List<Node>> links = new HashSet<>();
+    Set<Node> graphs = new HashSet<>();
+    long[] quads = {0};
+    long[] typeTriples = {0};
+    store.exportQuads(null, new StreamRDFBase() {
+      @Override
+      public void quad(Quad q) {
+        quads[0]++;
+        graphs.add(q.getGraph());
+        if (q.getPredicate().equals(type)) {
+          typed.computeIfAbsent(q.getObject(), k -> new HashSet<>()).add(q.getSubject());
+          typeTriples[0]++;
+        } else if (q.getPredicate().equals(related)) {
+          links.add(List.of(q.getSubject(), q.getObject()));
+        }
+      }
+    });
+    Set<Node> articles = typed.getOrDefault(NodeFactory.createURI(NewsVocab.NS + "Article"), Set.of());
+    assertThat(typeTriples[0]).as("some things are typed in several graphs, so counting once matters")
+        .isGreaterThan(typed.values().stream().mapToLong(Set::size).sum());
+    return articles.size() + ","
+        + typed.getOrDefault(NodeFactory.createURI(NewsVocab.NS + "Provider"), Set.of()).size() + ","
+        + typed.getOrDefault(NodeFactory.createURI(NewsVocab.NS + "Topic"), Set.of()).size() + ","
+        + links.size() + "," + graphs.size() + "," + quads[0];
   }
 
   private GraphStore open(String[] where) {
