@@ -13,8 +13,7 @@ package org.newsgraph.ingest;
  * @param graphsReplaced record graphs whose content was replaced
  * @param filesUnchanged files skipped because their content hash was unchanged
  * @param graphsRemoved record graphs removed (pruned, or no longer produced by a changed file)
- * @param bulkLoad how the run used the bulk loader ({@code bulk load}, or with a reason when it
- *     ran on a slower path), or empty when it wrote batched transactions
+ * @param bulk true when the run used the bulk loader
  */
 public record IngestReport(
     long filesRead,
@@ -27,7 +26,7 @@ public record IngestReport(
     long graphsReplaced,
     long filesUnchanged,
     long graphsRemoved,
-    String bulkLoad) {
+    boolean bulk) {
 
   /** One line for stderr. */
   public String summary() {
@@ -35,6 +34,6 @@ public record IngestReport(
         + " replaced, " + filesUnchanged + " unchanged, " + recordsRejected + " rejected, "
         + graphsRemoved + " removed, " + filesSkipped + " skipped, " + warnings + " warnings"
         + (unknownKeys > 0 ? " (" + unknownKeys + " unknown keys)" : "")
-        + (bulkLoad.isEmpty() ? "" : " [" + bulkLoad + "]");
+        + (bulk ? " [bulk load]" : "");
   }
 }

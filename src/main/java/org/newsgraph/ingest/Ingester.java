@@ -125,7 +125,7 @@ public final class Ingester {
     listeners.forEach(l -> l.runFinished(store));
     IngestReport report = new IngestReport(counts.filesRead, counts.added + counts.replaced,
         counts.rejected, skipped, counts.warnings, unknownKeys.size(), counts.added, counts.replaced,
-        counts.unchanged, counts.removed, bulk.map(BulkLoad::describe).orElse(""));
+        counts.unchanged, counts.removed, bulk.isPresent());
     List<Triple> ended = provenance.runEnded(run, started, Instant.now(), report);
     store.apply(new StoreBatch(List.of(), List.of(), provenance.metaGraph(), List.of(run), ended));
     return report;

@@ -8,12 +8,6 @@ import org.apache.jena.riot.system.StreamRDF;
  */
 public interface BulkLoad extends AutoCloseable {
 
-  /**
-   * How the load runs, for the run's summary: {@code bulk load}, or with a reason when it runs on a
-   * slower path.
-   */
-  String describe();
-
   /** Where the quads go; {@code start} and {@code finish} are handled by this object. */
   StreamRDF stream();
 

@@ -7,34 +7,29 @@ import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 
 /**
- * A bulk load through Jena's TDB2 loader, fed directly by the caller's stream with no intermediate
- * file. The loader commits at {@link #finish()}; until then nothing is visible.
+ * A bulk load through Jena's TDB2 {@code sequential} loader, fed directly by the caller's stream
+ * with no intermediate file. The loader commits at {@link #finish()}; until then nothing is
+ * visible.
  *
- * <p>The loader is {@code phased} (builds the primary indexes while the data arrives, then the
- * secondary ones in parallel) when the heap has room for its queues of tuples, which hold a few
- * hundred megabytes whatever the corpus size; on a smaller heap it is {@code sequential} (one index
- * at a time, little heap), which a heap of 128 MB runs.
+ * <p>Sequential, not {@code phased}: the phased loader builds the secondary indexes in parallel
+ * threads fed by queues of tuples that take several hundred megabytes of heap (it ran out at 256 MB
+ * for 10,000 records and at 512 MB for 100,000). The sequential one builds one index at a time in
+ * little heap (10,000 records load at 128 MB), and on two cores, where the phased loader's threads
+ * compete with the threads that read and map the records, it was faster too: 118 s against 135 s
+ * for 100,000 records, 1,388 s against 2,048 s for a million (docs/BENCHMARKS.md).
  */
 final class Tdb2BulkLoad implements BulkLoad {
 
   private static final MonitorOutput SILENT = (fmt, args) -> { };
-  /** The least maximum heap the phased loader is used with. */
-  static final long PHASED_MIN_HEAP = 900L << 20;
 
   private final DataLoader loader;
-  private final String description;
   private final String where;
   private final StreamRDF stream;
   private boolean done;
 
-  /** A load with the loader this JVM's maximum heap allows. */
   Tdb2BulkLoad(DatasetGraph dataset, String where) {
     this.where = where;
-    boolean phased = Runtime.getRuntime().maxMemory() >= PHASED_MIN_HEAP;
-    this.loader = phased ? LoaderFactory.phasedLoader(dataset, SILENT)
-        : LoaderFactory.sequentialLoader(dataset, SILENT);
-    this.description = phased ? "bulk load"
-        : "bulk load, sequential: the Java heap is under " + (PHASED_MIN_HEAP >> 20) + " MB";
+    this.loader = LoaderFactory.sequentialLoader(dataset, SILENT);
     try {
       loader.startBulk();
       this.stream = loader.stream();
@@ -43,11 +38,6 @@ final class Tdb2BulkLoad implements BulkLoad {
       throw new StoreException("cannot start a bulk load into " + where + ": "
           + Tdb2Maintenance.reason(e), e);
     }
-  }
-
-  @Override
-  public String describe() {
-    return description;
   }
 
   @Override
