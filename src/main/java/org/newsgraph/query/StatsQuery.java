@@ -10,7 +10,7 @@ import org.apache.jena.query.QueryFactory;
  * <p>No count says DISTINCT, and none needs to: the default graph is the union of the named graphs,
  * an RDF graph and so a set of triples, in which an article described by several records has its
  * {@code a news:Article} triple once; and {@code GRAPH ?g { }} gives each named graph once. A
- * DISTINCT would make the engine hold every article in memory (2.4 million at a million records,
+ * DISTINCT would make the engine hold every article in memory (1.6 million at a million records,
  * more than a 1 GB heap), where counting streams: TDB2 merges the union's duplicates as they come,
  * adjacent in its indexes.
  */
