@@ -22,6 +22,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default store: an Apache Jena TDB2 dataset in a directory. Every write is one TDB2
@@ -63,6 +64,7 @@ public final class Tdb2Store implements GraphStore {
     StoreLock lock = StoreLock.acquire(directory);
     try {
       Tdb2Maintenance.removeCompactionLeftovers(directory);
+      cutTornJournalEntry(directory);
       DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(directory.toString()));
       dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
       return new Tdb2Store(directory, dsg, lock);
@@ -72,6 +74,21 @@ public final class Tdb2Store implements GraphStore {
         throw store;
       }
       throw new StoreException("cannot open TDB2 store at " + directory + ": "
+          + Tdb2Maintenance.reason(e), e);
+    }
+  }
+
+  /**
+   * Lets a store whose writer was killed while writing its journal open at its last commit (see
+   * {@link TornJournal}); says so on the log when it cut something.
+   */
+  private static void cutTornJournalEntry(Path directory) {
+    try {
+      TornJournal.repair(directory).ifPresent(bytes -> LoggerFactory.getLogger(Tdb2Store.class).warn(
+          "{}: cut the torn last entry ({} bytes) of a transaction that never committed off the journal;"
+          + " the store opens at its last commit", directory, bytes));
+    } catch (IOException e) {
+      throw new StoreException("cannot read the journal of TDB2 store at " + directory + ": "
           + Tdb2Maintenance.reason(e), e);
     }
   }
