@@ -32,10 +32,20 @@ public final class StoreLock implements AutoCloseable {
   private static final Map<Path, Held> HELD = new HashMap<>();
 
   private final Path key;
+  private final boolean first;
   private boolean closed;
 
-  private StoreLock(Path key) {
+  private StoreLock(Path key, boolean first) {
     this.key = key;
+    this.first = first;
+  }
+
+  /**
+   * Whether this lock took the directory's lock for the process: no other store of this JVM has
+   * the dataset open, so its files are not being written.
+   */
+  boolean first() {
+    return first;
   }
 
   /**
@@ -52,10 +62,10 @@ public final class StoreLock implements AutoCloseable {
       Held held = HELD.get(key);
       if (held != null) {
         held.users++;
-        return new StoreLock(key);
+        return new StoreLock(key, false);
       }
       HELD.put(key, lockFile(key));
-      return new StoreLock(key);
+      return new StoreLock(key, true);
     }
   }
 

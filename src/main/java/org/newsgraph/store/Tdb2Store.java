@@ -64,7 +64,9 @@ public final class Tdb2Store implements GraphStore {
     StoreLock lock = StoreLock.acquire(directory);
     try {
       Tdb2Maintenance.removeCompactionLeftovers(directory);
-      cutTornJournalEntry(directory);
+      if (lock.first()) { // else a store of this JVM has it open, maybe mid-commit
+        cutTornJournalEntry(directory);
+      }
       DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(directory.toString()));
       dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
       return new Tdb2Store(directory, dsg, lock);
