@@ -36,9 +36,22 @@ public final class IngestFixtures {
     return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
   }
 
-  /** Writes a generated corpus of {@code count} records. */
+  /**
+   * Writes a generated corpus of {@code count} records, dated an hour ago: a file modified within 3 s
+   * of an ingest gets no stamp ("racy"), so fresh files would send every test down that rare path
+   * and give stores ingested at different moments different metadata.
+   */
   public static Path corpus(Path dir, long first, long count) throws java.io.IOException {
+    java.time.Instant start = java.time.Instant.now().minusSeconds(1);
     new CorpusGenerator(7).generate(dir, first, count);
+    java.nio.file.attribute.FileTime past = java.nio.file.attribute.FileTime.from(start.minusSeconds(3600));
+    try (var files = java.nio.file.Files.walk(dir)) {
+      for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+        if (java.nio.file.Files.getLastModifiedTime(file).toInstant().isAfter(start)) {
+          java.nio.file.Files.setLastModifiedTime(file, past); // only the files this call wrote
+        }
+      }
+    }
     return dir;
   }
 

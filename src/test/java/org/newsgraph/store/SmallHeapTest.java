@@ -59,9 +59,8 @@ class SmallHeapTest {
     }
     Process child = ChildJvm.startWithHeap(tmp, "oom", "64m", "ingest", "--max-file-size", "200000000",
         "--db", db.toString(), src.toString());
-    String err;
     int exit = ChildJvm.await(child, 120);
-    err = ChildJvm.err(tmp, "oom");
+    String err = ChildJvm.err(tmp, "oom");
     assertThat(exit).as(err).isEqualTo(4);
     assertThat(err.lines().filter(l -> l.startsWith("newsgraph: out of memory: the Java heap (at most ")))
         .as(err).hasSize(1);

@@ -46,15 +46,6 @@ class StoreContractTest {
   void corpusAndReference(@TempDir Path dir) throws IOException {
     tmp = dir;
     src = IngestFixtures.corpus(tmp.resolve("src"), 0, 40);
-    // Written an hour ago: a file modified within 3 s of an ingest gets no stamp (it is "racy"), so
-    // fresh files would give stores ingested at different moments different metadata quads.
-    java.nio.file.attribute.FileTime past = java.nio.file.attribute.FileTime.from(
-        java.time.Instant.now().minusSeconds(3600));
-    try (var files = Files.walk(src)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Files.setLastModifiedTime(file, past);
-      }
-    }
     Path ref = tmp.resolve("reference");
     assertThat(IngestFixtures.cli("ingest", "--db", ref.toString(), src.toString()).exit()).isZero();
     reference = IngestFixtures.dataQuads(ref);
