@@ -26,13 +26,27 @@ final class GenerateCommand extends BaseCommand {
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write into (created when absent).")
   Path out;
 
+  @Option(names = "--resaved", paramLabel = "SHARE", defaultValue = "0",
+      description = "Share of records (0 to 1) that also get a re-saved copy NAME-2.md: the same article under"
+          + " another URL form, another update time and heat, one more topic, sometimes one more related"
+          + " article (default: ${DEFAULT-VALUE}).")
+  double resaved;
+
+  @Option(names = "--api-pages", description = "Also write every record again as an item of JSON API pages"
+      + " (api/news/page-N.json, 20 records a page), as real sites do.")
+  boolean apiPages;
+
   @Override
   public Integer call() throws IOException {
     if (count < 0 || first < 0) {
       throw new IllegalArgumentException("--count and --first must not be negative");
     }
-    long written = new CorpusGenerator(seed).generate(out, first, count);
-    console.err().println("generate: " + written + " records written to " + out);
+    if (!(resaved >= 0 && resaved <= 1)) {
+      throw new IllegalArgumentException("--resaved must be between 0 and 1, was " + resaved);
+    }
+    long written = new CorpusGenerator(seed, resaved, apiPages).generate(out, first, count);
+    console.err().println("generate: " + count + " records written to " + out
+        + (written > count ? " (" + written + " files)" : ""));
     return ExitCodes.OK;
   }
 }

@@ -63,6 +63,11 @@ final class IngestCommand extends BaseCommand {
           + " modification time (use when files may change without their modification time changing).")
   boolean checksum;
 
+  @Option(names = {"-v", "--verbose"},
+      description = "Also list every article merged from several descriptions and every file skipped, with"
+          + " the reason.")
+  boolean verbose;
+
   @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "8388608",
       description = "Refuse files larger than this, before reading them (default: ${DEFAULT-VALUE}).")
   long maxFileSize;
@@ -72,7 +77,7 @@ final class IngestCommand extends BaseCommand {
     ReaderLimits limits = new ReaderLimits(maxFileSize, ReaderLimits.DEFAULT.maxAliases(),
         ReaderLimits.DEFAULT.maxDepth());
     IngestOptions options = IngestOptions.defaults().withBatchSize(batchSize).withPrune(prune)
-        .withBulk(!noBulk).withChecksum(checksum).withProgress(progress != null ? progress : System.console() != null);
+        .withBulk(!noBulk).withChecksum(checksum).withVerbose(verbose).withProgress(progress != null ? progress : System.console() != null);
     if (threads != null) {
       options = options.withThreads(threads);
     }

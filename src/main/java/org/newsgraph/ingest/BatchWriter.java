@@ -36,7 +36,6 @@ final class BatchWriter implements AutoCloseable {
   private final int batchSize;
   private final IngestListener listener;
   private final List<Unit> pending = new ArrayList<>();
-  private final List<Unit> deferred = new ArrayList<>();
   private int pendingRecords;
 
   BatchWriter(GraphStore store, Optional<BulkLoad> bulk, Node metaGraph, int batchSize,
@@ -46,11 +45,6 @@ final class BatchWriter implements AutoCloseable {
     this.metaGraph = metaGraph;
     this.batchSize = batchSize;
     this.listener = listener;
-  }
-
-  /** True when this run bulk-loads into an empty store. */
-  boolean bulk() {
-    return bulk.isPresent();
   }
 
   /** Writes a unit (streamed into the bulk load, or added to the batch, committed when full). */
@@ -66,20 +60,13 @@ final class BatchWriter implements AutoCloseable {
     }
   }
 
-  /**
-   * Writes a unit after the bulk load, as an ordinary batch: for a unit that replaces a graph the
-   * load already holds, which a loader (add only) cannot do. Without a bulk load, the same as
-   * {@link #write(Unit)}.
-   */
-  void writeAfterBulk(Unit unit) {
-    if (bulk.isPresent()) {
-      deferred.add(unit);
-    } else {
-      write(unit);
-    }
+  /** Streams one quad into the bulk load (after the files' units: the winners' single-valued facts). */
+  void load(Quad quad) {
+    listener.loading(quad);
+    bulk.orElseThrow().stream().quad(quad);
   }
 
-  /** Commits the pending batch, if any, and tells the listener. */
+  /** Commits the pending batch, if any, and tells the listener (a no-op for a bulk load). */
   void flush() {
     if (pending.isEmpty()) {
       return;
@@ -101,7 +88,7 @@ final class BatchWriter implements AutoCloseable {
         replace.stream().map(GraphContent::graph).toList(), delete, false));
   }
 
-  /** Commits everything: the last batch, or the bulk load followed by the deferred units. */
+  /** Commits everything: the last batch, or the bulk load. */
   void finish() {
     if (bulk.isEmpty()) {
       flush();
@@ -110,11 +97,6 @@ final class BatchWriter implements AutoCloseable {
     listener.loadEnding(bulk.get().stream());
     bulk.get().finish();
     listener.committed(store, new IngestListener.Committed(List.of(), List.of(), true));
-    for (Unit unit : deferred) {
-      pending.add(unit);
-      flush();
-    }
-    deferred.clear();
   }
 
   /** Abandons a bulk load that did not finish; pending batches are dropped. */

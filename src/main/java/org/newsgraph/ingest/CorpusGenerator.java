@@ -24,29 +24,120 @@ public final class CorpusGenerator {
   static final int BLOCK = 16;
   private static final int PROVIDERS = 2_000;
 
-  private final long seed;
+  /** Items per JSON API page. */
+  static final int PAGE_ITEMS = 20;
 
-  /** A generator for a seed. */
+  private final long seed;
+  private final double resaved;
+  private final boolean apiPages;
+
+  /** A generator for a seed, with no re-saved copies and no API pages. */
   public CorpusGenerator(long seed) {
-    this.seed = seed;
+    this(seed, 0, false);
   }
 
   /**
-   * Writes records {@code first .. first+count-1} under {@code dir/_news/NNNN/}.
+   * A generator for a seed that also writes, as real sites hold them, re-saved copies of some records
+   * and JSON API pages repeating every record.
+   *
+   * @param resaved the share of records (0 to 1) that also have a re-saved copy ({@code NAME-2.md}
+   *     beside the record): the same article under another URL form, with a later or an absent
+   *     update time, another heat, one more topic and, for half of them, one more related article
+   * @param apiPages also write {@code api/news/page-N.json}: every record again as an item of a JSON
+   *     API page ({@value #PAGE_ITEMS} records a page, in record order; a page holds whole blocks of
+   *     records, so {@code --first} rewrites only the pages of the new records)
+   */
+  public CorpusGenerator(long seed, double resaved, boolean apiPages) {
+    if (!(resaved >= 0 && resaved <= 1)) {
+      throw new IllegalArgumentException("the share of re-saved records must be between 0 and 1, was " + resaved);
+    }
+    this.seed = seed;
+    this.resaved = resaved;
+    this.apiPages = apiPages;
+  }
+
+  /**
+   * Writes records {@code first .. first+count-1} under {@code dir/_news/NNNN/}, their re-saved
+   * copies beside them and their API pages under {@code dir/api/news/}.
    *
    * @return the number of files written
    * @throws IOException when a file cannot be written
    */
   public long generate(Path dir, long first, long count) throws IOException {
+    long files = 0;
     for (long i = first; i < first + count; i++) {
       Path folder = dir.resolve("_news").resolve(String.format(Locale.ROOT, "%04d", i / 1000));
       Files.createDirectories(folder);
-      Path file = folder.resolve(fileName(i));
-      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        out.write(record(i));
+      write(folder.resolve(fileName(i)), record(i));
+      files++;
+      if (isResaved(i)) {
+        write(folder.resolve(fileName(i).replaceAll("\\.md$", "-2.md")), resavedRecord(i));
+        files++;
       }
     }
-    return count;
+    if (apiPages && count > 0) {
+      Path folder = dir.resolve("api").resolve("news");
+      Files.createDirectories(folder);
+      long last = first + count - 1;
+      for (long page = first / PAGE_ITEMS; page <= last / PAGE_ITEMS; page++) {
+        long from = Math.max(first, page * PAGE_ITEMS);
+        long to = Math.min(last + 1, page * PAGE_ITEMS + PAGE_ITEMS);
+        write(folder.resolve("page-" + (page + 1) + ".json"), apiPage(page + 1, from, to));
+        files++;
+      }
+    }
+    return files;
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write(text);
+    }
+  }
+
+  /** True when record {@code i} has a re-saved copy. */
+  boolean isResaved(long i) {
+    return resaved > 0 && random(i, 11).nextDouble() < resaved;
+  }
+
+  /**
+   * The re-saved copy of record {@code i}: the record's text with another form of its web URL, a
+   * later update time (or, for a third of them, none, so that the original wins), another heat, one
+   * more topic, and for half of them one more related article: record {@code i + BLOCK}, which joins
+   * two stories.
+   */
+  String resavedRecord(long i) {
+    SplittableRandom r = random(i, 12);
+    String text = record(i);
+    String url = url(i);
+    text = text.replaceFirst("(?m)^webUrl: .*$", "webUrl: " + GenYaml.quote(GenUrls.variant(url, r)));
+    text = text.replaceFirst("(?m)^heat: .*$", "heat: " + r.nextInt(1000));
+    text = text.replaceFirst("(?m)^updatedDateTime: .*\\n", "");
+    if (r.nextInt(3) > 0) {
+      text = text.replaceFirst("(?m)^(publishedDateTime: .*)$",
+          "$1\nupdatedDateTime: " + date(random(i, 1)).substring(0, 8) + "28T23:59:59Z");
+    }
+    text = text.replaceFirst("(?m)^topics:$", "topics:\n  - " + GenYaml.quote("Re-saved " + (i % 7)));
+    if (r.nextBoolean()) {
+      long j = i + BLOCK;
+      String entry = "  - title: " + GenYaml.quote(GenWords.sentence(random(j, 2), 6)) + "\n"
+          + "    webUrl: " + GenYaml.quote(url(j)) + "\n"
+          + "    type: article\n";
+      text = text.contains("\nrelated:\n")
+          ? text.replaceFirst("\nrelated:\n", "\nrelated:\n" + entry)
+          : text.replaceFirst("(?m)^secured:", "related:\n" + entry + "\nsecured:");
+    }
+    return text;
+  }
+
+  /** API page number {@code page} (1-based) holding records {@code from .. to-1}. */
+  String apiPage(long page, long from, long to) {
+    StringBuilder json = new StringBuilder("{\"page\": ").append(page).append(", \"value\": [");
+    for (long i = from; i < to; i++) {
+      json.append(i == from ? "\n" : ",\n");
+      GenJson.appendItem(json, record(i));
+    }
+    return json.append("\n]}\n").toString();
   }
 
   /** The file name of record {@code i}. */

@@ -1,9 +1,7 @@
 package org.newsgraph.ingest;
 
 import java.util.List;
-import org.newsgraph.model.Position;
 import org.newsgraph.model.Problem;
-import org.newsgraph.store.GraphContent;
 
 /**
  * What a worker made of one source file.
@@ -11,22 +9,46 @@ import org.newsgraph.store.GraphContent;
  * @param name the file as the user named it (for messages)
  * @param path its absolute normalised path (the identity kept in the metadata), or {@code <stdin>}
  * @param sha256 the SHA-256 of its bytes, hex (null when it was skipped by its stamp, unread)
- * @param unchanged true when the hash equals the stored one; then nothing else was done
- * @param graphs one content per record, in record order; empty when rejected
- * @param positions where each record starts, parallel to {@code graphs}
+ * @param outcome whether the file was read, found unchanged (nothing else was done) or skipped
+ * @param descriptions one per record, in record order; empty when rejected
  * @param problems every error and warning, in file order
  * @param stamp the file's size and modification time to record, or null (standard input, a file
  *     modified moments before it was read, or one that could not be read)
  * @param restamp true when the file is unchanged by its hash but {@code stamp} differs from the
  *     recorded one (touched, or recorded as racy): only the stamp is rewritten
  */
-record FileResult(String name, String path, String sha256, boolean unchanged,
-    List<GraphContent> graphs, List<Position> positions, List<Problem> problems, FileStamp stamp,
-    boolean restamp) {
+record FileResult(String name, String path, String sha256, Outcome outcome,
+    List<Description> descriptions, List<Problem> problems, FileStamp stamp, boolean restamp) {
 
   /** A file that could not be read or found. */
   static FileResult failed(String name, String path, Problem problem) {
-    return new FileResult(name, path, "", false, List.of(), List.of(), List.of(problem), null, false);
+    return new FileResult(name, path, "", Outcome.READ, List.of(), List.of(problem), null, false);
+  }
+
+  /** A file unchanged since it was last read: nothing to do but maybe record its new stamp. */
+  static FileResult unchanged(String name, String path, String sha256, FileStamp stamp, boolean restamp) {
+    return new FileResult(name, path, sha256, Outcome.UNCHANGED, List.of(), List.of(), stamp, restamp);
+  }
+
+  /** A file the walk did not offer, with a note saying why (shown with {@code --verbose}). */
+  static FileResult skipped(String name, String path, String why) {
+    return new FileResult(name, path, null, Outcome.SKIPPED, List.of(),
+        List.of(Problem.note(name, org.newsgraph.model.Position.START, "skipped: " + why)), null, false);
+  }
+
+  /** What became of a file. */
+  enum Outcome {
+    /** Read (or tried: see the problems). */
+    READ,
+    /** Unchanged since it was last read, so not read again. */
+    UNCHANGED,
+    /** Not a record file: not read. */
+    SKIPPED
+  }
+
+  /** True when the file was unchanged since it was last read. */
+  boolean unchanged() {
+    return outcome == Outcome.UNCHANGED;
   }
 
   /** True when some problem is an error: the file is left out whole. */

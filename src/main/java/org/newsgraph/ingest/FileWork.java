@@ -22,7 +22,6 @@ import org.newsgraph.model.Problem;
 import org.newsgraph.source.ReadResult;
 import org.newsgraph.source.Record;
 import org.newsgraph.source.RecordReader;
-import org.newsgraph.store.GraphContent;
 
 /**
  * The work done on a worker thread for one file: hash it, compare with the index, and when changed
@@ -57,15 +56,15 @@ final class FileWork {
    * reader.
    */
   FileResult file(Path file) {
-    String name = file.toString();
     String path = file.toAbsolutePath().normalize().toString();
+    String name = displayName(path);
     byte[] bytes = null;
     String sha;
     FileStamp stamp;
     try {
       stamp = FileStamp.of(file);
       if (!checksum && index.stampEquals(path, stamp)) {
-        return new FileResult(name, path, null, true, List.of(), List.of(), List.of(), stamp, false);
+        return FileResult.unchanged(name, path, null, stamp, false);
       }
       Instant readAt = Instant.now();
       if (stamp.size() <= reader.limits().maxFileBytes()) {
@@ -82,7 +81,7 @@ final class FileWork {
     }
     if (sha.equals(index.sha256(path))) {
       boolean restamp = stamp != null && !index.stampEquals(path, stamp);
-      return new FileResult(name, path, sha, true, List.of(), List.of(), List.of(), stamp, restamp);
+      return FileResult.unchanged(name, path, sha, stamp, restamp);
     }
     ReadResult read = bytes != null ? reader.read(bytes, file, name) : reader.read(file, name);
     return map(name, path, sha, stamp, read);
@@ -90,8 +89,35 @@ final class FileWork {
 
   /** The result for a file the walker found unchanged by its stamp: nothing to read or do. */
   FileResult unchangedByStamp(Path file) {
-    return new FileResult(file.toString(), file.toAbsolutePath().normalize().toString(), null, true,
-        List.of(), List.of(), List.of(), null, false);
+    String path = file.toAbsolutePath().normalize().toString();
+    return FileResult.unchanged(displayName(path), path, null, null, false);
+  }
+
+  /**
+   * Reads a file again for the merge at the end of a run: the descriptions it gives now.
+   *
+   * @param path an absolute normalised path
+   * @return its descriptions; none when it is gone, unreadable or rejected (a clean ingest of the
+   *     folder would not have them either)
+   */
+  List<Description> reread(String path) {
+    Path file = Path.of(path);
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    FileResult result = map(displayName(path), path, "", null, reader.read(file, displayName(path)));
+    return result.descriptions();
+  }
+
+  /**
+   * How a file is named in messages and in its graphs' {@code dcterms:source}: relative to the
+   * working directory when it lies below it, else absolute. A function of the path alone, so that a
+   * file read again for a merge is named as it was when first read, however the user named it.
+   */
+  static String displayName(String absolutePath) {
+    Path file = Path.of(absolutePath);
+    Path here = Path.of("").toAbsolutePath().normalize();
+    return file.startsWith(here) && !file.equals(here) ? here.relativize(file).toString() : absolutePath;
   }
 
   /**
@@ -102,6 +128,12 @@ final class FileWork {
     return !checksum && index.stampEquals(file.toAbsolutePath().normalize().toString(), FileStamp.of(attributes));
   }
 
+  /** The result for a file the walker skipped. */
+  FileResult skipped(Path file, String why) {
+    String path = file.toAbsolutePath().normalize().toString();
+    return FileResult.skipped(displayName(path), path, why);
+  }
+
   /** Processes standard input, already read: it is never skipped as unchanged. */
   FileResult stdin(byte[] bytes) {
     String sha = HexFormat.of().formatHex(Provenance.digest().digest(bytes));
@@ -110,21 +142,19 @@ final class FileWork {
 
   private FileResult map(String name, String path, String sha, FileStamp stamp, ReadResult result) {
     List<Problem> found = new ArrayList<>(result.problems());
-    List<GraphContent> graphs = new ArrayList<>();
-    List<Position> positions = new ArrayList<>();
+    List<Description> descriptions = new ArrayList<>();
     for (Record record : result.records()) {
       try {
-        TripleCollector collector = new TripleCollector();
-        Node graph = mapper.map(record, collector, found);
-        graphs.add(new GraphContent(graph, collector.triples));
-        positions.add(record.position());
+        TripleCollector own = new TripleCollector();
+        TripleCollector shared = new TripleCollector();
+        Node graph = mapper.map(record, own, shared, found);
+        descriptions.add(Description.of(record, path, graph, own.triples, shared.triples));
       } catch (MappingException e) {
         found.add(Problem.error(record.source(), e.position(), e.getMessage()));
       }
     }
     boolean rejected = found.stream().anyMatch(Problem::isError);
-    return new FileResult(name, path, sha, false, rejected ? List.of() : graphs,
-        rejected ? List.of() : positions, found, stamp, false);
+    return new FileResult(name, path, sha, FileResult.Outcome.READ, rejected ? List.of() : descriptions, found, stamp, false);
   }
 
   private static String hash(Path file) throws IOException {

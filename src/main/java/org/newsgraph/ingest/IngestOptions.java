@@ -9,9 +9,10 @@ package org.newsgraph.ingest;
  * @param bulk allow the bulk loader when the store is empty
  * @param progress draw a progress line on stderr
  * @param checksum hash every file, even when its size and modification time match the recorded ones
+ * @param verbose report notes too: each article merged from several descriptions, each file skipped
  */
 public record IngestOptions(int batchSize, int threads, boolean prune, boolean bulk, boolean progress,
-    boolean checksum) {
+    boolean checksum, boolean verbose) {
 
   /** Validates. */
   public IngestOptions {
@@ -28,36 +29,41 @@ public record IngestOptions(int batchSize, int threads, boolean prune, boolean b
    * whose size and modification time are unchanged skipped without being read.
    */
   public static IngestOptions defaults() {
-    return new IngestOptions(1000, Runtime.getRuntime().availableProcessors(), false, true, false, false);
+    return new IngestOptions(1000, Runtime.getRuntime().availableProcessors(), false, true, false, false, false);
   }
 
   /** A copy with another batch size. */
   public IngestOptions withBatchSize(int size) {
-    return new IngestOptions(size, threads, prune, bulk, progress, checksum);
+    return new IngestOptions(size, threads, prune, bulk, progress, checksum, verbose);
   }
 
   /** A copy with prune on or off. */
   public IngestOptions withPrune(boolean on) {
-    return new IngestOptions(batchSize, threads, on, bulk, progress, checksum);
+    return new IngestOptions(batchSize, threads, on, bulk, progress, checksum, verbose);
   }
 
   /** A copy with the bulk loader allowed or not. */
   public IngestOptions withBulk(boolean on) {
-    return new IngestOptions(batchSize, threads, prune, on, progress, checksum);
+    return new IngestOptions(batchSize, threads, prune, on, progress, checksum, verbose);
   }
 
   /** A copy with the progress line on or off. */
   public IngestOptions withProgress(boolean on) {
-    return new IngestOptions(batchSize, threads, prune, bulk, on, checksum);
+    return new IngestOptions(batchSize, threads, prune, bulk, on, checksum, verbose);
   }
 
   /** A copy with another number of worker threads. */
   public IngestOptions withThreads(int n) {
-    return new IngestOptions(batchSize, n, prune, bulk, progress, checksum);
+    return new IngestOptions(batchSize, n, prune, bulk, progress, checksum, verbose);
   }
 
   /** A copy that hashes every file (or trusts unchanged size and modification time). */
   public IngestOptions withChecksum(boolean on) {
-    return new IngestOptions(batchSize, threads, prune, bulk, progress, on);
+    return new IngestOptions(batchSize, threads, prune, bulk, progress, on, verbose);
+  }
+
+  /** A copy with notes reported or not. */
+  public IngestOptions withVerbose(boolean on) {
+    return new IngestOptions(batchSize, threads, prune, bulk, progress, checksum, on);
   }
 }

@@ -1,5 +1,9 @@
 package org.newsgraph.ingest;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.newsgraph.source.SourceWalker;
+
 /**
  * The counts of one ingest run.
  *
@@ -14,6 +18,10 @@ package org.newsgraph.ingest;
  * @param filesUnchanged files skipped because their content hash was unchanged
  * @param graphsRemoved record graphs removed (pruned, or no longer produced by a changed file)
  * @param bulk true when the run used the bulk loader
+ * @param mergedArticles record graphs written from several descriptions (several files, or an
+ *     article listed twice in one file)
+ * @param mergedDescriptions the descriptions those graphs were merged from
+ * @param skippedDetail the skipped files by reason ("3 hidden, 1 not a record"), or empty
  */
 public record IngestReport(
     long filesRead,
@@ -26,14 +34,25 @@ public record IngestReport(
     long graphsReplaced,
     long filesUnchanged,
     long graphsRemoved,
-    boolean bulk) {
+    boolean bulk,
+    long mergedArticles,
+    long mergedDescriptions,
+    String skippedDetail) {
+
+  /** The text of skipped files by reason, in the order of the reasons. */
+  static String skipDetail(Map<SourceWalker.Skip, Long> skipped) {
+    return skipped.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().text())
+        .collect(Collectors.joining(", "));
+  }
 
   /** One line for stderr. */
   public String summary() {
     return "ingest: " + filesRead + " files read, " + graphsAdded + " added, " + graphsReplaced
         + " replaced, " + filesUnchanged + " unchanged, " + recordsRejected + " rejected, "
-        + graphsRemoved + " removed, " + filesSkipped + " skipped, " + warnings + " warnings"
+        + graphsRemoved + " removed, " + filesSkipped + " skipped"
+        + (filesSkipped > 0 && !skippedDetail.isEmpty() ? " (" + skippedDetail + ")" : "") + ", " + warnings + " warnings"
         + (unknownKeys > 0 ? " (" + unknownKeys + " unknown keys)" : "")
+        + (mergedArticles > 0 ? ", " + mergedArticles + " merged from " + mergedDescriptions + " descriptions" : "")
         + (bulk ? " [bulk load]" : "");
   }
 }

@@ -6,10 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
@@ -17,8 +22,10 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.map.RecordMapper;
+import org.newsgraph.model.Position;
 import org.newsgraph.model.Problem;
 import org.newsgraph.source.RecordReader;
+import org.newsgraph.source.SourceWalker;
 import org.newsgraph.store.BulkLoad;
 import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.GraphStore;
@@ -50,8 +57,13 @@ public final class Ingester {
 
   private final ProgressBar.Counts counts = new ProgressBar.Counts();
   private final Set<String> unknownKeys = new HashSet<>();
-  // graph -> name of the file that wrote it in this run, to warn about two files describing one article
-  private final GraphOwners writtenBy;
+  // Every record graph this run met: who described it, whether it waits for the merge at the end.
+  private final RunGraphs graphs;
+  // Descriptions read from standard input in this run (it cannot be read twice).
+  private final List<Description> stdinDescriptions = new ArrayList<>();
+  private int nextSeq;
+  private long mergedArticles;
+  private long mergedDescriptions;
 
   /**
    * @param store where graphs go
@@ -74,7 +86,7 @@ public final class Ingester {
     this.options = options;
     this.problems = problems;
     this.progressOut = progressOut;
-    this.writtenBy = new GraphOwners(provenance.articleGraphPrefix());
+    this.graphs = new RunGraphs(provenance.articleGraphPrefix());
   }
 
   /**
@@ -103,20 +115,28 @@ public final class Ingester {
     // A bulk load holds the store exclusively until it commits, and the store is empty: nothing to ask.
     SourceIndex index = bulk.isPresent() ? SourceIndex.none() : SourceIndex.load(store, provenance);
     ProgressBar progress = new ProgressBar(options.progress() ? progressOut : null);
-    long skipped;
+    Map<SourceWalker.Skip, Long> skipped;
     listeners.forEach(l -> l.runStarting(store, bulk.isPresent()));
     try (BatchWriter writer = new BatchWriter(store, bulk, provenance.metaGraph(), options.batchSize(),
-        new AllListeners())) {
+        new AllListeners());
+        OwnFactSpill spill = bulk.map(b -> new OwnFactSpill(b.scratchDirectory())).orElse(null)) {
       writer.write(systemUnit(index, run, started));
       FileWork work = new FileWork(reader, mapper, index, options.checksum());
       Pipeline pipeline = new Pipeline(work, options.threads());
       pipeline.run(paths, stdin, result -> {
-        accept(result, index, run, writer);
+        accept(result, index, run, writer, spill);
         progress.update(counts);
       });
       skipped = pipeline.skipped();
       if (options.prune()) {
         prune(index, writer);
+      }
+      if (spill != null) {
+        spill.replay((graph, seq) -> graphs.winnerSeq(graphs.slot(graph)) == seq, writer::load);
+        countBulkMerges();
+      } else {
+        writer.flush();
+        new DeferredMerge(index, work, run, writer).run();
       }
       writer.finish();
     } finally {
@@ -124,8 +144,9 @@ public final class Ingester {
     }
     listeners.forEach(l -> l.runFinished(store));
     IngestReport report = new IngestReport(counts.filesRead, counts.added + counts.replaced,
-        counts.rejected, skipped, counts.warnings, unknownKeys.size(), counts.added, counts.replaced,
-        counts.unchanged, counts.removed, bulk.isPresent());
+        counts.rejected, skipped.values().stream().mapToLong(Long::longValue).sum(), counts.warnings, unknownKeys.size(), counts.added, counts.replaced,
+        counts.unchanged, counts.removed, bulk.isPresent(), mergedArticles, mergedDescriptions,
+        IngestReport.skipDetail(skipped));
     List<Triple> ended = provenance.runEnded(run, started, Instant.now(), report);
     store.apply(new StoreBatch(List.of(), List.of(), provenance.metaGraph(), List.of(run), ended));
     return report;
@@ -153,7 +174,11 @@ public final class Ingester {
     return new BatchWriter.Unit(systemGraphs, List.of(), subjects, meta);
   }
 
-  private void accept(FileResult result, SourceIndex index, Node run, BatchWriter writer) {
+  private void accept(FileResult result, SourceIndex index, Node run, BatchWriter writer, OwnFactSpill spill) {
+    if (result.outcome() == FileResult.Outcome.SKIPPED) {
+      report(result.problems());
+      return;
+    }
     counts.filesRead++;
     report(result.problems());
     if (result.unchanged()) {
@@ -169,45 +194,112 @@ public final class Ingester {
       counts.rejected++;
       return;
     }
+    if (result.path().equals(FileWork.STDIN)) {
+      stdinDescriptions.addAll(result.descriptions());
+    }
     Node source = provenance.source(result.path());
     Node at = Provenance.time(Instant.now());
+    int file = graphs.file(result.path());
     List<Node> subjects = new ArrayList<>(List.of(source, Provenance.stamp(source)));
     List<Triple> meta = new ArrayList<>(provenance.sourceFile(source, result.path(), result.sha256(), run, at));
     if (result.stamp() != null) {
       meta.addAll(Provenance.stampTriples(source, result.stamp()));
     }
-    boolean duplicate = false;
-    Set<Node> made = new HashSet<>();
-    for (int i = 0; i < result.graphs().size(); i++) {
-      Node graph = result.graphs().get(i).graph();
-      made.add(graph);
-      String earlier = writtenBy.put(graph, result.name());
-      if (earlier != null && !earlier.equals(result.name())) {
-        duplicate = true;
-        report(List.of(Problem.warning(result.name(), result.positions().get(i),
-            "describes the same article as " + earlier + "; this file's description replaces it")));
-      }
-      if (earlier != null || index.holds(graph)) {
-        counts.replaced++;
+    List<GraphContent> contents = new ArrayList<>();
+    Map<Node, List<Description>> byGraph = new LinkedHashMap<>();
+    result.descriptions().forEach(d -> byGraph.computeIfAbsent(d.graph(), g -> new ArrayList<>()).add(d));
+    for (Map.Entry<Node, List<Description>> entry : byGraph.entrySet()) {
+      Node graph = entry.getKey();
+      List<Description> described = entry.getValue();
+      boolean first = graphs.slot(graph) < 0;
+      int slot = graphs.describedBy(graph, file, described.size());
+      noteConflicts(result, slot, described, file, first);
+      if (spill != null) {
+        // Bulk load: the multi-valued facts now; the single-valued ones once the winner is known.
+        contents.add(Merge.shared(graph, described));
+        for (int i = 0; i < described.size(); i++) {
+          Description d = described.get(i);
+          int seq = nextSeq++;
+          spill.add(seq, graph, d.own());
+          graphs.offerWinner(slot, seq, file, d.precedence(), first && i == 0);
+        }
+        meta.addAll(first ? provenance.graph(graph, source, run, at) : Provenance.derivedFrom(graph, source));
+        if (first) {
+          counts.added++;
+        }
+      } else if (described.size() == 1 && !graphs.describedByOther(slot, file)
+          && !graphs.has(slot, RunGraphs.DEFERRED) && !index.hasOtherSource(graph, source)) {
+        contents.add(Merge.of(graph, described));
+        subjects.add(graph);
+        meta.addAll(provenance.graph(graph, source, run, at));
+        graphs.set(slot, RunGraphs.WRITTEN);
+        count(graph, index);
       } else {
-        counts.added++;
+        graphs.set(slot, RunGraphs.DEFERRED); // merged with its other descriptions at the end
       }
-      subjects.add(graph);
-      meta.addAll(provenance.graph(graph, source, run, at));
     }
     List<Node> remove = new ArrayList<>();
     for (Node old : index.graphsOf(result.path())) {
-      if (!made.contains(old) && !writtenBy.contains(old)) {
-        remove.add(old);
-        subjects.add(old);
+      if (!byGraph.containsKey(old)) {
+        retire(old, source, index, remove, subjects);
       }
     }
-    counts.removed += remove.size();
-    BatchWriter.Unit unit = new BatchWriter.Unit(result.graphs(), remove, subjects, meta);
-    if (duplicate) {
-      writer.writeAfterBulk(unit);
+    writer.write(new BatchWriter.Unit(contents, remove, subjects, meta));
+  }
+
+  /** Counts a graph written in full as added or replaced. */
+  private void count(Node graph, SourceIndex index) {
+    if (index.holds(graph)) {
+      counts.replaced++;
     } else {
-      writer.write(unit);
+      counts.added++;
+    }
+  }
+
+  /**
+   * A graph that {@code source} no longer describes: removed when nothing else describes it,
+   * otherwise merged again at the end from the descriptions that remain.
+   */
+  private void retire(Node graph, Node source, SourceIndex index, List<Node> remove, List<Node> subjects) {
+    if (graphs.slot(graph) >= 0 || index.hasOtherSource(graph, source)) {
+      graphs.defer(graph);
+    } else {
+      remove.add(graph);
+      subjects.add(graph);
+      counts.removed++;
+    }
+  }
+
+  /** Reports descriptions of one article that disagree on what a merge cannot reconcile. */
+  private void noteConflicts(FileResult result, int slot, List<Description> described, int file, boolean first) {
+    for (int i = 0; i < described.size(); i++) {
+      Description d = described.get(i);
+      String conflict = graphs.conflict(slot, d, file, first && i == 0);
+      if (conflict != null) {
+        Description.Precedence p = d.precedence();
+        report(List.of(Problem.warning(result.name(), new Position(p.line(), p.column()),
+            "descriptions of one article disagree (" + conflict + "); the merge keeps one of them,"
+                + " see 'One article, many descriptions' in docs/store.md")));
+      }
+    }
+  }
+
+  /** Counts and lists (as notes) the articles a bulk load merged from several descriptions. */
+  private void countBulkMerges() {
+    for (int slot = 0; slot < graphs.size(); slot++) {
+      if (graphs.descriptions(slot) > 1) {
+        merged(graphs.graph(slot), graphs.descriptions(slot), graphs.filesOf(slot).stream().map(graphs::path).toList());
+      }
+    }
+  }
+
+  private void merged(Node graph, int descriptions, List<String> paths) {
+    mergedArticles++;
+    mergedDescriptions += descriptions;
+    if (options.verbose()) {
+      List<String> names = paths.stream().map(FileWork::displayName).toList();
+      report(List.of(Problem.note(names.get(0), Position.START, descriptions + " descriptions of "
+          + graph.getURI() + " merged, from " + String.join(", ", names))));
     }
   }
 
@@ -221,18 +313,100 @@ public final class Ingester {
       }
     });
     for (String path : gone) {
-      List<Node> remove = new ArrayList<>();
-      for (Node graph : index.graphsOf(path)) {
-        if (!writtenBy.contains(graph)) {
-          remove.add(graph);
-        }
-      }
-      List<Node> subjects = new ArrayList<>(remove);
       Node source = provenance.source(path);
+      List<Node> remove = new ArrayList<>();
+      List<Node> subjects = new ArrayList<>();
+      for (Node graph : index.graphsOf(path)) {
+        retire(graph, source, index, remove, subjects);
+      }
       subjects.add(source);
       subjects.add(Provenance.stamp(source));
-      counts.removed += remove.size();
       writer.write(new BatchWriter.Unit(List.of(), remove, subjects, List.of()));
+    }
+  }
+
+  /**
+   * The merge at the end of a batched run: every graph left for it is written from all its current
+   * descriptions, read again from their files (the ones of this run, and the ones the store
+   * records), a chunk of graphs at a time so that memory stays bounded; a graph nothing describes
+   * any more is removed.
+   */
+  private final class DeferredMerge {
+    private static final int CHUNK = 1000;
+    private final SourceIndex index;
+    private final FileWork work;
+    private final Node run;
+    private final BatchWriter writer;
+
+    DeferredMerge(SourceIndex index, FileWork work, Node run, BatchWriter writer) {
+      this.index = index;
+      this.work = work;
+      this.run = run;
+      this.writer = writer;
+    }
+
+    void run() {
+      List<Integer> chunk = new ArrayList<>(CHUNK);
+      graphs.forEach(RunGraphs.DEFERRED, slot -> {
+        chunk.add(slot);
+        if (chunk.size() == CHUNK) {
+          merge(chunk);
+          chunk.clear();
+        }
+      });
+      merge(chunk);
+    }
+
+    private void merge(List<Integer> slots) {
+      Map<String, Set<Node>> wanted = new TreeMap<>();
+      for (int slot : slots) {
+        Node graph = graphs.graph(slot);
+        graphs.filesOf(slot).forEach(f -> wanted.computeIfAbsent(graphs.path(f), p -> new HashSet<>()).add(graph));
+        index.sourcePathsOf(graph).forEach(p -> wanted.computeIfAbsent(p, q -> new HashSet<>()).add(graph));
+      }
+      Map<Node, List<Description>> found = new HashMap<>();
+      for (Map.Entry<String, Set<Node>> entry : wanted.entrySet()) {
+        String path = entry.getKey();
+        List<Description> now = path.equals(FileWork.STDIN) ? stdinDescriptions
+            : path.startsWith("<") ? List.of() : work.reread(path);
+        for (Description d : now) {
+          if (entry.getValue().contains(d.graph())) {
+            found.computeIfAbsent(d.graph(), g -> new ArrayList<>()).add(d);
+          }
+        }
+      }
+      Node at = Provenance.time(Instant.now());
+      for (int slot : slots) {
+        Node graph = graphs.graph(slot);
+        List<Description> described = found.getOrDefault(graph, List.of());
+        if (described.isEmpty()) {
+          if (graphs.has(slot, RunGraphs.WRITTEN) || index.holds(graph)) {
+            counts.removed++;
+          }
+          writer.write(new BatchWriter.Unit(List.of(), List.of(graph), List.of(graph), List.of()));
+          continue;
+        }
+        List<Triple> meta = new ArrayList<>();
+        Set<String> paths = new TreeSet<>();
+        described.forEach(d -> paths.add(d.precedence().path()));
+        for (String path : paths) {
+          meta.addAll(provenance.graph(graph, provenance.source(path), run, at));
+        }
+        if (!graphs.has(slot, RunGraphs.WRITTEN)) {
+          count(graph, index);
+        }
+        if (described.size() > 1) {
+          merged(graph, described.size(), List.copyOf(paths));
+          String conflict = graphs.has(slot, RunGraphs.CONFLICT) ? null : Merge.conflict(described);
+          if (conflict != null) {
+            Description.Precedence p = described.get(0).precedence();
+            report(List.of(Problem.warning(FileWork.displayName(p.path()), new Position(p.line(), p.column()),
+                "descriptions of one article disagree (" + conflict + "); the merge keeps one of them,"
+                    + " see 'One article, many descriptions' in docs/store.md")));
+          }
+        }
+        writer.write(new BatchWriter.Unit(List.of(Merge.of(graph, described)), List.of(), List.of(graph), meta));
+      }
     }
   }
 
@@ -258,6 +432,12 @@ public final class Ingester {
 
   private void report(List<Problem> found) {
     for (Problem problem : found) {
+      if (problem.severity() == Problem.Severity.NOTE) {
+        if (options.verbose()) {
+          problems.accept(problem);
+        }
+        continue;
+      }
       if (!problem.isError()) {
         if (problem.unknownKey() != null && !unknownKeys.add(problem.unknownKey())) {
           continue; // reported once per run

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -72,9 +73,9 @@ final class Pipeline {
     }
   }
 
-  /** Files skipped by the walk as hidden or unrelated; valid after {@link #run}. */
-  long skipped() {
-    return walker.skipped();
+  /** Files skipped by the walk, by reason; valid after {@link #run}. */
+  Map<SourceWalker.Skip, Long> skipped() {
+    return walker.skippedByReason();
   }
 
   private void walk(List<String> paths, InputStream stdin, ExecutorService workers,
@@ -89,7 +90,8 @@ final class Pipeline {
               Problem.error(path, Position.START, "no such file or directory"))));
         } else {
           walker.walk(Path.of(path), file -> put(queue, workers.submit(() -> work.file(file))),
-              file -> put(queue, CompletableFuture.completedFuture(work.unchangedByStamp(file))));
+              file -> put(queue, CompletableFuture.completedFuture(work.unchangedByStamp(file))),
+              (file, why) -> put(queue, CompletableFuture.completedFuture(work.skipped(file, why.text()))));
         }
       }
     } catch (Cancelled e) {

@@ -152,6 +152,11 @@ public final class Provenance {
         Triple.create(graph, GENERATED_BY, run));
   }
 
+  /** That a record graph was derived from one more source (it has its other provenance already). */
+  static List<Triple> derivedFrom(Node graph, Node source) {
+    return List.of(Triple.create(graph, DERIVED_FROM, source));
+  }
+
   /** An xsd:dateTime literal. */
   static Node time(Instant instant) {
     return NodeFactory.createLiteralDT(instant.toString(), XSDDatatype.XSDdateTime);

@@ -89,6 +89,35 @@ final class SourceIndex {
     return graphs;
   }
 
+  /** True when the store records a source of {@code graph} other than {@code source}. */
+  boolean hasOtherSource(Node graph, Node source) {
+    if (store == null) {
+      return false;
+    }
+    AtomicBoolean found = new AtomicBoolean();
+    store.findInGraph(provenance.metaGraph(), graph, Provenance.DERIVED_FROM, Node.ANY, (g, s) -> {
+      if (!s.equals(source)) {
+        found.set(true);
+      }
+    });
+    return found.get();
+  }
+
+  /** The paths of the sources the store records for {@code graph} (those whose path is known). */
+  List<String> sourcePathsOf(Node graph) {
+    if (store == null) {
+      return List.of();
+    }
+    List<Node> sources = new ArrayList<>(2);
+    store.findInGraph(provenance.metaGraph(), graph, Provenance.DERIVED_FROM, Node.ANY, (g, s) -> sources.add(s));
+    List<String> paths = new ArrayList<>(sources.size());
+    for (Node source : sources) {
+      store.findInGraph(provenance.metaGraph(), source, Provenance.SOURCE_PATH, Node.ANY,
+          (s, path) -> paths.add(path.getLiteralLexicalForm()));
+    }
+    return paths;
+  }
+
   /** True when the store holds a record graph with this name (one a source file was ingested into). */
   boolean holds(Node graph) {
     if (store == null) {

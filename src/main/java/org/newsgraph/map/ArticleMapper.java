@@ -30,7 +30,7 @@ public final class ArticleMapper {
   }
 
   /**
-   * Maps one article.
+   * Maps one article, every fact into one stream.
    *
    * @param article the article of the record
    * @param source the record's file, recorded as the graph's {@code dcterms:source}
@@ -40,27 +40,34 @@ public final class ArticleMapper {
    * @throws MappingException when an IRI cannot be minted for a value the record needs
    */
   public Node map(Article article, String source, StreamRDF out, List<Problem> problems) {
-    Node graph = graphOf(article);
-    out.quad(Quad.create(graph, graph, NewsVocab.DCTERMS_SOURCE,
-        org.apache.jena.graph.NodeFactory.createLiteralString(source)));
-    Node subject = describe(article, graph, out, true);
-    for (Article related : article.related()) {
-      Node cited = describe(related, graph, out, false);
-      out.quad(Quad.create(graph, subject, NewsVocab.RELATED, cited));
-    }
-    return graph;
+    return map(article, source, out, out, problems);
   }
 
   /**
-   * Maps an article record; see {@link #map(Article, String, StreamRDF, List)}.
+   * Maps one article as one description of it, split by how descriptions merge: {@code own} gets
+   * the facts of which an article has one (type, headline, excerpt, body, dates, scores, flags,
+   * language, provider), {@code shared} the facts that accumulate over descriptions (URL forms,
+   * categories, tags, topics, images, related articles with what the record says of them, the
+   * graph's {@code dcterms:source}).
    *
-   * @throws IllegalArgumentException when the record is not an article record
+   * @param article the article of the record
+   * @param source the record's file, recorded as the graph's {@code dcterms:source}
+   * @param own receives the single-valued facts
+   * @param shared receives the multi-valued facts
+   * @param problems receives warnings for values left out
+   * @return the named graph the quads were written to
+   * @throws MappingException when an IRI cannot be minted for a value the record needs
    */
-  public Node map(org.newsgraph.source.Record record, StreamRDF out, List<Problem> problems) {
-    if (record.article() == null) {
-      throw new IllegalArgumentException("not an article record: " + record.entity().getClass().getSimpleName());
+  public Node map(Article article, String source, StreamRDF own, StreamRDF shared, List<Problem> problems) {
+    Node graph = graphOf(article);
+    shared.quad(Quad.create(graph, graph, NewsVocab.DCTERMS_SOURCE,
+        org.apache.jena.graph.NodeFactory.createLiteralString(source)));
+    Node subject = describe(article, graph, own, shared, true);
+    for (Article related : article.related()) {
+      Node cited = describe(related, graph, shared, shared, false);
+      shared.quad(Quad.create(graph, subject, NewsVocab.RELATED, cited));
     }
-    return map(record.article(), record.source(), out, problems);
+    return graph;
   }
 
   /** The named graph of an article's own record. */
@@ -72,63 +79,65 @@ public final class ArticleMapper {
     }
   }
 
-  private Node describe(Article a, Node g, StreamRDF out, boolean ownRecord) {
+  private Node describe(Article a, Node g, StreamRDF own, StreamRDF shared, boolean ownRecord) {
     Node s;
     try {
       s = iris.article(a.identifyingUrl());
     } catch (IllegalArgumentException e) {
       throw new MappingException(a.position(), e.getMessage());
     }
-    Emitter e = new Emitter(g, s, out);
-    e.iri(NewsVocab.RDF_TYPE, NewsVocab.ARTICLE);
-    e.iri(NewsVocab.RDF_TYPE, schemaType(a.type()));
-    e.string(NewsVocab.ITEM_TYPE, a.type());
-    e.string(NewsVocab.CATEGORY, a.category());
-    e.string(NewsVocab.SCHEMA_HEADLINE, a.title());
-    e.string(NewsVocab.SCHEMA_DESCRIPTION, a.excerpt());
-    e.typed(NewsVocab.SCHEMA_DATE_PUBLISHED, a.publishedDateTime(), XSDDatatype.XSDdateTime);
-    e.typed(NewsVocab.SCHEMA_DATE_MODIFIED, a.updatedDateTime(), XSDDatatype.XSDdateTime);
-    e.iri(NewsVocab.SCHEMA_URL, urlNode(a.identifyingUrl(), a));
-    e.iri(NewsVocab.CANONICAL_URL, urlNode(UrlLib.canonical(a.identifyingUrl()), a));
-    e.iri(NewsVocab.ORIGINAL_URL, urlNode(a.originalUrl(), a));
-    e.iri(NewsVocab.AMP_URL, urlNode(a.ampWebUrl(), a));
-    e.iri(NewsVocab.CDN_AMP_URL, urlNode(a.cdnAmpWebUrl(), a));
-    e.integer(NewsVocab.QUALITY, a.quality());
-    e.integer(NewsVocab.HEAT, a.heat());
-    e.bool(NewsVocab.PUBLISHED, a.published());
-    e.string(NewsVocab.SECURED, a.secured());
-    describeExtra(a, e);
+    // One value per article (the winning description's) and facts that accumulate over descriptions.
+    Emitter one = new Emitter(g, s, own);
+    Emitter all = new Emitter(g, s, shared);
+    all.iri(NewsVocab.RDF_TYPE, NewsVocab.ARTICLE);
+    one.iri(NewsVocab.RDF_TYPE, schemaType(a.type()));
+    one.string(NewsVocab.ITEM_TYPE, a.type());
+    one.string(NewsVocab.CATEGORY, a.category());
+    one.string(NewsVocab.SCHEMA_HEADLINE, a.title());
+    one.string(NewsVocab.SCHEMA_DESCRIPTION, a.excerpt());
+    one.typed(NewsVocab.SCHEMA_DATE_PUBLISHED, a.publishedDateTime(), XSDDatatype.XSDdateTime);
+    one.typed(NewsVocab.SCHEMA_DATE_MODIFIED, a.updatedDateTime(), XSDDatatype.XSDdateTime);
+    all.iri(NewsVocab.SCHEMA_URL, urlNode(a.identifyingUrl(), a));
+    all.iri(NewsVocab.CANONICAL_URL, urlNode(UrlLib.canonical(a.identifyingUrl()), a));
+    all.iri(NewsVocab.ORIGINAL_URL, urlNode(a.originalUrl(), a));
+    all.iri(NewsVocab.AMP_URL, urlNode(a.ampWebUrl(), a));
+    all.iri(NewsVocab.CDN_AMP_URL, urlNode(a.cdnAmpWebUrl(), a));
+    one.integer(NewsVocab.QUALITY, a.quality());
+    one.integer(NewsVocab.HEAT, a.heat());
+    one.bool(NewsVocab.PUBLISHED, a.published());
+    one.string(NewsVocab.SECURED, a.secured());
+    describeExtra(a, one, all);
     if (a.provider() != null) {
-      e.iri(NewsVocab.SCHEMA_PUBLISHER, provider(a.provider(), g, out, ownRecord));
-      a.provider().publishers().forEach(name -> e.string(NewsVocab.PUBLISHER_NAME, name));
-      a.provider().authors().forEach(name -> e.string(NewsVocab.AUTHOR_NAME, name));
+      one.iri(NewsVocab.SCHEMA_PUBLISHER, provider(a.provider(), g, own, ownRecord));
+      a.provider().publishers().forEach(name -> one.string(NewsVocab.PUBLISHER_NAME, name));
+      a.provider().authors().forEach(name -> one.string(NewsVocab.AUTHOR_NAME, name));
     }
     for (String topic : a.topics()) {
-      e.iri(NewsVocab.SCHEMA_ABOUT, topic(topic, g, out, a));
+      all.iri(NewsVocab.SCHEMA_ABOUT, topic(topic, g, shared, a));
     }
     for (Image image : a.images()) {
-      e.iri(NewsVocab.SCHEMA_IMAGE, images.describe(image, g, out));
+      all.iri(NewsVocab.SCHEMA_IMAGE, images.describe(image, g, shared));
     }
     return s;
   }
 
-  private void describeExtra(Article a, Emitter e) {
+  private void describeExtra(Article a, Emitter one, Emitter all) {
     Article.Extra x = a.extra();
-    e.iri(NewsVocab.SOURCE_URL, urlNode(x.sourceUrl(), a));
-    e.typed(NewsVocab.FEATURED_CONTENT, x.featuredContent(), RDFhtml.rdfHTML);
-    e.string(NewsVocab.HIGHLIGHT, x.highlight());
-    e.string(NewsVocab.SCHEMA_TEXT, x.content());
-    e.string(NewsVocab.SCHEMA_IN_LANGUAGE, x.locale());
-    x.categories().forEach(category -> e.string(NewsVocab.CATEGORY, category));
+    all.iri(NewsVocab.SOURCE_URL, urlNode(x.sourceUrl(), a));
+    one.typed(NewsVocab.FEATURED_CONTENT, x.featuredContent(), RDFhtml.rdfHTML);
+    one.string(NewsVocab.HIGHLIGHT, x.highlight());
+    one.string(NewsVocab.SCHEMA_TEXT, x.content());
+    one.string(NewsVocab.SCHEMA_IN_LANGUAGE, x.locale());
+    x.categories().forEach(category -> all.string(NewsVocab.CATEGORY, category));
     for (String tag : x.tags()) {
-      e.string(NewsVocab.SCHEMA_KEYWORDS, tag);
+      all.string(NewsVocab.SCHEMA_KEYWORDS, tag);
       try {
-        e.iri(NewsVocab.TAG_PROP, iris.tag(tag));
+        all.iri(NewsVocab.TAG_PROP, iris.tag(tag));
       } catch (IllegalArgumentException ex) {
         throw new MappingException(a.position(), "tag " + ex.getMessage());
       }
     }
-    e.string(NewsVocab.SITE_PATH, x.path());
+    all.string(NewsVocab.SITE_PATH, x.path());
   }
 
   private Node provider(Provider p, Node g, StreamRDF out, boolean ownRecord) {

@@ -29,11 +29,11 @@ final class TaxonomyMapper {
   }
 
   /** Maps a topic; {@code parent} and names meet the nodes that articles' topic names give. */
-  Node topic(Topic t, String source, StreamRDF out, List<Problem> problems) {
+  Node topic(Topic t, String source, StreamRDF out, StreamRDF shared, List<Problem> problems) {
     Node g = minted(() -> iris.topicGraph(t.id()), t.position());
     Node node = minted(() -> iris.topic(t.id()), t.position());
     Node scheme = iris.topicScheme();
-    provenance(g, source, out);
+    provenance(g, source, shared);
     Emitter e = concept(g, node, NewsVocab.TOPIC, scheme, out);
     e.string(NewsVocab.DCTERMS_IDENTIFIER, t.id());
     e.string(NewsVocab.SKOS_PREF_LABEL, t.name());
@@ -66,10 +66,10 @@ final class TaxonomyMapper {
   }
 
   /** Maps a tag of the tag list. */
-  Node tag(Tag t, String source, StreamRDF out) {
+  Node tag(Tag t, String source, StreamRDF out, StreamRDF shared) {
     Node g = minted(() -> iris.tagGraph(t.id()), t.position());
     Node node = minted(() -> iris.tag(t.id()), t.position());
-    provenance(g, source, out);
+    provenance(g, source, shared);
     Emitter e = concept(g, node, NewsVocab.TAG, iris.tagScheme(), out);
     e.string(NewsVocab.DCTERMS_IDENTIFIER, t.id());
     e.string(NewsVocab.SKOS_PREF_LABEL, t.id());
@@ -83,10 +83,10 @@ final class TaxonomyMapper {
   }
 
   /** Maps an organization onto the provider node of its domain. */
-  Node organization(Organization o, String source, StreamRDF out) {
+  Node organization(Organization o, String source, StreamRDF out, StreamRDF shared) {
     Node g = minted(() -> iris.organizationGraph(o.domain()), o.position());
     Node node = minted(() -> iris.provider(o.domain()), o.position());
-    provenance(g, source, out);
+    provenance(g, source, shared);
     Emitter e = new Emitter(g, node, out);
     e.iri(NewsVocab.RDF_TYPE, NewsVocab.PROVIDER);
     e.iri(NewsVocab.RDF_TYPE, NewsVocab.SCHEMA_ORGANIZATION);

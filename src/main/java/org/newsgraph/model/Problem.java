@@ -18,6 +18,8 @@ public record Problem(
 
   /** How bad a problem is. */
   public enum Severity {
+    /** Information shown on request ({@code --verbose}): nothing is wrong. */
+    NOTE,
     /** Reported; the record is still stored. */
     WARNING,
     /** The record is rejected and nothing of it is stored. */
@@ -49,6 +51,11 @@ public record Problem(
   /** A warning at a position. */
   public static Problem warning(String source, Position position, String message) {
     return new Problem(source, position, Severity.WARNING, message);
+  }
+
+  /** A note at a position: information, shown only when asked for. */
+  public static Problem note(String source, Position position, String message) {
+    return new Problem(source, position, Severity.NOTE, message);
   }
 
   /**

@@ -10,8 +10,16 @@ import org.newsgraph.model.Position;
  *
  * @param source the file as the user named it (or {@code <stdin>})
  * @param entity what the record describes
+ * @param pageItem true for an item of a page that lists many records (a JSON API page), false for
+ *     a file that is the record itself; when several descriptions of one article merge, a record
+ *     file's single-valued facts win over a page item's of the same date
  */
-public record Record(String source, Entity entity) {
+public record Record(String source, Entity entity, boolean pageItem) {
+
+  /** A record that is its own file (not an item of a page). */
+  public Record(String source, Entity entity) {
+    this(source, entity, false);
+  }
 
   /** Where the record starts in its file. */
   public Position position() {

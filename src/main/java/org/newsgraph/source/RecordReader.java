@@ -155,7 +155,7 @@ public final class RecordReader {
       if (item instanceof YamlValue.Mapping entry) {
         Article article = binder.bind(entry, null, name, problems);
         if (article != null) {
-          records.add(new Record(name, article));
+          records.add(new Record(name, article, true));
         }
       } else {
         problems.add(Problem.error(name, item.position(),

@@ -1,5 +1,6 @@
 package org.newsgraph.store;
 
+import java.nio.file.Path;
 import org.apache.jena.riot.system.StreamRDF;
 
 /**
@@ -10,6 +11,12 @@ public interface BulkLoad extends AutoCloseable {
 
   /** Where the quads go; {@code start} and {@code finish} are handled by this object. */
   StreamRDF stream();
+
+  /**
+   * A directory on the store's disk where the load's caller may keep temporary files (the store's
+   * own directory: a load of the store's size fits there when the store does).
+   */
+  Path scratchDirectory();
 
   /**
    * Commits everything sent.

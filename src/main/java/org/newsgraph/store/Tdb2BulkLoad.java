@@ -1,5 +1,6 @@
 package org.newsgraph.store;
 
+import java.nio.file.Path;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.progress.MonitorOutput;
@@ -24,11 +25,13 @@ final class Tdb2BulkLoad implements BulkLoad {
 
   private final DataLoader loader;
   private final String where;
+  private final Path directory;
   private final StreamRDF stream;
   private boolean done;
 
-  Tdb2BulkLoad(DatasetGraph dataset, String where) {
+  Tdb2BulkLoad(DatasetGraph dataset, String where, Path directory) {
     this.where = where;
+    this.directory = directory;
     this.loader = LoaderFactory.sequentialLoader(dataset, SILENT);
     try {
       loader.startBulk();
@@ -38,6 +41,11 @@ final class Tdb2BulkLoad implements BulkLoad {
       throw new StoreException("cannot start a bulk load into " + where + ": "
           + Tdb2Maintenance.reason(e), e);
     }
+  }
+
+  @Override
+  public Path scratchDirectory() {
+    return directory;
   }
 
   @Override

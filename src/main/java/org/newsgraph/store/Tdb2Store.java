@@ -134,7 +134,7 @@ public final class Tdb2Store implements GraphStore {
     } catch (RuntimeException e) {
       throw new StoreException("cannot read " + describe() + ": " + Tdb2Maintenance.reason(e), e);
     }
-    return empty ? Optional.of(new Tdb2BulkLoad(dataset, describe())) : Optional.empty();
+    return empty ? Optional.of(new Tdb2BulkLoad(dataset, describe(), directory)) : Optional.empty();
   }
 
   /**

@@ -81,10 +81,15 @@ public final class CatalogFixture implements AutoCloseable {
 
   /** Ingests one fixture folder with the story index listening, failing on any problem. */
   public void ingest(String folder) {
+    ingest(FOLDER.resolve(folder));
+  }
+
+  /** Ingests a file or folder anywhere, as {@link #ingest(String)} does. */
+  public void ingest(Path path) {
     List<Problem> problems = new ArrayList<>();
     // Batches of two records, never the bulk loader: the story index is updated batch by batch.
     ingester(IngestOptions.defaults().withBatchSize(2).withBulk(false).withProgress(false), problems::add)
-        .run(List.of(FOLDER.resolve(folder).toString()), InputStream.nullInputStream());
+        .run(List.of(path.toString()), InputStream.nullInputStream());
     assertThat(problems).isEmpty();
   }
 

@@ -48,6 +48,7 @@ class StoryIndexTest {
       """);
 
   @TempDir Path db;
+  @TempDir Path sites;
 
   @Test
   void laterRecordMergesTwoStoriesAndItsReplacementSplitsThem() throws IOException {
@@ -57,7 +58,11 @@ class StoryIndexTest {
       assertThat(materialised(fixture)).isEqualTo(union(face, robots));
       assertAgreesWithIndependentAnswers(fixture);
 
-      fixture.ingest("late");
+      // The late record is copied to a folder of its own, so that it can be replaced in place.
+      Path site = java.nio.file.Files.createDirectories(sites.resolve("site"));
+      Path late = site.resolve("l1.md");
+      java.nio.file.Files.copy(CatalogFixture.FOLDER.resolve("late/l1.md"), late);
+      fixture.ingest(site);
       Set<String> merged = new HashSet<>(face.iterator().next());
       merged.addAll(robots.iterator().next());
       merged.add(iri(L1));
@@ -71,7 +76,10 @@ class StoryIndexTest {
           .extracting(r -> r.get("reached") + " " + r.get("distance")).containsExactlyInAnyOrder(
               iri(A1) + " 1", iri(B1) + " 2", iri(B2) + " 2", iri(L1) + " 2", iri(C1) + " 3");
 
-      fixture.ingest("late-unlinked");
+      // The same file, saved again without its links: the story splits again.
+      java.nio.file.Files.copy(CatalogFixture.FOLDER.resolve("late-unlinked/l1.md"), late,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      fixture.ingest(site);
       assertThat(materialised(fixture)).isEqualTo(union(face, robots));
       assertAgreesWithIndependentAnswers(fixture);
       assertThat(fixture.rows("first-report", Map.of("article", L1))).isEmpty();

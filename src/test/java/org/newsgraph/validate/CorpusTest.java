@@ -44,7 +44,7 @@ class CorpusTest {
         "skipped: the real corpus is not at " + CORPUS.toAbsolutePath().normalize() + " (CI has it)");
     String[] ingest = run("ingest", "--db", db.toString(), CORPUS.toString());
     assertThat(ingest[1]).doesNotContain(": error: ");
-    assertThat(ingest[1]).contains("ingest: 259 files read, 247 added, 12 replaced, 0 unchanged, 0 rejected, 0 removed, 1 skipped");
+    assertThat(ingest[1]).contains("ingest: 259 files read, 247 added, 0 replaced, 0 unchanged, 0 rejected, 0 removed, 1 skipped (1 not a record)", "12 merged from 24 descriptions");
     assertThat(ingest[0]).isEqualTo("0");
 
     String[] validate = run("validate", "--db", db.toString());
