@@ -1,6 +1,6 @@
 package org.newsgraph.cli;
 
-/** The process exit codes of DESIGN.md §5, decided in one place. */
+/** The process exit codes (the table in the README, section "Exit codes"), decided in one place. */
 public final class ExitCodes {
 
   /** Everything succeeded. */

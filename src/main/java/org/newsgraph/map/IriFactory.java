@@ -12,8 +12,8 @@ import org.apache.jena.irix.IRIx;
 import org.newsgraph.model.UrlLib;
 
 /**
- * Mints the deterministic IRIs of DESIGN.md §2 under a data base IRI: the same input always gives
- * the same IRI, and no blank node is ever made. Immutable and thread-safe.
+ * Mints the deterministic IRIs of docs/mapping.md (section "Identity") under a data base IRI: the
+ * same input always gives the same IRI, and no blank node is ever made. Immutable and thread-safe.
  */
 public final class IriFactory {
 

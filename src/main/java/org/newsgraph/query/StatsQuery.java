@@ -5,7 +5,8 @@ import org.apache.jena.query.QueryFactory;
 
 /**
  * The counts {@code stats} reports, as one query. Each count aggregates in its own subquery so that
- * no count multiplies another (the union-default-graph trap of DESIGN.md §7).
+ * no count multiplies another: counted in one group, every match of one pattern would pair with
+ * every match of the others (ARCHITECTURE.md, "Queries over the union default graph").
  *
  * <p>No count says DISTINCT, and none needs to: the default graph is the union of the named graphs,
  * an RDF graph and so a set of triples, in which an article described by several records has its
