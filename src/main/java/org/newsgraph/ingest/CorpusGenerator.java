@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
 
 /**
  * Writes a synthetic corpus of record files in the real format (Markdown with YAML front matter, every
@@ -110,22 +111,22 @@ public final class CorpusGenerator {
     SplittableRandom r = random(i, 12);
     String text = record(i);
     String url = url(i);
-    text = text.replaceFirst("(?m)^webUrl: .*$", "webUrl: " + GenYaml.quote(GenUrls.variant(url, r)));
+    text = text.replaceFirst("(?m)^webUrl: .*$", Matcher.quoteReplacement("webUrl: " + GenYaml.quote(GenUrls.variant(url, r))));
     text = text.replaceFirst("(?m)^heat: .*$", "heat: " + r.nextInt(1000));
     text = text.replaceFirst("(?m)^updatedDateTime: .*\\n", "");
     if (r.nextInt(3) > 0) {
       text = text.replaceFirst("(?m)^(publishedDateTime: .*)$",
           "$1\nupdatedDateTime: " + date(random(i, 1)).substring(0, 8) + "28T23:59:59Z");
     }
-    text = text.replaceFirst("(?m)^topics:$", "topics:\n  - " + GenYaml.quote("Re-saved " + (i % 7)));
+    text = text.replaceFirst("(?m)^topics:$", Matcher.quoteReplacement("topics:\n  - " + GenYaml.quote("Re-saved " + (i % 7))));
     if (r.nextBoolean()) {
       long j = i + BLOCK;
       String entry = "  - title: " + GenYaml.quote(GenWords.sentence(random(j, 2), 6)) + "\n"
           + "    webUrl: " + GenYaml.quote(url(j)) + "\n"
           + "    type: article\n";
       text = text.contains("\nrelated:\n")
-          ? text.replaceFirst("\nrelated:\n", "\nrelated:\n" + entry)
-          : text.replaceFirst("(?m)^secured:", "related:\n" + entry + "\nsecured:");
+          ? text.replaceFirst("\nrelated:\n", Matcher.quoteReplacement("\nrelated:\n" + entry))
+          : text.replaceFirst("(?m)^secured:", Matcher.quoteReplacement("related:\n" + entry + "\nsecured:"));
     }
     return text;
   }

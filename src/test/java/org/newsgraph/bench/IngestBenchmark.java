@@ -103,7 +103,7 @@ public class IngestBenchmark {
   }
 
   /** Bytes of the files under a directory (TDB2 grows its files in 8 MB steps). */
-  private static long bytes(Path dir) throws IOException {
+  static long bytes(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       long total = 0;
       for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -113,13 +113,13 @@ public class IngestBenchmark {
     }
   }
 
-  private static List<String> cli(String... args) {
+  static List<String> cli(String... args) {
     List<String> command = new ArrayList<>(java("org.newsgraph.cli.Main"));
     command.addAll(List.of(args));
     return command;
   }
 
-  private static List<String> java(String main, String... args) {
+  static List<String> java(String main, String... args) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + XMX,
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"), main));
@@ -127,7 +127,7 @@ public class IngestBenchmark {
     return command;
   }
 
-  private static void delete(Path root) throws IOException {
+  static void delete(Path root) throws IOException {
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
@@ -136,7 +136,7 @@ public class IngestBenchmark {
   }
 
   /** A child process's wall time and peak resident set size. */
-  private record Measured(double seconds, long peakRssKb) {
+  record Measured(double seconds, long peakRssKb) {
 
     static Measured run(Path dir, String name, List<String> command) throws Exception {
       long start = System.nanoTime();

@@ -54,7 +54,7 @@ class ValidateCommandTest {
   void aSiteFolderIngestsValidatesAndAnswersSchemaAndTaxonomyQueries() throws IOException {
     Run ingest = run("ingest", "--db", db.toString(), SITE.toString());
     assertThat(ingest.err()).endsWith("ingest: 8 files read, 8 added, 0 replaced, 0 unchanged,"
-        + " 0 rejected, 0 removed, 1 skipped, 0 warnings [bulk load]\n");
+        + " 0 rejected, 0 removed, 1 skipped (1 hidden), 0 warnings [bulk load]\n");
     assertThat(ingest.code()).isZero();
 
     Run validate = run("validate", "--db", db.toString());
