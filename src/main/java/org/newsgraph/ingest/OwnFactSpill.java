@@ -20,6 +20,7 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
+import org.newsgraph.store.StoreException;
 
 /**
  * The single-valued facts of every description of a bulk load, kept on disk until the load knows
@@ -43,7 +44,7 @@ final class OwnFactSpill implements AutoCloseable {
   /**
    * Starts a spill file in {@code directory}, first deleting the files a killed run left there.
    *
-   * @throws UncheckedIOException when the file cannot be created
+   * @throws StoreException when the file cannot be created (it is part of the load)
    */
   OwnFactSpill(Path directory) {
     try {
@@ -51,19 +52,37 @@ final class OwnFactSpill implements AutoCloseable {
       this.file = Files.createTempFile(directory, PREFIX, ".rt");
       this.bytes = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary file in " + directory + ": " + e.getMessage(), e);
+      throw new StoreException("cannot create a temporary file of the bulk load in " + directory + ": "
+          + e.getMessage(), e);
     }
     this.out = StreamRDFWriter.getWriterStream(bytes, RDFFormat.RDF_THRIFT);
     out.start();
   }
 
-  /** Writes the single-valued facts of description number {@code seq} of {@code graph}. */
+  /**
+   * Writes the single-valued facts of description number {@code seq} of {@code graph}.
+   *
+   * @throws StoreException when the file cannot be written (a full disk)
+   */
   void add(int seq, Node graph, List<Triple> own) {
-    out.quad(Quad.create(graph, graph, SEQ,
-        NodeFactory.createLiteralDT(Integer.toString(seq), XSDDatatype.XSDint)));
-    for (Triple t : own) {
-      out.quad(Quad.create(graph, t));
+    try {
+      out.quad(Quad.create(graph, graph, SEQ,
+          NodeFactory.createLiteralDT(Integer.toString(seq), XSDDatatype.XSDint)));
+      for (Triple t : own) {
+        out.quad(Quad.create(graph, t));
+      }
+    } catch (RuntimeException e) {
+      throw failure("write", e);
     }
+  }
+
+  private StoreException failure(String what, Exception e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && !(cause instanceof IOException)) {
+      cause = cause.getCause();
+    }
+    return new StoreException("cannot " + what + " " + file + ", a temporary file of the bulk load: "
+        + cause.getMessage(), e);
   }
 
   /** Decides which descriptions won. */
@@ -75,10 +94,18 @@ final class OwnFactSpill implements AutoCloseable {
   /**
    * Ends the file and reads it back, passing on the facts of each description that won.
    *
-   * @throws UncheckedIOException when the file cannot be read
+   * @throws StoreException when the file cannot be written or read
    */
   void replay(Winners winners, Consumer<Quad> sink) {
     finishWriting();
+    try {
+      parse(winners, sink);
+    } catch (org.apache.jena.riot.RiotException | UncheckedIOException e) {
+      throw failure("read", e);
+    }
+  }
+
+  private void parse(Winners winners, Consumer<Quad> sink) {
     RDFParser.source(file).lang(Lang.RDFTHRIFT).parse(new StreamRDFBase() {
       private boolean keep;
 
@@ -115,8 +142,8 @@ final class OwnFactSpill implements AutoCloseable {
     try {
       out.finish();
       bytes.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw failure("write", e);
     }
   }
 
