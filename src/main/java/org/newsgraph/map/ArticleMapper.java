@@ -80,12 +80,13 @@ public final class ArticleMapper {
   }
 
   private Node describe(Article a, Node g, StreamRDF own, StreamRDF shared, boolean ownRecord) {
-    Node s;
+    String canonical;
     try {
-      s = iris.article(a.identifyingUrl());
+      canonical = UrlLib.canonical(a.identifyingUrl());
     } catch (IllegalArgumentException e) {
       throw new MappingException(a.position(), e.getMessage());
     }
+    Node s = iris.articleOfCanonical(canonical);
     // One value per article (the winning description's) and facts that accumulate over descriptions.
     Emitter one = new Emitter(g, s, own);
     Emitter all = new Emitter(g, s, shared);
@@ -98,7 +99,7 @@ public final class ArticleMapper {
     one.typed(NewsVocab.SCHEMA_DATE_PUBLISHED, a.publishedDateTime(), XSDDatatype.XSDdateTime);
     one.typed(NewsVocab.SCHEMA_DATE_MODIFIED, a.updatedDateTime(), XSDDatatype.XSDdateTime);
     all.iri(NewsVocab.SCHEMA_URL, urlNode(a.identifyingUrl(), a));
-    all.iri(NewsVocab.CANONICAL_URL, urlNode(UrlLib.canonical(a.identifyingUrl()), a));
+    all.iri(NewsVocab.CANONICAL_URL, urlNode(canonical, a));
     all.iri(NewsVocab.ORIGINAL_URL, urlNode(a.originalUrl(), a));
     all.iri(NewsVocab.AMP_URL, urlNode(a.ampWebUrl(), a));
     all.iri(NewsVocab.CDN_AMP_URL, urlNode(a.cdnAmpWebUrl(), a));

@@ -90,12 +90,22 @@ public final class IriFactory {
    * @throws IllegalArgumentException when the URL cannot be canonicalised
    */
   public Node article(String url) {
-    return NodeFactory.createURI(base + "article/" + articleKey(UrlLib.canonical(url)));
+    return articleOfCanonical(UrlLib.canonical(url));
   }
 
   /** The named graph of the record that describes an article. */
   public Node articleGraph(String url) {
-    return NodeFactory.createURI(base + "graph/article/" + articleKey(UrlLib.canonical(url)));
+    return articleGraphOfCanonical(UrlLib.canonical(url));
+  }
+
+  /** The article node of a URL already in canonical form ({@link UrlLib#canonical(String)}). */
+  public Node articleOfCanonical(String canonicalUrl) {
+    return NodeFactory.createURI(base + "article/" + articleKey(canonicalUrl));
+  }
+
+  /** The record graph of an article whose URL is already in canonical form. */
+  public Node articleGraphOfCanonical(String canonicalUrl) {
+    return NodeFactory.createURI(base + "graph/article/" + articleKey(canonicalUrl));
   }
 
   /**

@@ -182,10 +182,17 @@ public final class UrlLib {
   }
 
   private static String encodeUnsafe(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 8);
-    for (int i = 0; i < text.length(); i++) {
+    int first = 0;
+    while (first < text.length() && !isUnsafe(text.charAt(first))) {
+      first++;
+    }
+    if (first == text.length()) {
+      return text; // the usual case: nothing to encode
+    }
+    StringBuilder out = new StringBuilder(text.length() + 8).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c <= 0x20 || c == 0x7f || "<>\"{}|\\^`".indexOf(c) >= 0) {
+      if (isUnsafe(c)) {
         if (Character.isISOControl(c) && c != ' ') {
           throw new IllegalArgumentException(
               "URL contains a control character (U+" + String.format("%04X", (int) c) + "): " + text);
@@ -198,6 +205,10 @@ public final class UrlLib {
       }
     }
     return out.toString();
+  }
+
+  private static boolean isUnsafe(char c) {
+    return c <= 0x20 || c == 0x7f || "<>\"{}|\\^`".indexOf(c) >= 0;
   }
 
   private static String percentDecode(String text) {

@@ -102,15 +102,16 @@ public final class RecordReader {
     List<Record> records = new ArrayList<>();
     try {
       String body = null;
-      String yamlText = text;
-      if (format == Format.MARKDOWN) {
+      List<YamlValue> documents;
+      if (format == Format.JSON) {
+        documents = JsonReader.read(text, limits);
+      } else if (format == Format.MARKDOWN) {
         FrontMatter split = FrontMatter.split(text);
-        yamlText = split.yaml();
         body = split.body();
-      } else if (format == Format.JSON) {
-        yamlText = JsonText.toYaml(text);
+        documents = yaml.readAll(split.yaml(), 0);
+      } else {
+        documents = yaml.readAll(text, 0);
       }
-      List<YamlValue> documents = yaml.readAll(yamlText, 0);
       if (documents.isEmpty()) {
         problems.add(Problem.error(name, Position.START, "empty record: no YAML mapping found"));
       } else if (documents.size() > 1) {
@@ -167,7 +168,7 @@ public final class RecordReader {
 
   private static Format formatOf(String fileName, String text) {
     String lower = fileName.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".json") || JsonText.looksLikeJson(text)) {
+    if (lower.endsWith(".json") || JsonReader.looksLikeJson(text)) {
       return Format.JSON;
     }
     if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
