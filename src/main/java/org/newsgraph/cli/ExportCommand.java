@@ -1,11 +1,9 @@
 package org.newsgraph.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.apache.jena.graph.Node;
+import org.newsgraph.export.AtomicFile;
 import org.newsgraph.export.ExportFormat;
 import org.newsgraph.export.Exporter;
 import org.newsgraph.export.SchemaOrgExporter;
@@ -69,16 +67,7 @@ final class ExportCommand extends BaseCommand {
         exporter.export(console.out());
         return ExitCodes.OK;
       }
-      Path target = output.toAbsolutePath();
-      Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try {
-        try (OutputStream out = Files.newOutputStream(temp)) {
-          exporter.export(out);
-        }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      AtomicFile.write(output, exporter::export);
     }
     return ExitCodes.OK;
   }
