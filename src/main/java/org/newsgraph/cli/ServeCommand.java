@@ -122,8 +122,7 @@ final class ServeCommand extends BaseCommand {
    */
   private String resourcePath() {
     String path = URI.create(store.iris().base()).getPath();
-    if (path == null || path.equals("/") || !path.endsWith("/")
-        || path.matches("^/(newsgraph|q|\\$)(/.*)?$")) {
+    if (path == null || !path.endsWith("/") || NewsgraphServer.isReserved(path)) {
       return null;
     }
     return path;
