@@ -1,6 +1,7 @@
 package org.newsgraph.cli;
 
 import java.util.Locale;
+import org.newsgraph.model.UsageException;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.Tdb2Store;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ final class CompactCommand extends BaseCommand {
   @Override
   public Integer call() {
     if (store.remote()) {
-      throw new IllegalArgumentException("compact works on a TDB2 store (--db); compact a remote "
+      throw new UsageException("compact works on a TDB2 store (--db); compact a remote "
           + "store with its own tools");
     }
     try (GraphStore graphs = store.open()) {

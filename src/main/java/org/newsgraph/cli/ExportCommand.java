@@ -8,6 +8,7 @@ import org.newsgraph.export.ExportFormat;
 import org.newsgraph.export.Exporter;
 import org.newsgraph.export.SchemaOrgExporter;
 import org.newsgraph.map.IriFactory;
+import org.newsgraph.model.UsageException;
 import org.newsgraph.store.GraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,10 +57,10 @@ final class ExportCommand extends BaseCommand {
 
   private int exportProfile() throws IOException {
     if (!profile.equals("schema.org")) {
-      throw new IllegalArgumentException("unknown profile '" + profile + "'; known: [schema.org]");
+      throw new UsageException("unknown profile '" + profile + "'; known: [schema.org]");
     }
     if (!format.equalsIgnoreCase("jsonld") || graph != null) {
-      throw new IllegalArgumentException("--profile schema.org needs --format jsonld and no --graph");
+      throw new UsageException("--profile schema.org needs --format jsonld and no --graph");
     }
     try (GraphStore graphs = store.open()) {
       SchemaOrgExporter exporter = new SchemaOrgExporter(graphs);

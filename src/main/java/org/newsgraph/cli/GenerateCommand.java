@@ -3,6 +3,7 @@ package org.newsgraph.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.newsgraph.ingest.CorpusGenerator;
+import org.newsgraph.model.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,7 +30,7 @@ final class GenerateCommand extends BaseCommand {
   @Override
   public Integer call() throws IOException {
     if (count < 0 || first < 0) {
-      throw new IllegalArgumentException("--count and --first must not be negative");
+      throw new UsageException("--count and --first must not be negative");
     }
     long written = new CorpusGenerator(seed).generate(out, first, count);
     console.err().println("generate: " + written + " records written to " + out);

@@ -2,7 +2,7 @@ package org.newsgraph.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import org.newsgraph.query.QueryException;
+import org.newsgraph.model.UsageException;
 import org.newsgraph.store.StoreException;
 import picocli.CommandLine;
 
@@ -53,7 +53,11 @@ public final class Main {
         err.println("newsgraph: store unavailable: " + e.getMessage());
         return ExitCodes.STORE;
       }
-      if (e instanceof QueryException || e instanceof IllegalArgumentException) {
+      if (e instanceof UsageException) {
+        err.println("newsgraph: error: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      if (e instanceof IllegalArgumentException) {
         err.println("newsgraph: error: " + e.getMessage());
         return ExitCodes.USAGE;
       }
