@@ -3,6 +3,7 @@ package org.newsgraph.cli;
 import java.nio.file.Path;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.model.UsageException;
+import org.newsgraph.store.Credentials;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.RemoteEndpoint;
 import org.newsgraph.store.RemoteStore;
@@ -79,7 +80,7 @@ public final class StoreOptions {
     }
     RemoteEndpoint remote = RemoteEndpoint.of(endpoint).withUrls(queryUrl, updateUrl, gspUrl);
     if (endpointAuth != null) {
-      remote = remote.withAuthFile(endpointAuth);
+      remote = remote.withCredentials(Credentials.read(endpointAuth));
     }
     return new RemoteStore(remote);
   }

@@ -30,6 +30,7 @@ import org.newsgraph.map.IriFactory;
 import org.newsgraph.model.Versions;
 import org.newsgraph.query.ParamBinder;
 import org.newsgraph.query.QueryCatalog;
+import org.newsgraph.store.Credentials;
 import org.newsgraph.store.Tdb2Store;
 
 /**

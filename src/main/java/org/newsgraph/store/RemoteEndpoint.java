@@ -1,12 +1,6 @@
 package org.newsgraph.store;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
 
 /**
  * Where a remote store answers: SPARQL query, SPARQL update and Graph Store Protocol URLs (Fuseki's
@@ -56,23 +50,9 @@ public record RemoteEndpoint(String queryUrl, String updateUrl, String gspUrl, S
     return new RemoteEndpoint(queryUrl, updateUrl, gspUrl, authorization, tries, backoff, timeout);
   }
 
-  /**
-   * A copy with HTTP Basic credentials read from a file whose single line is {@code user:password}.
-   *
-   * @throws IllegalArgumentException when the file cannot be read or has no {@code user:password} line
-   */
-  public RemoteEndpoint withAuthFile(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read --endpoint-auth file " + file + ": " + e.getMessage());
-    }
-    if (lines.size() != 1 || !lines.get(0).contains(":")) {
-      throw new IllegalArgumentException("--endpoint-auth file " + file
-          + " must hold one line 'user:password'");
-    }
-    String token = Base64.getEncoder().encodeToString(lines.get(0).strip().getBytes(StandardCharsets.UTF_8));
-    return new RemoteEndpoint(queryUrl, updateUrl, gspUrl, "Basic " + token, attempts, firstBackoff, timeout);
+  /** A copy that logs in with HTTP Basic credentials. */
+  public RemoteEndpoint withCredentials(Credentials credentials) {
+    return new RemoteEndpoint(queryUrl, updateUrl, gspUrl, credentials.basicAuthorization(), attempts,
+        firstBackoff, timeout);
   }
 }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.serve.Credentials;
 import org.newsgraph.serve.NewsgraphServer;
+import org.newsgraph.store.Credentials;
 import org.newsgraph.store.Tdb2Store;
 
 /**
