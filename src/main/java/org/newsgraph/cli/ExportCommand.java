@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.jena.graph.Node;
 import org.newsgraph.export.AtomicFile;
-import org.newsgraph.export.ExportFormat;
 import org.newsgraph.export.Exporter;
 import org.newsgraph.export.SchemaOrgExporter;
 import org.newsgraph.map.IriFactory;
+import org.newsgraph.model.OutputFormat;
 import org.newsgraph.model.UsageException;
 import org.newsgraph.store.GraphStore;
 import picocli.CommandLine.Command;
@@ -17,13 +17,14 @@ import picocli.CommandLine.Option;
 /** {@code newsgraph export}: writes the store or one graph in an RDF syntax. */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = {"Write the store (or one --graph) as RDF to standard output or -o FILE.",
-      "turtle and nt merge all graphs; trig, nq and jsonld keep graph names. jsonld is built in memory."})
+      "turtle, nt and rdfxml merge all graphs; trig, nq and jsonld keep graph names.",
+      "jsonld and rdfxml are built in memory."})
 final class ExportCommand extends BaseCommand {
 
   @Mixin StoreOptions store;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "turtle",
-      description = "turtle, trig, nt, nq or jsonld (default: ${DEFAULT-VALUE}).")
+      description = "turtle (ttl), trig, nt, nq, jsonld or rdfxml (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--graph", paramLabel = "IRI", description = "Export only this named graph.")
@@ -42,7 +43,7 @@ final class ExportCommand extends BaseCommand {
     if (profile != null) {
       return exportProfile();
     }
-    ExportFormat exportFormat = ExportFormat.of(format);
+    OutputFormat exportFormat = OutputFormat.forExport(format);
     Node graphNode = graph == null ? null : IriFactory.url(graph);
     try (GraphStore graphs = store.open()) {
       Exporter exporter = new Exporter(graphs);

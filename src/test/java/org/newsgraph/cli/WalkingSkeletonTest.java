@@ -131,7 +131,7 @@ class WalkingSkeletonTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"turtle,TTL", "trig,TRIG", "nt,NT", "jsonld,JSONLD"})
+  @CsvSource({"turtle,TTL", "ttl,TTL", "trig,TRIG", "nt,NT", "nq,NQ", "jsonld,JSONLD", "rdfxml,RDFXML"})
   void everyExportFormatParsesBackStrictlyToTheSameTriples(String format, String langName) {
     assertThat(CliRun.of("ingest", "--db", db(), "seeds").exitCode()).isZero();
     Set<Triple> reference = triplesOf(export("nq"), Lang.NQUADS);

@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.newsgraph.ingest.IngestFixtures;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.map.NewsVocab;
+import org.newsgraph.model.OutputFormat;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.query.QueryRunner;
-import org.newsgraph.query.ResultFormat;
 import org.newsgraph.query.StatsQuery;
 
 /**
@@ -132,9 +132,9 @@ class StoreContractTest {
   private String answers(GraphStore store) {
     QueryRunner runner = new QueryRunner(store, QueryCatalog.load(), IriFactory.of(IriFactory.DEFAULT_BASE));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    runner.run(StatsQuery.QUERY, org.apache.jena.sparql.engine.binding.BindingFactory.empty(), ResultFormat.of("csv"), out);
+    runner.run(StatsQuery.QUERY, org.apache.jena.sparql.engine.binding.BindingFactory.empty(), OutputFormat.forQuery("csv"), out);
     String article = firstWebUrl();
-    runner.runNamed("coverage", Map.of("article", article), ResultFormat.of("csv"), out);
+    runner.runNamed("coverage", Map.of("article", article), OutputFormat.forQuery("csv"), out);
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(text.lines().count()).as("coverage of %s", article).isGreaterThan(3);
     return text.lines().sorted().toList().toString();
