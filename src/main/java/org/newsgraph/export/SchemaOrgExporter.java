@@ -39,11 +39,13 @@ public final class SchemaOrgExporter {
   static final String PIXELS = "E37";
 
   private static final Query ARTICLES = QueryFactory.create(
-      "SELECT DISTINCT ?a WHERE { ?a a <" + NewsVocab.NS + "Article> }");
+      "SELECT DISTINCT ?a WHERE { ?a a <" + NewsVocab.ARTICLE.getURI() + "> }");
   private static final Query PROPERTIES =
       QueryFactory.create("SELECT ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }");
+  // Link terms NewsVocab does not have; LinkVocab has them, but link depends on export (AtomicFile).
   private static final Node SKOS_EXACT = NodeFactory.createURI(NewsVocab.SKOS + "exactMatch");
   private static final Node HOMEPAGE = NodeFactory.createURI(NewsVocab.FOAF + "homepage");
+  private static final Node SCHEMA_SAME_AS = NewsVocab.schema("sameAs");
 
   private final GraphStore store;
 
@@ -176,7 +178,7 @@ public final class SchemaOrgExporter {
       image.put("url", logo.getURI());
       o.put("logo", image);
     }
-    sameAs(p, o, NewsVocab.schema("sameAs"));
+    sameAs(p, o, SCHEMA_SAME_AS);
     return o;
   }
 

@@ -14,6 +14,7 @@ import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.core.Var;
 import org.newsgraph.map.IriFactory;
+import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.GraphStore;
 
 /**
@@ -22,9 +23,8 @@ import org.newsgraph.store.GraphStore;
  */
 public final class ParamBinder {
 
-  private static final Query FIND_BY_URL = QueryFactory.create("""
-      PREFIX news: <https://w3id.org/newsgraph/ns#>
-      PREFIX schema: <http://schema.org/>
+  private static final Query FIND_BY_URL = QueryFactory.create(
+      "PREFIX news: <" + NewsVocab.NS + ">\nPREFIX schema: <" + NewsVocab.SCHEMA + ">\n" + """
       SELECT ?article WHERE {
         VALUES ?p { news:canonicalUrl schema:url news:originalUrl news:ampUrl news:cdnAmpUrl }
         ?article ?p ?url .

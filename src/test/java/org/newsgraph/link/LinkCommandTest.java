@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.map.IriFactory;
+import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.Tdb2Store;
 
 /** {@code link --propose} on a small extract, review, {@code link --apply}. */
@@ -93,7 +94,7 @@ class LinkCommandTest {
       Txn.executeRead(store.dataset(), () -> store.dataset().getGraph(reviewedGraph).find().forEach(links::add));
       assertThat(links.contains(GLOBAL_TIMES, LinkVocab.SAME_AS, NodeFactory.createURI("http://example.org/kb/Q900001")))
           .isTrue();
-      assertThat(links.contains(accepted, LinkVocab.SOURCE, Node.ANY)).isTrue();
+      assertThat(links.contains(accepted, NewsVocab.DCTERMS_SOURCE, Node.ANY)).isTrue();
       assertThat(links.find(Node.ANY, LinkVocab.SAME_AS, Node.ANY).toList()).hasSize(1);
     }
   }

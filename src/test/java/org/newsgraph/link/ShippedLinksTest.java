@@ -16,6 +16,7 @@ import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.map.IriFactory;
+import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.Tdb2Store;
 
 /** The shipped link sets: loaded at ingest, joinable from SPARQL, every link with its source, refreshable alone. */
@@ -66,7 +67,7 @@ class ShippedLinksTest {
               && g.contains(r, LinkVocab.OBJECT, link.getObject())).toList();
       assertThat(records).as("record of %s", link).hasSize(1);
       Node r = records.get(0);
-      assertThat(g.find(r, LinkVocab.SOURCE, Node.ANY).mapWith(Triple::getObject).toList())
+      assertThat(g.find(r, NewsVocab.DCTERMS_SOURCE, Node.ANY).mapWith(Triple::getObject).toList())
           .as("source of %s", link).singleElement().matches(Node::isURI);
       assertThat(g.contains(r, LinkVocab.DATE, NodeFactory.createLiteralDT("2026-11-27",
           org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate))).as("date of %s", link).isTrue();
