@@ -50,11 +50,11 @@ public final class Main {
         return OutOfMemory.report(err);
       }
       if (e instanceof StoreException) {
-        err.println("newsgraph: store unavailable: " + e.getMessage());
+        err.println("newsgraph: store unavailable: " + UserMessages.of(e));
         return ExitCodes.STORE;
       }
       if (e instanceof UsageException) {
-        err.println("newsgraph: error: " + e.getMessage());
+        err.println("newsgraph: error: " + UserMessages.of(e));
         return ExitCodes.USAGE;
       }
       if (e instanceof IllegalArgumentException) {

@@ -2,6 +2,7 @@ package org.newsgraph.cli;
 
 import java.nio.file.Path;
 import org.newsgraph.map.IriFactory;
+import org.newsgraph.model.InvalidValueException;
 import org.newsgraph.model.UsageException;
 import org.newsgraph.store.Credentials;
 import org.newsgraph.store.GraphStore;
@@ -78,7 +79,12 @@ public final class StoreOptions {
     if (db != null) {
       throw new UsageException("give either --db or --endpoint, not both");
     }
-    RemoteEndpoint remote = RemoteEndpoint.of(endpoint).withUrls(queryUrl, updateUrl, gspUrl);
+    RemoteEndpoint remote;
+    try {
+      remote = RemoteEndpoint.of(endpoint).withUrls(queryUrl, updateUrl, gspUrl);
+    } catch (InvalidValueException e) {
+      throw new UsageException("--endpoint must be " + e.expected() + ": " + e.value(), e);
+    }
     if (endpointAuth != null) {
       remote = remote.withCredentials(Credentials.read(endpointAuth));
     }

@@ -1,6 +1,7 @@
 package org.newsgraph.store;
 
 import java.time.Duration;
+import org.newsgraph.model.InvalidValueException;
 
 /**
  * Where a remote store answers: SPARQL query, SPARQL update and Graph Store Protocol URLs (Fuseki's
@@ -29,10 +30,11 @@ public record RemoteEndpoint(String queryUrl, String updateUrl, String gspUrl, S
    * attempts with a backoff from 250 ms; 30 s timeout; no credentials.
    *
    * @param datasetUrl for example {@code http://127.0.0.1:3030/newsgraph}
+   * @throws InvalidValueException when it is not an http or https URL
    */
   public static RemoteEndpoint of(String datasetUrl) {
     if (!datasetUrl.startsWith("http://") && !datasetUrl.startsWith("https://")) {
-      throw new IllegalArgumentException("--endpoint must be an http:// or https:// URL: " + datasetUrl);
+      throw new InvalidValueException("the dataset URL", datasetUrl, "an http:// or https:// URL");
     }
     String base = datasetUrl.endsWith("/") ? datasetUrl.substring(0, datasetUrl.length() - 1) : datasetUrl;
     return new RemoteEndpoint(base + "/sparql", base + "/update", base + "/data", null, 5,

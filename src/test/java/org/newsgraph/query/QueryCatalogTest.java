@@ -89,8 +89,15 @@ class QueryCatalogTest {
     ParamBinder binder = new ParamBinder(fixture.store(), IriFactory.of(IriFactory.DEFAULT_BASE));
     NamedQuery query = QueryCatalog.load().get("provider-links");
     assertThatThrownBy(() -> binder.bind(query, Map.of("self", "all")))
-        .isInstanceOf(QueryException.class)
-        .hasMessage("--param self=all: expected one of [exclude, include, only]");
+        .isInstanceOfSatisfying(ParamException.class, e -> {
+          assertThat(e.param().name()).isEqualTo("self");
+          assertThat(e.value()).isEqualTo("all");
+          assertThat(e.expected()).isEqualTo("expected one of [exclude, include, only]");
+          // Each caller writes a parameter its own way: the command line as an option.
+          assertThat(e.message((name, value) -> "--param " + name + "=" + value))
+              .isEqualTo("--param self=all: expected one of [exclude, include, only]");
+        })
+        .hasMessage("parameter self=all: expected one of [exclude, include, only]");
   }
 
   @Test

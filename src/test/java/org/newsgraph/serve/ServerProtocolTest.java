@@ -195,7 +195,10 @@ class ServerProtocolTest {
 
   @Test
   void namedQueryErrorsAreClientErrors() throws Exception {
-    assertThat(get(server.url() + "q/coverage", null).statusCode()).isEqualTo(400);
+    HttpResponse<String> missing = get(server.url() + "q/coverage", null);
+    assertThat(missing.statusCode()).isEqualTo(400);
+    // Over HTTP a parameter is written as in the URL, not as the command line's --param.
+    assertThat(missing.body()).startsWith("query 'coverage' needs ?article=... (article): ");
     assertThat(get(server.url() + "q/nosuch", null).statusCode()).isEqualTo(404);
     assertThat(get(server.url() + "q/coverage?article=x&bogus=1", null).statusCode()).isEqualTo(400);
     HttpResponse<String> injected = get(server.url() + "q/coverage?article="
