@@ -44,7 +44,7 @@ final class ExportCommand extends BaseCommand {
       return exportProfile();
     }
     OutputFormat exportFormat = OutputFormat.forExport(format);
-    Node graphNode = graph == null ? null : IriFactory.url(graph);
+    Node graphNode = graph == null ? null : graphIri();
     try (GraphStore graphs = store.open()) {
       Exporter exporter = new Exporter(graphs);
       if (output != null) {
@@ -54,6 +54,14 @@ final class ExportCommand extends BaseCommand {
       }
     }
     return ExitCodes.OK;
+  }
+
+  private Node graphIri() {
+    try {
+      return IriFactory.url(graph);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--graph " + graph + ": " + e.getMessage(), e);
+    }
   }
 
   private int exportProfile() throws IOException {

@@ -88,6 +88,13 @@ final class ServeCommand extends BaseCommand {
     if (timeoutSeconds < 1) {
       throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
     }
+    // ServeSettings and the server builder refuse these too, but as preconditions.
+    if (maxRows < 1) {
+      throw new ParameterException(spec.commandLine(), "--max-rows must be at least 1");
+    }
+    if (port < 0 || port > 65_535) {
+      throw new ParameterException(spec.commandLine(), "--port must be 0..65535, not " + port);
+    }
   }
 
   /** Builds and starts the server; on any failure closes the store, since nobody else will. */

@@ -91,8 +91,16 @@ public final class StoreOptions {
     return new RemoteStore(remote);
   }
 
-  /** The IRI factory for the chosen base. */
+  /**
+   * The IRI factory for the chosen base.
+   *
+   * @throws UsageException when --base is not a base IRI
+   */
   IriFactory iris() {
-    return IriFactory.of(base);
+    try {
+      return IriFactory.of(base);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
   }
 }

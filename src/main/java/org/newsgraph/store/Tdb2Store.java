@@ -209,10 +209,17 @@ public final class Tdb2Store implements GraphStore {
     }
   }
 
+  /**
+   * Runs a write transaction. A storage failure becomes a {@link StoreException}; anything else (a
+   * defect) propagates as it is, after TDB2 aborted the transaction.
+   */
   private void write(Runnable action) {
     try {
       Txn.executeWrite(dataset, action);
     } catch (RuntimeException e) {
+      if (!Tdb2Maintenance.isStorageFailure(e)) {
+        throw e;
+      }
       throw new StoreException("write to " + describe() + " failed and was rolled back: "
           + Tdb2Maintenance.reason(e), e);
     }
