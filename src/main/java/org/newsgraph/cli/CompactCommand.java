@@ -23,9 +23,9 @@ final class CompactCommand extends BaseCommand {
           + "store with its own tools");
     }
     try (GraphStore graphs = store.open()) {
-      long[] sizes = ((Tdb2Store) graphs).compact();
+      Tdb2Store.Compaction sizes = ((Tdb2Store) graphs).compact();
       console.err().println(String.format(Locale.ROOT, "compact: %s: %,d bytes before, %,d after",
-          graphs.describe(), sizes[0], sizes[1]));
+          graphs.describe(), sizes.bytesBefore(), sizes.bytesAfter()));
     }
     return ExitCodes.OK;
   }

@@ -61,15 +61,15 @@ public final class SchemaOrgExporter {
    * @return the number of articles written
    */
   public long export(OutputStream out) {
-    long[] count = {0};
     write(out, "[");
-    store.query(ARTICLES, BindingFactory.empty(), exec -> {
+    long count = store.query(ARTICLES, BindingFactory.empty(), exec -> {
+      long written = 0;
       RowSet rows = exec.select();
       while (rows.hasNext()) {
         JsonObject object = article(rows.next().get("a"));
-        write(out, (count[0]++ == 0 ? "\n" : ",\n") + JSON.toString(object).strip());
+        write(out, (written++ == 0 ? "\n" : ",\n") + JSON.toString(object).strip());
       }
-      return null;
+      return written;
     });
     write(out, "\n]\n");
     try {
@@ -77,7 +77,7 @@ public final class SchemaOrgExporter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return count[0];
+    return count;
   }
 
   /** The schema.org object of one article. */

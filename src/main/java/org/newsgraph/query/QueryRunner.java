@@ -1,6 +1,8 @@
 package org.newsgraph.query;
 
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
@@ -75,16 +77,14 @@ public final class QueryRunner {
     }
     Query copy = QueryFactory.create(query.text());
     copy.setLimit(limit);
-    boolean[] ranked = {false};
+    List<Query> subqueries = new ArrayList<>();
     ElementWalker.walk(copy.getQueryPattern(), new ElementVisitorBase() {
       @Override
       public void visit(ElementSubQuery element) {
-        if (!ranked[0] && element.getQuery().hasOrderBy()) {
-          element.getQuery().setLimit(limit);
-          ranked[0] = true;
-        }
+        subqueries.add(element.getQuery());
       }
     });
+    subqueries.stream().filter(Query::hasOrderBy).findFirst().ifPresent(ranked -> ranked.setLimit(limit));
     return copy;
   }
 

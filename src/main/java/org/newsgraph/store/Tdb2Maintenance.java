@@ -26,7 +26,7 @@ final class Tdb2Maintenance {
    *
    * @return bytes of the directory before and after
    */
-  static long[] compact(DatasetGraph dataset, Path directory) {
+  static Tdb2Store.Compaction compact(DatasetGraph dataset, Path directory) {
     long before = size(directory);
     Path current = DatabaseOps.findStorageLocation(directory);
     long needed = current == null ? 0 : size(current);
@@ -47,7 +47,7 @@ final class Tdb2Maintenance {
       throw new StoreException("compaction of " + directory + " failed: " + reason(e)
           + "; the store stays at its previous generation", e);
     }
-    return new long[] {before, size(directory)};
+    return new Tdb2Store.Compaction(before, size(directory));
   }
 
   /**

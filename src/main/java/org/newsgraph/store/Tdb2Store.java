@@ -141,12 +141,20 @@ public final class Tdb2Store implements GraphStore {
    * Compacts the store into a new generation and deletes the old one, after checking that the disk
    * has room for a copy of the current generation.
    *
-   * @return bytes on disk before and after, as {@code long[]{before, after}}
+   * @return the bytes on disk before and after
    * @throws StoreException when there is not enough free space or compaction fails
    */
-  public long[] compact() {
+  public Compaction compact() {
     return Tdb2Maintenance.compact(dataset, directory);
   }
+
+  /**
+   * What a compaction did to the store's size on disk.
+   *
+   * @param bytesBefore bytes of the directory before
+   * @param bytesAfter bytes of the directory after
+   */
+  public record Compaction(long bytesBefore, long bytesAfter) {}
 
   @Override
   public <T> T query(Query query, Binding substitution, Function<QueryExec, T> handler) {
