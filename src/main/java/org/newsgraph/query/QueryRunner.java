@@ -40,11 +40,6 @@ public final class QueryRunner {
     this.binder = new ParamBinder(store, iris);
   }
 
-  /** The catalog this runner uses. */
-  public QueryCatalog catalog() {
-    return catalog;
-  }
-
   /**
    * Runs a catalog query.
    *
@@ -86,11 +81,6 @@ public final class QueryRunner {
     });
     subqueries.stream().filter(Query::hasOrderBy).findFirst().ifPresent(ranked -> ranked.setLimit(limit));
     return copy;
-  }
-
-  /** The binder this runner turns parameter text into RDF terms with. */
-  public ParamBinder binder() {
-    return binder;
   }
 
   /**

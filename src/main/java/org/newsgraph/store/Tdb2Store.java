@@ -100,11 +100,6 @@ public final class Tdb2Store implements GraphStore {
     return dataset;
   }
 
-  /** The database directory. */
-  public Path directory() {
-    return directory;
-  }
-
   @Override
   public void replaceGraphs(Collection<GraphContent> graphs) {
     write(() -> graphs.forEach(this::replace));
