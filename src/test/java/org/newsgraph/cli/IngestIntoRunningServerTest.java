@@ -31,21 +31,21 @@ class IngestIntoRunningServerTest {
       try {
         String endpoint = server.url() + "newsgraph";
 
-        CliRun refused = CliRun.of("ingest", "--endpoint", endpoint, "seeds");
-        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCodes.STORE);
+        Cli.Result refused = Cli.run("ingest", "--endpoint", endpoint, "seeds");
+        assertThat(refused.exit()).as(refused.err()).isEqualTo(ExitCodes.STORE);
 
-        CliRun ingest = CliRun.of("ingest", "--endpoint", endpoint, "--endpoint-auth",
+        Cli.Result ingest = Cli.run("ingest", "--endpoint", endpoint, "--endpoint-auth",
             passwords.toString(), "seeds");
-        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        assertThat(ingest.exit()).as(ingest.err()).isZero();
         assertThat(ingest.err()).contains("4 files read, 4 added, 0 replaced, 0 unchanged, 0 rejected");
 
-        CliRun again = CliRun.of("ingest", "--endpoint", endpoint, "--endpoint-auth",
+        Cli.Result again = Cli.run("ingest", "--endpoint", endpoint, "--endpoint-auth",
             passwords.toString(), "seeds");
         assertThat(again.err()).contains("4 files read, 0 added, 0 replaced, 4 unchanged");
 
-        CliRun coverage = CliRun.of("query", "coverage", "--endpoint", endpoint, "--param",
+        Cli.Result coverage = Cli.run("query", "coverage", "--endpoint", endpoint, "--param",
             "article=" + SEED, "-f", "csv");
-        assertThat(coverage.exitCode()).as(coverage.err()).isZero();
+        assertThat(coverage.exit()).as(coverage.err()).isZero();
         assertThat(coverage.out().lines().skip(1).map(l -> l.split(",")[0]).toList())
             .isEqualTo(List.of("cites", "cites", "cites", "cites", "cites", "cites"));
         assertThat(coverage.out()).contains("Newsweek", "Geektime", "National Journal", "PR Newswire",

@@ -2,10 +2,6 @@ package org.newsgraph.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,8 +53,8 @@ class ServeCommandTest {
   void aBaseThatPointsAtTheServerMakesArticleIrisDereferenceable() throws Exception {
     Path db = dir.resolve("db");
     String base = "http://newsgraph.test/id/";
-    assertThat(CliRun.of("ingest", "--db", db.toString(), "--base", base,
-        "seeds/000_1ca178d75c94ebc8.md").exitCode()).isZero();
+    assertThat(Cli.run("ingest", "--db", db.toString(), "--base", base,
+        "seeds/000_1ca178d75c94ebc8.md").exit()).isZero();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path log = dir.resolve("serve.err");
     Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -129,9 +125,7 @@ class ServeCommandTest {
 
   /** Runs the CLI in-process; returns "code|stderr". */
   private static String run(String... args) {
-    StringWriter err = new StringWriter();
-    Console console = new Console(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
-        new PrintWriter(err, true));
-    return Main.run(args, console) + "|" + err;
+    Cli.Result run = Cli.run(args);
+    return run.exit() + "|" + run.err();
   }
 }

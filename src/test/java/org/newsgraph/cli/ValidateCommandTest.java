@@ -2,12 +2,7 @@ package org.newsgraph.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,27 +35,17 @@ class ValidateCommandTest {
 
   @TempDir Path db;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new Console(new ByteArrayInputStream(new byte[0]), out,
-        new PrintWriter(err, true)));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-  }
-
   @Test
   void aSiteFolderIngestsValidatesAndAnswersSchemaAndTaxonomyQueries() throws IOException {
-    Run ingest = run("ingest", "--db", db.toString(), SITE.toString());
+    Cli.Result ingest = Cli.run("ingest", "--db", db.toString(), SITE.toString());
     assertThat(ingest.err()).endsWith("ingest: 8 files read, 8 added, 0 replaced, 0 unchanged,"
         + " 0 rejected, 0 removed, 1 skipped, 0 warnings [bulk load]\n");
-    assertThat(ingest.code()).isZero();
+    assertThat(ingest.exit()).isZero();
 
-    Run validate = run("validate", "--db", db.toString());
+    Cli.Result validate = Cli.run("validate", "--db", db.toString());
     assertThat(validate.out()).isEmpty();
     assertThat(validate.err()).isEqualTo("validate: 8 graphs checked, 0 violations\n");
-    assertThat(validate.code()).isZero();
+    assertThat(validate.exit()).isZero();
 
     // The roses article is dated twice: by its own record and, differently, by the record citing it;
     // both statements are kept (each in its own graph), so it has a row for each date.
@@ -86,8 +71,8 @@ class ValidateCommandTest {
 
   @Test
   void violationsAreReportedWithSourceFocusPathAndMessage() {
-    Run ingest = run("ingest", "--db", db.toString(), SITE.resolve("_news").toString());
-    assertThat(ingest.code()).isZero();
+    Cli.Result ingest = Cli.run("ingest", "--db", db.toString(), SITE.resolve("_news").toString());
+    assertThat(ingest.exit()).isZero();
     Node graph = IRIS.articleGraph("https://bad.example.com/x");
     Node article = IRIS.article("https://bad.example.com/x");
     try (Tdb2Store store = Tdb2Store.open(db)) {
@@ -98,14 +83,14 @@ class ValidateCommandTest {
           Triple.create(article, NewsVocab.SCHEMA_URL, NodeFactory.createURI("https://bad.example.com/x")),
           Triple.create(article, NewsVocab.HEAT, NodeFactory.createLiteralDT("-5", XSDDatatype.XSDinteger))))));
     }
-    Run validate = run("validate", "--db", db.toString());
+    Cli.Result validate = Cli.run("validate", "--db", db.toString());
     assertThat(validate.out().lines()).containsExactlyInAnyOrder(
         "bad.md: violation: <" + article.getURI() + "> schema:headline: an article needs exactly one"
             + " headline (a plain string) (graph <" + graph.getURI() + ">)",
         "bad.md: violation: <" + article.getURI() + "> news:heat: heat is an integer, -1 meaning"
             + " unknown (graph <" + graph.getURI() + ">)");
     assertThat(validate.err()).isEqualTo("validate: 3 graphs checked, 2 violations\n");
-    assertThat(validate.code()).isEqualTo(ExitCodes.REJECTED);
+    assertThat(validate.exit()).isEqualTo(ExitCodes.REJECTED);
   }
 
   private List<Binding> select(String query, Binding substitution) throws IOException {

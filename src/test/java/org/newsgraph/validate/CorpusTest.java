@@ -3,12 +3,7 @@ package org.newsgraph.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -21,8 +16,7 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.cli.Console;
-import org.newsgraph.cli.Main;
+import org.newsgraph.cli.Cli;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.store.Tdb2Store;
 
@@ -42,15 +36,15 @@ class CorpusTest {
   void theRealCorpusIngestsWithNoErrorAndValidates() throws IOException {
     assumeTrue(Files.isDirectory(CORPUS),
         "skipped: the real corpus is not at " + CORPUS.toAbsolutePath().normalize() + " (CI has it)");
-    String[] ingest = run("ingest", "--db", db.toString(), CORPUS.toString());
-    assertThat(ingest[1]).doesNotContain(": error: ");
-    assertThat(ingest[1]).contains("ingest: 259 files read, 247 added, 12 replaced, 0 unchanged, 0 rejected, 0 removed, 1 skipped");
-    assertThat(ingest[0]).isEqualTo("0");
+    Cli.Result ingest = Cli.run("ingest", "--db", db.toString(), CORPUS.toString());
+    assertThat(ingest.err()).doesNotContain(": error: ");
+    assertThat(ingest.err()).contains("ingest: 259 files read, 247 added, 12 replaced, 0 unchanged, 0 rejected, 0 removed, 1 skipped");
+    assertThat(ingest.exit()).isZero();
 
-    String[] validate = run("validate", "--db", db.toString());
-    assertThat(validate[2]).isEmpty();
-    assertThat(validate[1]).endsWith(" 0 violations\n");
-    assertThat(validate[0]).isEqualTo("0");
+    Cli.Result validate = Cli.run("validate", "--db", db.toString());
+    assertThat(validate.out()).isEmpty();
+    assertThat(validate.err()).endsWith(" 0 violations\n");
+    assertThat(validate.exit()).isZero();
 
     Set<Node> ownArticles = ownArticles();
     assertThat(ownArticles).hasSize(206 - 12); // 12 articles have two record files
@@ -93,13 +87,5 @@ class CorpusTest {
           });
     }
     return out;
-  }
-
-  private static String[] run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new Console(new ByteArrayInputStream(new byte[0]), out,
-        new PrintWriter(err, true)));
-    return new String[] {String.valueOf(code), err.toString(), out.toString(StandardCharsets.UTF_8)};
   }
 }
