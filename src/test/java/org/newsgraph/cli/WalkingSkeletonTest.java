@@ -2,26 +2,14 @@ package org.newsgraph.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.system.ErrorHandlerFactory;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /** The walking skeleton's promises, driven through the command line on the repository's seeds. */
 class WalkingSkeletonTest {
@@ -128,43 +116,6 @@ class WalkingSkeletonTest {
     assertThat(ingest.exit()).as(ingest.err()).isZero();
     Cli.Result query = Cli.run("query", "coverage", "--db", db(), "--param", "article=" + SEED_URL, "-f", "tsv");
     assertThat(query.out().lines().count()).isEqualTo(7);
-  }
-
-  @ParameterizedTest
-  @CsvSource({"turtle,TTL", "ttl,TTL", "trig,TRIG", "nt,NT", "nq,NQ", "jsonld,JSONLD", "rdfxml,RDFXML"})
-  void everyExportFormatParsesBackStrictlyToTheSameTriples(String format, String langName) {
-    assertThat(Cli.run("ingest", "--db", db(), "seeds").exit()).isZero();
-    Set<Triple> reference = triplesOf(export("nq"), Lang.NQUADS);
-    assertThat(reference).hasSizeGreaterThan(300);
-    Lang lang = org.apache.jena.riot.RDFLanguages.shortnameToLang(langName);
-    assertThat(triplesOf(export(format), lang)).isEqualTo(reference);
-  }
-
-  private String export(String format) {
-    Cli.Result export = Cli.run("export", "--db", db(), "--format", format);
-    assertThat(export.exit()).as(export.err()).isZero();
-    return export.out();
-  }
-
-  private static Set<Triple> triplesOf(String text, Lang lang) {
-    DatasetGraph parsed = DatasetGraphFactory.create();
-    RDFParser.source(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
-        .lang(lang).strict(true).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
-        .parse(parsed);
-    return parsed.stream().map(Quad::asTriple).collect(Collectors.toSet());
-  }
-
-  @Test
-  void exportToAFileIsByteStableAcrossRuns() throws IOException {
-    assertThat(Cli.run("ingest", "--db", db(), "seeds").exit()).isZero();
-    Path first = dir.resolve("first.nq");
-    Path second = dir.resolve("second.nq");
-    assertThat(Cli.run("export", "--db", db(), "-f", "nq", "-o", first.toString()).exit()).isZero();
-    assertThat(Cli.run("export", "--db", db(), "-f", "nq", "-o", second.toString()).exit()).isZero();
-    assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
-    try (var listing = Files.list(dir)) {
-      assertThat(listing.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))).isEmpty();
-    }
   }
 
   @Test
