@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.serve.NewsgraphServer;
@@ -16,6 +17,7 @@ import org.newsgraph.store.Tdb2Store;
  * the store, and ingest reaches it only over HTTP (Graph Store Protocol PUTs, SPARQL Update for
  * run metadata), authenticated with the same password file.
  */
+@Tag("slow")
 class IngestIntoRunningServerTest {
 
   private static final String SEED = "https://www.globaltimes.cn/page/202103/1217051.shtml";

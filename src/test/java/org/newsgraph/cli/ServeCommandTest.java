@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.store.Tdb2Store;
 
 /** {@code newsgraph serve} on the command line: option checks, and a clean stop on SIGTERM. */
+@Tag("slow")
 class ServeCommandTest {
 
   private static final Pattern PORT = Pattern.compile("port (\\d+)");

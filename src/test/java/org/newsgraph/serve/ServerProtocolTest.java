@@ -26,6 +26,7 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.newsgraph.store.Tdb2Store;
 
 /** The endpoints of a read-only server, driven over real HTTP on an ephemeral loopback port. */
+@Tag("slow")
 class ServerProtocolTest {
 
   private static final String ARTICLES = "SELECT ?a WHERE { ?a a <https://w3id.org/newsgraph/ns#Article> } ORDER BY ?a";

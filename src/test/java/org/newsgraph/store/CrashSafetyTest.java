@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.ingest.IngestFixtures;
@@ -21,6 +22,7 @@ import org.newsgraph.ingest.IngestFixtures;
  * store opens and holds only whole records, and at the end that a re-run converges to exactly the
  * graphs of a clean run. The first round starts on an empty store, so it kills the bulk loader.
  */
+@Tag("slow")
 class CrashSafetyTest {
 
   private static final int ROUNDS = 5;

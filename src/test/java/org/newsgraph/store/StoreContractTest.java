@@ -18,6 +18,7 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,7 @@ import org.newsgraph.query.StatsQuery;
  * One contract, two stores: the same ingests through the CLI into TDB2 ({@code --db}) and into a real
  * Fuseki ({@code --endpoint}) give the same graphs and the same query answers, incrementally too.
  */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoreContractTest {
 

@@ -15,6 +15,7 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.cli.Cli;
@@ -22,6 +23,7 @@ import org.newsgraph.map.IriFactory;
 import org.newsgraph.store.Tdb2Store;
 
 /** Fetches the seed article's IRI from a running Fuseki server as Turtle, JSON-LD, N-Triples and HTML. */
+@Tag("slow")
 class DescribeServletTest {
 
   private static final String TITLE = "Law on collection of facial recognition data to be proposed at two sessions";
