@@ -36,15 +36,15 @@ class CorpusTest {
   void theRealCorpusIngestsWithNoErrorAndValidates() throws IOException {
     assumeTrue(Files.isDirectory(CORPUS),
         "skipped: the real corpus is not at " + CORPUS.toAbsolutePath().normalize() + " (CI has it)");
-    Cli.Result ingest = Cli.run("ingest", "--db", db.toString(), CORPUS.toString());
-    assertThat(ingest.err()).doesNotContain(": error: ");
-    assertThat(ingest.err()).contains("ingest: 259 files read, 247 added, 12 replaced, 0 unchanged, 0 rejected, 0 removed, 1 skipped");
-    assertThat(ingest.exit()).isZero();
+    String[] ingest = run("ingest", "--db", db.toString(), CORPUS.toString());
+    assertThat(ingest[1]).doesNotContain(": error: ");
+    assertThat(ingest[1]).contains("ingest: 259 files read, 247 added, 12 replaced, 0 unchanged, 0 rejected, 0 removed, 1 skipped");
+    assertThat(ingest[0]).isEqualTo("0");
 
-    Cli.Result validate = Cli.run("validate", "--db", db.toString());
-    assertThat(validate.out()).isEmpty();
-    assertThat(validate.err()).endsWith(" 0 violations\n");
-    assertThat(validate.exit()).isZero();
+    String[] validate = run("validate", "--db", db.toString());
+    assertThat(validate[2]).isEmpty();
+    assertThat(validate[1]).endsWith(" 0 violations\n");
+    assertThat(validate[0]).isEqualTo("0");
 
     Set<Node> ownArticles = ownArticles();
     assertThat(ownArticles).hasSize(206 - 12); // 12 articles have two record files
@@ -87,5 +87,11 @@ class CorpusTest {
           });
     }
     return out;
+  }
+
+  /** Exit code, stderr and stdout, as the assertions above read them. */
+  private static String[] run(String... args) {
+    Cli.Result run = Cli.run(args);
+    return new String[] {String.valueOf(run.exit()), run.err(), run.out()};
   }
 }
