@@ -35,17 +35,25 @@ class ValidateCommandTest {
 
   @TempDir Path db;
 
+  /** A {@link Cli.Result} as the assertions below read it (the exit code as {@code code}). */
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    Cli.Result run = Cli.run(args);
+    return new Run(run.exit(), run.out(), run.err());
+  }
+
   @Test
   void aSiteFolderIngestsValidatesAndAnswersSchemaAndTaxonomyQueries() throws IOException {
-    Cli.Result ingest = Cli.run("ingest", "--db", db.toString(), SITE.toString());
+    Run ingest = run("ingest", "--db", db.toString(), SITE.toString());
     assertThat(ingest.err()).endsWith("ingest: 8 files read, 8 added, 0 replaced, 0 unchanged,"
         + " 0 rejected, 0 removed, 1 skipped, 0 warnings [bulk load]\n");
-    assertThat(ingest.exit()).isZero();
+    assertThat(ingest.code()).isZero();
 
-    Cli.Result validate = Cli.run("validate", "--db", db.toString());
+    Run validate = run("validate", "--db", db.toString());
     assertThat(validate.out()).isEmpty();
     assertThat(validate.err()).isEqualTo("validate: 8 graphs checked, 0 violations\n");
-    assertThat(validate.exit()).isZero();
+    assertThat(validate.code()).isZero();
 
     // The roses article is dated twice: by its own record and, differently, by the record citing it;
     // both statements are kept (each in its own graph), so it has a row for each date.
@@ -71,8 +79,8 @@ class ValidateCommandTest {
 
   @Test
   void violationsAreReportedWithSourceFocusPathAndMessage() {
-    Cli.Result ingest = Cli.run("ingest", "--db", db.toString(), SITE.resolve("_news").toString());
-    assertThat(ingest.exit()).isZero();
+    Run ingest = run("ingest", "--db", db.toString(), SITE.resolve("_news").toString());
+    assertThat(ingest.code()).isZero();
     Node graph = IRIS.articleGraph("https://bad.example.com/x");
     Node article = IRIS.article("https://bad.example.com/x");
     try (Tdb2Store store = Tdb2Store.open(db)) {
@@ -83,14 +91,14 @@ class ValidateCommandTest {
           Triple.create(article, NewsVocab.SCHEMA_URL, NodeFactory.createURI("https://bad.example.com/x")),
           Triple.create(article, NewsVocab.HEAT, NodeFactory.createLiteralDT("-5", XSDDatatype.XSDinteger))))));
     }
-    Cli.Result validate = Cli.run("validate", "--db", db.toString());
+    Run validate = run("validate", "--db", db.toString());
     assertThat(validate.out().lines()).containsExactlyInAnyOrder(
         "bad.md: violation: <" + article.getURI() + "> schema:headline: an article needs exactly one"
             + " headline (a plain string) (graph <" + graph.getURI() + ">)",
         "bad.md: violation: <" + article.getURI() + "> news:heat: heat is an integer, -1 meaning"
             + " unknown (graph <" + graph.getURI() + ">)");
     assertThat(validate.err()).isEqualTo("validate: 3 graphs checked, 2 violations\n");
-    assertThat(validate.exit()).isEqualTo(ExitCodes.REJECTED);
+    assertThat(validate.code()).isEqualTo(ExitCodes.REJECTED);
   }
 
   private List<Binding> select(String query, Binding substitution) throws IOException {
