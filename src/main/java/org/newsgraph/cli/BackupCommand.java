@@ -2,8 +2,8 @@ package org.newsgraph.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.newsgraph.export.ExportFormat;
 import org.newsgraph.export.Exporter;
+import org.newsgraph.model.OutputFormat;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.StoreException;
 import picocli.CommandLine.Command;
@@ -27,7 +27,7 @@ final class BackupCommand extends BaseCommand {
   public Integer call() {
     try (GraphStore graphs = store.open()) {
       try {
-        new Exporter(graphs).export(ExportFormat.NQ, null, file);
+        new Exporter(graphs).export(OutputFormat.NQ, null, file);
       } catch (IOException | java.io.UncheckedIOException e) {
         throw new StoreException("cannot write backup " + file + ": " + e.getMessage()
             + " (an earlier backup at that path is untouched)", e);

@@ -1,6 +1,7 @@
 package org.newsgraph.cli;
 
 import java.util.Locale;
+import org.newsgraph.model.UsageException;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.Tdb2Store;
 import picocli.CommandLine.Command;
@@ -18,13 +19,13 @@ final class CompactCommand extends BaseCommand {
   @Override
   public Integer call() {
     if (store.remote()) {
-      throw new IllegalArgumentException("compact works on a TDB2 store (--db); compact a remote "
+      throw new UsageException("compact works on a TDB2 store (--db); compact a remote "
           + "store with its own tools");
     }
     try (GraphStore graphs = store.open()) {
-      long[] sizes = ((Tdb2Store) graphs).compact();
+      Tdb2Store.Compaction sizes = ((Tdb2Store) graphs).compact();
       console.err().println(String.format(Locale.ROOT, "compact: %s: %,d bytes before, %,d after",
-          graphs.describe(), sizes[0], sizes[1]));
+          graphs.describe(), sizes.bytesBefore(), sizes.bytesAfter()));
     }
     return ExitCodes.OK;
   }

@@ -15,8 +15,7 @@ public final class ExitCodes {
   public static final int OUT_OF_MEMORY = 4;
   /** A defect in newsgraph itself (an unexpected exception); the stack trace is printed. */
   public static final int INTERNAL = 70;
-  /** Interrupted by the user (Ctrl-C). */
-  public static final int INTERRUPTED = 130;
+  // Ctrl-C ends the JVM with 130 (128 + SIGINT) after the shutdown hooks; newsgraph never returns it.
 
   private ExitCodes() {}
 }

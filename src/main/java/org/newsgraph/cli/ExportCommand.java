@@ -1,15 +1,14 @@
 package org.newsgraph.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.apache.jena.graph.Node;
-import org.newsgraph.export.ExportFormat;
+import org.newsgraph.export.AtomicFile;
 import org.newsgraph.export.Exporter;
 import org.newsgraph.export.SchemaOrgExporter;
 import org.newsgraph.map.IriFactory;
+import org.newsgraph.model.OutputFormat;
+import org.newsgraph.model.UsageException;
 import org.newsgraph.store.GraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,13 +17,14 @@ import picocli.CommandLine.Option;
 /** {@code newsgraph export}: writes the store or one graph in an RDF syntax. */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = {"Write the store (or one --graph) as RDF to standard output or -o FILE.",
-      "turtle and nt merge all graphs; trig, nq and jsonld keep graph names. jsonld is built in memory."})
+      "turtle, nt and rdfxml merge all graphs; trig, nq and jsonld keep graph names.",
+      "jsonld and rdfxml are built in memory."})
 final class ExportCommand extends BaseCommand {
 
   @Mixin StoreOptions store;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "turtle",
-      description = "turtle, trig, nt, nq or jsonld (default: ${DEFAULT-VALUE}).")
+      description = "turtle (ttl), trig, nt, nq, jsonld or rdfxml (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--graph", paramLabel = "IRI", description = "Export only this named graph.")
@@ -43,8 +43,8 @@ final class ExportCommand extends BaseCommand {
     if (profile != null) {
       return exportProfile();
     }
-    ExportFormat exportFormat = ExportFormat.of(format);
-    Node graphNode = graph == null ? null : IriFactory.url(graph);
+    OutputFormat exportFormat = OutputFormat.forExport(format);
+    Node graphNode = graph == null ? null : graphIri();
     try (GraphStore graphs = store.open()) {
       Exporter exporter = new Exporter(graphs);
       if (output != null) {
@@ -56,12 +56,20 @@ final class ExportCommand extends BaseCommand {
     return ExitCodes.OK;
   }
 
+  private Node graphIri() {
+    try {
+      return IriFactory.url(graph);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--graph " + graph + ": " + e.getMessage(), e);
+    }
+  }
+
   private int exportProfile() throws IOException {
     if (!profile.equals("schema.org")) {
-      throw new IllegalArgumentException("unknown profile '" + profile + "'; known: [schema.org]");
+      throw new UsageException("unknown profile '" + profile + "'; known: [schema.org]");
     }
     if (!format.equalsIgnoreCase("jsonld") || graph != null) {
-      throw new IllegalArgumentException("--profile schema.org needs --format jsonld and no --graph");
+      throw new UsageException("--profile schema.org needs --format jsonld and no --graph");
     }
     try (GraphStore graphs = store.open()) {
       SchemaOrgExporter exporter = new SchemaOrgExporter(graphs);
@@ -69,16 +77,7 @@ final class ExportCommand extends BaseCommand {
         exporter.export(console.out());
         return ExitCodes.OK;
       }
-      Path target = output.toAbsolutePath();
-      Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try {
-        try (OutputStream out = Files.newOutputStream(temp)) {
-          exporter.export(out);
-        }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      AtomicFile.write(output, exporter::export);
     }
     return ExitCodes.OK;
   }

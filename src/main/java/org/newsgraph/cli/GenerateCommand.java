@@ -3,6 +3,7 @@ package org.newsgraph.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.newsgraph.ingest.CorpusGenerator;
+import org.newsgraph.model.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,10 +40,10 @@ final class GenerateCommand extends BaseCommand {
   @Override
   public Integer call() throws IOException {
     if (count < 0 || first < 0) {
-      throw new IllegalArgumentException("--count and --first must not be negative");
+      throw new UsageException("--count and --first must not be negative");
     }
     if (!(resaved >= 0 && resaved <= 1)) {
-      throw new IllegalArgumentException("--resaved must be between 0 and 1, was " + resaved);
+      throw new UsageException("--resaved must be between 0 and 1, was " + resaved);
     }
     long written = new CorpusGenerator(seed, resaved, apiPages).generate(out, first, count);
     console.err().println("generate: " + count + " records written to " + out

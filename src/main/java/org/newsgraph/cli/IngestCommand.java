@@ -8,6 +8,7 @@ import org.newsgraph.ingest.Provenance;
 import org.newsgraph.ingest.StoryMaintainer;
 import org.newsgraph.map.RecordMapper;
 import org.newsgraph.map.SystemGraphs;
+import org.newsgraph.model.UsageException;
 import org.newsgraph.source.ReaderLimits;
 import org.newsgraph.source.RecordReader;
 import org.newsgraph.store.GraphStore;
@@ -74,6 +75,12 @@ final class IngestCommand extends BaseCommand {
 
   @Override
   public Integer call() {
+    // IngestOptions and ReaderLimits refuse these too, but as preconditions (IllegalArgumentException).
+    atLeastOne("--batch-size", batchSize);
+    atLeastOne("--max-file-size", maxFileSize);
+    if (threads != null) {
+      atLeastOne("--threads", threads);
+    }
     ReaderLimits limits = new ReaderLimits(maxFileSize, ReaderLimits.DEFAULT.maxAliases(),
         ReaderLimits.DEFAULT.maxDepth());
     IngestOptions options = IngestOptions.defaults().withBatchSize(batchSize).withPrune(prune)
@@ -90,6 +97,12 @@ final class IngestCommand extends BaseCommand {
       IngestReport report = ingester.run(paths, console.in());
       console.err().println(report.summary());
       return report.recordsRejected() > 0 ? ExitCodes.REJECTED : ExitCodes.OK;
+    }
+  }
+
+  private static void atLeastOne(String option, long value) {
+    if (value < 1) {
+      throw new UsageException(option + " must be at least 1, not " + value);
     }
   }
 }

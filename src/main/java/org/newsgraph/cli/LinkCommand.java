@@ -7,6 +7,7 @@ import org.newsgraph.link.CandidateWriter;
 import org.newsgraph.link.LinkApplier;
 import org.newsgraph.link.LinkProposer;
 import org.newsgraph.link.LinkSets;
+import org.newsgraph.model.UsageException;
 import org.newsgraph.store.GraphStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -71,6 +72,9 @@ final class LinkCommand extends BaseCommand {
   }
 
   private int propose(GraphStore graphs) throws IOException {
+    if (maxPerNode < 1) {
+      throw new UsageException("--max-per-node must be at least 1, not " + maxPerNode);
+    }
     LinkProposer.Result result = new LinkProposer(graphs, maxPerNode)
         .propose(action.propose, line -> console.err().println(line));
     new CandidateWriter(store.iris().base()).write(result.candidates(),

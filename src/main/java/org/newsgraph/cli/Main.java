@@ -2,12 +2,16 @@ package org.newsgraph.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import org.newsgraph.query.QueryException;
+import org.newsgraph.model.UsageException;
 import org.newsgraph.store.StoreException;
 import picocli.CommandLine;
 
 /** The entry point of {@code java -jar newsgraph.jar}; the only place that calls System.exit. */
 public final class Main {
+
+  /** Packages whose user errors may still be IllegalArgumentExceptions; see isLegacyUsageError. */
+  private static final java.util.List<String> LEGACY_USAGE_PACKAGES = java.util.List.of(
+      "org.newsgraph.ingest.", "org.newsgraph.map.", "org.newsgraph.source.", "org.newsgraph.story.");
 
   private Main() {}
 
@@ -50,10 +54,14 @@ public final class Main {
         return OutOfMemory.report(err);
       }
       if (e instanceof StoreException) {
-        err.println("newsgraph: store unavailable: " + e.getMessage());
+        err.println("newsgraph: store unavailable: " + UserMessages.of(e));
         return ExitCodes.STORE;
       }
-      if (e instanceof QueryException || e instanceof IllegalArgumentException) {
+      if (e instanceof UsageException) {
+        err.println("newsgraph: error: " + UserMessages.of(e));
+        return ExitCodes.USAGE;
+      }
+      if (isLegacyUsageError(e)) {
         err.println("newsgraph: error: " + e.getMessage());
         return ExitCodes.USAGE;
       }
@@ -63,6 +71,25 @@ public final class Main {
       return ExitCodes.INTERNAL;
     });
     return cli;
+  }
+
+  /**
+   * An IllegalArgumentException thrown from or through the ingest, map, source or story packages,
+   * which still report some user errors that way (a bad {@code --base}, for one): until they throw
+   * {@link UsageException}, it counts as a usage error. One from anywhere else is a defect.
+   */
+  static boolean isLegacyUsageError(Throwable e) {
+    if (!(e instanceof IllegalArgumentException)) {
+      return false;
+    }
+    for (StackTraceElement frame : e.getStackTrace()) {
+      for (String legacy : LEGACY_USAGE_PACKAGES) {
+        if (frame.getClassName().startsWith(legacy)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Creates commands and hands every {@link BaseCommand} the console. */

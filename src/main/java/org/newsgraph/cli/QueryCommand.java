@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.newsgraph.model.OutputFormat;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.query.QueryException;
 import org.newsgraph.query.QueryRunner;
-import org.newsgraph.query.ResultFormat;
 import org.newsgraph.store.GraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,12 +35,13 @@ final class QueryCommand extends BaseCommand {
   Map<String, String> params = new LinkedHashMap<>();
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, csv, tsv, json, xml (tables); turtle, nt, jsonld, rdfxml (CONSTRUCT). Default: ${DEFAULT-VALUE}.")
+      description = "text, csv, tsv, json, xml (tables); turtle (ttl), nt, jsonld, rdfxml (CONSTRUCT). "
+          + "Default: ${DEFAULT-VALUE}.")
   String format;
 
   @Override
   public Integer call() throws IOException {
-    ResultFormat resultFormat = ResultFormat.of(format);
+    OutputFormat resultFormat = OutputFormat.forQuery(format);
     QueryCatalog catalog = QueryCatalog.load();
     String sparql = null;
     if (query.startsWith("@")) {

@@ -3,10 +3,10 @@ package org.newsgraph.cli;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.newsgraph.serve.Credentials;
 import org.newsgraph.serve.NewsgraphServer;
 import org.newsgraph.serve.ServeSettings;
 import org.newsgraph.serve.resource.DescribeServlet;
+import org.newsgraph.store.Credentials;
 import org.newsgraph.store.Tdb2Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,6 +88,13 @@ final class ServeCommand extends BaseCommand {
     if (timeoutSeconds < 1) {
       throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
     }
+    // ServeSettings and the server builder refuse these too, but as preconditions.
+    if (maxRows < 1) {
+      throw new ParameterException(spec.commandLine(), "--max-rows must be at least 1");
+    }
+    if (port < 0 || port > 65_535) {
+      throw new ParameterException(spec.commandLine(), "--port must be 0..65535, not " + port);
+    }
   }
 
   /** Builds and starts the server; on any failure closes the store, since nobody else will. */
@@ -122,8 +129,7 @@ final class ServeCommand extends BaseCommand {
    */
   private String resourcePath() {
     String path = URI.create(store.iris().base()).getPath();
-    if (path == null || path.equals("/") || !path.endsWith("/")
-        || path.matches("^/(newsgraph|q|\\$)(/.*)?$")) {
+    if (path == null || !path.endsWith("/") || NewsgraphServer.isReserved(path)) {
       return null;
     }
     return path;

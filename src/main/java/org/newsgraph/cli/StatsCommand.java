@@ -3,9 +3,9 @@ package org.newsgraph.cli;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.newsgraph.ingest.Provenance;
 import org.newsgraph.ingest.RunHistory;
+import org.newsgraph.model.OutputFormat;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.query.QueryRunner;
-import org.newsgraph.query.ResultFormat;
 import org.newsgraph.query.StatsQuery;
 import org.newsgraph.store.GraphStore;
 import picocli.CommandLine.Command;
@@ -30,7 +30,7 @@ final class StatsCommand extends BaseCommand {
 
   @Override
   public Integer call() throws java.io.IOException {
-    ResultFormat resultFormat = ResultFormat.of(format);
+    OutputFormat resultFormat = OutputFormat.forQuery(format);
     try (GraphStore graphs = store.open()) {
       QueryRunner runner = new QueryRunner(graphs, QueryCatalog.load(), store.iris());
       runner.run(StatsQuery.QUERY, BindingFactory.empty(), resultFormat, console.out());

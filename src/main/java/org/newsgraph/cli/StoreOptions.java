@@ -2,6 +2,9 @@ package org.newsgraph.cli;
 
 import java.nio.file.Path;
 import org.newsgraph.map.IriFactory;
+import org.newsgraph.model.InvalidValueException;
+import org.newsgraph.model.UsageException;
+import org.newsgraph.store.Credentials;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.RemoteEndpoint;
 import org.newsgraph.store.RemoteStore;
@@ -64,27 +67,40 @@ public final class StoreOptions {
   /**
    * Opens the store: the remote endpoint when given, else the TDB2 directory.
    *
-   * @throws IllegalArgumentException when the remote options are inconsistent (a usage error)
+   * @throws UsageException when the remote options are inconsistent
    */
   GraphStore open() {
     if (endpoint == null) {
       if (endpointAuth != null || queryUrl != null || updateUrl != null || gspUrl != null) {
-        throw new IllegalArgumentException("--endpoint-auth and --endpoint-* need --endpoint URL");
+        throw new UsageException("--endpoint-auth and --endpoint-* need --endpoint URL");
       }
       return Tdb2Store.open(dbDirectory());
     }
     if (db != null) {
-      throw new IllegalArgumentException("give either --db or --endpoint, not both");
+      throw new UsageException("give either --db or --endpoint, not both");
     }
-    RemoteEndpoint remote = RemoteEndpoint.of(endpoint).withUrls(queryUrl, updateUrl, gspUrl);
+    RemoteEndpoint remote;
+    try {
+      remote = RemoteEndpoint.of(endpoint).withUrls(queryUrl, updateUrl, gspUrl);
+    } catch (InvalidValueException e) {
+      throw new UsageException("--endpoint must be " + e.expected() + ": " + e.value(), e);
+    }
     if (endpointAuth != null) {
-      remote = remote.withAuthFile(endpointAuth);
+      remote = remote.withCredentials(Credentials.read(endpointAuth));
     }
     return new RemoteStore(remote);
   }
 
-  /** The IRI factory for the chosen base. */
+  /**
+   * The IRI factory for the chosen base.
+   *
+   * @throws UsageException when --base is not a base IRI
+   */
   IriFactory iris() {
-    return IriFactory.of(base);
+    try {
+      return IriFactory.of(base);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
   }
 }

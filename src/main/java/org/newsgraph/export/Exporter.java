@@ -16,11 +16,12 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.map.NewsVocab;
+import org.newsgraph.model.OutputFormat;
 import org.newsgraph.store.GraphStore;
 
 /**
  * Writes the store, or one graph of it, in an RDF syntax. Turtle, TriG, N-Triples and N-Quads
- * stream; JSON-LD is built in memory. Files are written to a temporary file beside the target and
+ * stream; JSON-LD and RDF/XML are built in memory. Files are written to a temporary file beside the target and
  * renamed into place, so a failure never leaves a half-written file where the old one was.
  */
 public final class Exporter {
@@ -46,22 +47,30 @@ public final class Exporter {
   /**
    * Exports to a stream.
    *
-   * @param format the syntax
+   * @param format the syntax; one that {@link OutputFormat#forExports() exports}
    * @param graph one graph to export, or null for all of them
    * @param out the stream; flushed, not closed
    */
-  public void export(ExportFormat format, Node graph, OutputStream out) {
+  public void export(OutputFormat format, Node graph, OutputStream out) {
+    if (format.rdfFormat() == null) {
+      throw new IllegalArgumentException("format " + format.label() + " cannot export a store");
+    }
     if (!format.streaming()) {
       DatasetGraph copy = DatasetGraphFactory.createTxnMem();
       PREFIXES.forEach((p, ns) -> copy.prefixes().add(p, ns));
-      store.exportQuads(graph, new QuadCollector(copy));
-      RDFDataMgr.write(out, copy, format.rdfFormat());
+      StreamRDF collector = new QuadCollector(copy);
+      store.exportQuads(graph, format.quads() ? collector : new UnionTriples(collector));
+      if (format.quads()) {
+        RDFDataMgr.write(out, copy, format.rdfFormat());
+      } else {
+        RDFDataMgr.write(out, copy.getDefaultGraph(), format.rdfFormat());
+      }
       flush(out);
       return;
     }
     StreamRDF writer = StreamRDFWriter.getWriterStream(out, format.rdfFormat());
     writer.start();
-    if (format == ExportFormat.TURTLE || format == ExportFormat.TRIG) {
+    if (format == OutputFormat.TURTLE || format == OutputFormat.TRIG) {
       PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(PREFIXES);
       StreamRDFOps.sendPrefixesToStream(prefixes, writer);
     }
@@ -76,7 +85,7 @@ public final class Exporter {
    *
    * @throws IOException when the file cannot be written; the old file, if any, is untouched
    */
-  public void export(ExportFormat format, Node graph, Path file) throws IOException {
+  public void export(OutputFormat format, Node graph, Path file) throws IOException {
     AtomicFile.write(file, out -> export(format, graph, out));
   }
 

@@ -39,11 +39,13 @@ public final class SchemaOrgExporter {
   static final String PIXELS = "E37";
 
   private static final Query ARTICLES = QueryFactory.create(
-      "SELECT DISTINCT ?a WHERE { ?a a <" + NewsVocab.NS + "Article> }");
+      "SELECT DISTINCT ?a WHERE { ?a a <" + NewsVocab.ARTICLE.getURI() + "> }");
   private static final Query PROPERTIES =
       QueryFactory.create("SELECT ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }");
+  // Link terms NewsVocab does not have; LinkVocab has them, but link depends on export (AtomicFile).
   private static final Node SKOS_EXACT = NodeFactory.createURI(NewsVocab.SKOS + "exactMatch");
   private static final Node HOMEPAGE = NodeFactory.createURI(NewsVocab.FOAF + "homepage");
+  private static final Node SCHEMA_SAME_AS = NewsVocab.schema("sameAs");
 
   private final GraphStore store;
 
@@ -59,15 +61,15 @@ public final class SchemaOrgExporter {
    * @return the number of articles written
    */
   public long export(OutputStream out) {
-    long[] count = {0};
     write(out, "[");
-    store.query(ARTICLES, BindingFactory.empty(), exec -> {
+    long count = store.query(ARTICLES, BindingFactory.empty(), exec -> {
+      long written = 0;
       RowSet rows = exec.select();
       while (rows.hasNext()) {
         JsonObject object = article(rows.next().get("a"));
-        write(out, (count[0]++ == 0 ? "\n" : ",\n") + JSON.toString(object).strip());
+        write(out, (written++ == 0 ? "\n" : ",\n") + JSON.toString(object).strip());
       }
-      return null;
+      return written;
     });
     write(out, "\n]\n");
     try {
@@ -75,7 +77,7 @@ public final class SchemaOrgExporter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return count[0];
+    return count;
   }
 
   /** The schema.org object of one article. */
@@ -176,7 +178,7 @@ public final class SchemaOrgExporter {
       image.put("url", logo.getURI());
       o.put("logo", image);
     }
-    sameAs(p, o, NewsVocab.schema("sameAs"));
+    sameAs(p, o, SCHEMA_SAME_AS);
     return o;
   }
 

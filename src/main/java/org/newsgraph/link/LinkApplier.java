@@ -15,6 +15,7 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.newsgraph.map.IriFactory;
+import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.StoreException;
@@ -120,7 +121,7 @@ public final class LinkApplier {
     if (!o.isURI()) {
       return "its object must be an IRI";
     }
-    if (object(g, record, LinkVocab.SOURCE) == null) {
+    if (object(g, record, NewsVocab.DCTERMS_SOURCE) == null) {
       return "it has no dcterms:source";
     }
     return null;

@@ -39,17 +39,17 @@ public final class LinkProposer {
 
   /** Predicates whose literal object is a name of the subject. */
   static final Set<Node> LABEL_PREDICATES = Set.of(
-      NodeFactory.createURI(NewsVocab.RDFS + "label"),
-      NodeFactory.createURI(NewsVocab.SKOS + "prefLabel"),
-      NodeFactory.createURI(NewsVocab.SKOS + "altLabel"),
-      NewsVocab.schema("name"),
-      NewsVocab.schema("alternateName"),
+      NewsVocab.RDFS_LABEL,
+      NewsVocab.SKOS_PREF_LABEL,
+      NewsVocab.SKOS_ALT_LABEL,
+      NewsVocab.SCHEMA_NAME,
+      NewsVocab.SCHEMA_ALTERNATE_NAME,
       NodeFactory.createURI(NewsVocab.FOAF + "name"));
   /** Predicates whose IRI object is the subject's official website (Wikidata P856 among them). */
   static final Set<Node> WEBSITE_PREDICATES = Set.of(
       NodeFactory.createURI("http://www.wikidata.org/prop/direct/P856"),
-      NodeFactory.createURI(NewsVocab.FOAF + "homepage"),
-      NewsVocab.schema("url"));
+      LinkVocab.HOMEPAGE,
+      NewsVocab.SCHEMA_URL);
 
   private final GraphStore store;
   private final int maxPerNode;

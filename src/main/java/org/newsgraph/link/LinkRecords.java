@@ -40,14 +40,14 @@ public final class LinkRecords {
   public static List<Triple> proposal(String base, Candidate c, Node source, String date) {
     Node r = recordIri(base, c.subject(), c.predicate(), c.object());
     List<Triple> out = new ArrayList<>();
-    out.add(Triple.create(r, NodeFactory.createURI(NewsVocab.RDF + "type"), LinkVocab.STATEMENT));
+    out.add(Triple.create(r, NewsVocab.RDF_TYPE, LinkVocab.STATEMENT));
     out.add(Triple.create(r, LinkVocab.SUBJECT, c.subject()));
     out.add(Triple.create(r, LinkVocab.PREDICATE, c.predicate()));
     out.add(Triple.create(r, LinkVocab.OBJECT, c.object()));
     out.add(Triple.create(r, LinkVocab.STATUS, NodeFactory.createLiteralString("proposed")));
     out.add(Triple.create(r, LinkVocab.SCORE,
         NodeFactory.createLiteralDT(String.format(java.util.Locale.ROOT, "%.2f", c.score()), XSDDatatype.XSDdecimal)));
-    out.add(Triple.create(r, LinkVocab.SOURCE, source));
+    out.add(Triple.create(r, NewsVocab.DCTERMS_SOURCE, source));
     out.add(Triple.create(r, LinkVocab.DATE, NodeFactory.createLiteralDT(date, XSDDatatype.XSDdate)));
     out.add(Triple.create(r, LinkVocab.METHOD, NodeFactory.createLiteralString(c.method())));
     return out;

@@ -7,7 +7,8 @@ import org.newsgraph.map.NewsVocab;
 
 /**
  * The terms of link sets: the link predicates, and the record (an {@code rdf:Statement}) that
- * describes each link with its source, date, method, score and review status.
+ * describes each link with its source ({@link NewsVocab#DCTERMS_SOURCE}), date, method, score and
+ * review status. Terms {@link NewsVocab} already has are used from there, not copied.
  */
 public final class LinkVocab {
 
@@ -17,19 +18,16 @@ public final class LinkVocab {
   public static final Node CLOSE_MATCH = NodeFactory.createURI(NewsVocab.SKOS + "closeMatch");
   /** schema:sameAs, for providers and the external organisation. */
   public static final Node SAME_AS = NewsVocab.schema("sameAs");
-  /** owl:sameAs, accepted in hand-written link files. */
-  public static final Node OWL_SAME_AS = NodeFactory.createURI(NewsVocab.OWL + "sameAs");
   /** foaf:homepage, a provider's official website. */
   public static final Node HOMEPAGE = NodeFactory.createURI(NewsVocab.FOAF + "homepage");
-  /** The predicates a link may have. */
+  /** The predicates a link may have (owl:sameAs is accepted in hand-written link files). */
   public static final Set<Node> LINK_PREDICATES =
-      Set.of(EXACT_MATCH, CLOSE_MATCH, SAME_AS, OWL_SAME_AS, HOMEPAGE);
+      Set.of(EXACT_MATCH, CLOSE_MATCH, SAME_AS, NewsVocab.OWL_SAME_AS, HOMEPAGE);
 
   public static final Node STATEMENT = NodeFactory.createURI(NewsVocab.RDF + "Statement");
   public static final Node SUBJECT = NodeFactory.createURI(NewsVocab.RDF + "subject");
   public static final Node PREDICATE = NodeFactory.createURI(NewsVocab.RDF + "predicate");
   public static final Node OBJECT = NodeFactory.createURI(NewsVocab.RDF + "object");
-  public static final Node SOURCE = NodeFactory.createURI(NewsVocab.DCTERMS + "source");
   public static final Node DATE = NodeFactory.createURI(NewsVocab.DCTERMS + "date");
   public static final Node METHOD = NodeFactory.createURI(NewsVocab.DCTERMS + "description");
   /** news:linkScore, the matcher's confidence in a proposed link, 0 to 1. */

@@ -14,6 +14,7 @@ import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.core.Var;
 import org.newsgraph.map.IriFactory;
+import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.GraphStore;
 
 /**
@@ -22,9 +23,8 @@ import org.newsgraph.store.GraphStore;
  */
 public final class ParamBinder {
 
-  private static final Query FIND_BY_URL = QueryFactory.create("""
-      PREFIX news: <https://w3id.org/newsgraph/ns#>
-      PREFIX schema: <http://schema.org/>
+  private static final Query FIND_BY_URL = QueryFactory.create(
+      "PREFIX news: <" + NewsVocab.NS + ">\nPREFIX schema: <" + NewsVocab.SCHEMA + ">\n" + """
       SELECT ?article WHERE {
         VALUES ?p { news:canonicalUrl schema:url news:originalUrl news:ampUrl news:cdnAmpUrl }
         ?article ?p ?url .
@@ -47,7 +47,8 @@ public final class ParamBinder {
    * @param query the named query
    * @param values parameter name to text
    * @return the substitution binding
-   * @throws QueryException naming the parameter when a value is missing, unknown or malformed
+   * @throws QueryException for a parameter the query does not have
+   * @throws ParamException when a value is missing or malformed
    */
   public Binding bind(NamedQuery query, Map<String, String> values) {
     for (String given : values.keySet()) {
@@ -61,12 +62,11 @@ public final class ParamBinder {
       String text = values.getOrDefault(param.name(), param.defaultValue());
       if (text == null) {
         if (param.required()) {
-          throw new QueryException("query '" + query.name() + "' needs --param " + param.name()
-              + "=... (" + param.type().label() + "): " + param.description());
+          throw new ParamException(query, param, ParamException.Problem.MISSING, null, param.description());
         }
         continue;
       }
-      Node node = toNode(param, text);
+      Node node = toNode(query, param, text);
       if (param.type() != QueryParam.Type.LIMIT) {
         builder.add(Var.alloc(param.name()), node);
       }
@@ -79,13 +79,13 @@ public final class ParamBinder {
    * parameter.
    *
    * @return the limit, or null when the query has no such parameter or it is optional and not given
-   * @throws QueryException when the value is not a positive integer
+   * @throws ParamException when the value is not a positive integer
    */
   public Long limit(NamedQuery query, Map<String, String> values) {
     for (QueryParam param : query.params()) {
       if (param.type() == QueryParam.Type.LIMIT) {
         String text = values.getOrDefault(param.name(), param.defaultValue());
-        return text == null ? null : Long.valueOf(toNode(param, text).getLiteralLexicalForm());
+        return text == null ? null : Long.valueOf(toNode(query, param, text).getLiteralLexicalForm());
       }
     }
     return null;
@@ -94,9 +94,9 @@ public final class ParamBinder {
   /**
    * Converts one value.
    *
-   * @throws QueryException when the text is not a value of the parameter's type
+   * @throws ParamException when the text is not a value of the parameter's type
    */
-  public Node toNode(QueryParam param, String text) {
+  public Node toNode(NamedQuery query, QueryParam param, String text) {
     String value = text.strip();
     try {
       return switch (param.type()) {
@@ -108,31 +108,32 @@ public final class ParamBinder {
         case ARTICLE -> article(value);
         case TOPIC -> value.startsWith(iris.base()) ? NodeFactory.createURI(value) : iris.topic(value);
         case PROVIDER -> value.startsWith(iris.base()) ? NodeFactory.createURI(value) : iris.provider(value);
-        case CHOICE -> choice(param, value);
-        case LIMIT -> limitNode(param, value);
+        case CHOICE -> choice(query, param, value);
+        case LIMIT -> limitNode(query, param, value);
       };
     } catch (NumberFormatException | DateTimeParseException e) {
-      throw new QueryException("--param " + param.name() + "=" + text + " is not a valid "
-          + param.type().label());
+      throw new ParamException(query, param, ParamException.Problem.MALFORMED, text, param.type().label());
     } catch (QueryException e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      throw new QueryException("--param " + param.name() + "=" + text + ": " + e.getMessage());
+      // IriFactory and UrlLib say what is wrong with an IRI or URL.
+      throw new ParamException(query, param, ParamException.Problem.INVALID, text, e.getMessage());
     }
   }
 
-  private static Node choice(QueryParam param, String value) {
+  private static Node choice(NamedQuery query, QueryParam param, String value) {
     if (!param.choices().contains(value)) {
-      throw new QueryException("--param " + param.name() + "=" + value + ": expected one of "
-          + param.choices());
+      throw new ParamException(query, param, ParamException.Problem.INVALID, value,
+          "expected one of " + param.choices());
     }
     return NodeFactory.createLiteralString(value);
   }
 
-  private static Node limitNode(QueryParam param, String value) {
+  private static Node limitNode(NamedQuery query, QueryParam param, String value) {
     long limit = Long.parseLong(value);
     if (limit < 1) {
-      throw new QueryException("--param " + param.name() + "=" + value + ": expected a positive integer");
+      throw new ParamException(query, param, ParamException.Problem.INVALID, value,
+          "expected a positive integer");
     }
     return NodeFactory.createLiteralDT(Long.toString(limit), XSDDatatype.XSDinteger);
   }

@@ -1,7 +1,9 @@
 package org.newsgraph.query;
 
+import org.newsgraph.model.UsageException;
+
 /** A query the user asked for cannot run: unknown name, bad parameter, SPARQL syntax error. */
-public final class QueryException extends RuntimeException {
+public class QueryException extends UsageException {
 
   private static final long serialVersionUID = 1L;
 

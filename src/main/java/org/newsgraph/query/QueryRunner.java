@@ -1,6 +1,8 @@
 package org.newsgraph.query;
 
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
@@ -12,16 +14,17 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.syntax.ElementSubQuery;
 import org.apache.jena.sparql.syntax.ElementVisitorBase;
 import org.apache.jena.sparql.syntax.ElementWalker;
-import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.RowSet;
 import org.newsgraph.map.IriFactory;
+import org.newsgraph.model.OutputFormat;
 import org.newsgraph.store.GraphStore;
 
 /**
- * Runs named and ad-hoc queries against a store and writes the results in a {@link ResultFormat}.
+ * Runs named and ad-hoc queries against a store and writes the results in a {@link OutputFormat}.
  * Thread-safe.
  */
 public final class QueryRunner {
@@ -37,11 +40,6 @@ public final class QueryRunner {
     this.binder = new ParamBinder(store, iris);
   }
 
-  /** The catalog this runner uses. */
-  public QueryCatalog catalog() {
-    return catalog;
-  }
-
   /**
    * Runs a catalog query.
    *
@@ -51,7 +49,7 @@ public final class QueryRunner {
    * @param out where results go; not closed
    * @throws QueryException for an unknown name or a bad parameter
    */
-  public void runNamed(String name, Map<String, String> params, ResultFormat format, OutputStream out) {
+  public void runNamed(String name, Map<String, String> params, OutputFormat format, OutputStream out) {
     NamedQuery query = catalog.get(name);
     if (query == null) {
       throw new QueryException("no named query '" + name + "'; run 'newsgraph queries' to list them");
@@ -74,22 +72,15 @@ public final class QueryRunner {
     }
     Query copy = QueryFactory.create(query.text());
     copy.setLimit(limit);
-    boolean[] ranked = {false};
+    List<Query> subqueries = new ArrayList<>();
     ElementWalker.walk(copy.getQueryPattern(), new ElementVisitorBase() {
       @Override
       public void visit(ElementSubQuery element) {
-        if (!ranked[0] && element.getQuery().hasOrderBy()) {
-          element.getQuery().setLimit(limit);
-          ranked[0] = true;
-        }
+        subqueries.add(element.getQuery());
       }
     });
+    subqueries.stream().filter(Query::hasOrderBy).findFirst().ifPresent(ranked -> ranked.setLimit(limit));
     return copy;
-  }
-
-  /** The binder this runner turns parameter text into RDF terms with. */
-  public ParamBinder binder() {
-    return binder;
   }
 
   /**
@@ -100,7 +91,7 @@ public final class QueryRunner {
    * @param out where results go; not closed
    * @throws QueryException with line and column when the query does not parse
    */
-  public void runSparql(String sparql, ResultFormat format, OutputStream out) {
+  public void runSparql(String sparql, OutputFormat format, OutputStream out) {
     Query query;
     try {
       query = QueryFactory.create(sparql);
@@ -115,19 +106,19 @@ public final class QueryRunner {
    *
    * @throws QueryException when the format cannot express the query's results
    */
-  public void run(Query query, Binding substitution, ResultFormat format, OutputStream out) {
+  public void run(Query query, Binding substitution, OutputFormat format, OutputStream out) {
     store.query(query, substitution, exec -> {
       write(query, exec, format, out);
       return null;
     });
   }
 
-  private static void write(Query query, QueryExec exec, ResultFormat format, OutputStream out) {
+  private static void write(Query query, QueryExec exec, OutputFormat format, OutputStream out) {
     if (query.isSelectType()) {
       RowSet rows = exec.select();
       if (format.resultLang() != null) {
         ResultSetMgr.write(out, ResultSet.adapt(rows), format.resultLang());
-      } else if (format == ResultFormat.TEXT) {
+      } else if (format == OutputFormat.TEXT) {
         ResultSetFormatter.out(out, ResultSet.adapt(rows), prefixes(query));
       } else {
         throw new QueryException("format " + format.name().toLowerCase(java.util.Locale.ROOT)

@@ -2,6 +2,7 @@ package org.newsgraph.query;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.newsgraph.map.NewsVocab;
 
 /**
  * The counts {@code stats} reports, as one query. Each count aggregates in its own subquery so that
@@ -18,8 +19,7 @@ import org.apache.jena.query.QueryFactory;
 public final class StatsQuery {
 
   /** One row: articles, providers, topics, links, graphs, quads. */
-  public static final Query QUERY = QueryFactory.create("""
-      PREFIX news: <https://w3id.org/newsgraph/ns#>
+  public static final Query QUERY = QueryFactory.create("PREFIX news: <" + NewsVocab.NS + ">\n" + """
       SELECT ?articles ?providers ?topics ?links ?graphs ?quads WHERE {
         { SELECT (COUNT(*) AS ?articles) WHERE { ?a a news:Article } }
         { SELECT (COUNT(*) AS ?providers) WHERE { ?p a news:Provider } }

@@ -23,6 +23,7 @@ import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.apache.jena.system.Txn;
 import org.newsgraph.query.NamedQuery;
 import org.newsgraph.query.ParamBinder;
+import org.newsgraph.query.ParamException;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.query.QueryException;
 
@@ -69,10 +70,11 @@ final class NamedQueryServlet extends HttpServlet {
     try {
       Binding binding = binder.bind(query, params(request, query));
       run(query.query(), binding, request, response);
-    } catch (QueryException e) {
-      // The binder words its messages for the command line; over HTTP a parameter is "?name=".
+    } catch (ParamException e) {
       sendText(response, HttpServletResponse.SC_BAD_REQUEST, "text/plain",
-          e.getMessage().replace("--param ", "?") + "\n");
+          e.message((param, value) -> "?" + param + "=" + value) + "\n");
+    } catch (QueryException e) {
+      sendText(response, HttpServletResponse.SC_BAD_REQUEST, "text/plain", e.getMessage() + "\n");
     } catch (QueryCancelledException e) {
       sendText(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "text/plain",
           "query cancelled: it ran longer than the server's timeout of "

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServlet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.fuseki.auth.Auth;
@@ -29,6 +30,7 @@ import org.newsgraph.map.IriFactory;
 import org.newsgraph.model.Versions;
 import org.newsgraph.query.ParamBinder;
 import org.newsgraph.query.QueryCatalog;
+import org.newsgraph.store.Credentials;
 import org.newsgraph.store.Tdb2Store;
 
 /**
@@ -50,12 +52,23 @@ public final class NewsgraphServer {
   /** The dataset's name: its URL path is {@code /newsgraph}. */
   public static final String DATASET = "newsgraph";
 
+  /** The paths the server serves itself: the dataset, the named queries and Fuseki's admin. */
+  private static final Pattern RESERVED = Pattern.compile("^/(" + DATASET + "|q|\\$)(/.*)?$");
+
   private final FusekiServer fuseki;
   private final String host;
 
   private NewsgraphServer(FusekiServer fuseki, String host) {
     this.fuseki = fuseki;
     this.host = host;
+  }
+
+  /**
+   * Whether a path (or servlet path spec) is the server's own, so no other servlet may be mounted
+   * there: {@code /}, and {@code /newsgraph}, {@code /q} and {@code /$} with everything under them.
+   */
+  public static boolean isReserved(String path) {
+    return path.equals("/") || RESERVED.matcher(path).matches();
   }
 
   /** A builder for a server over a store. */
@@ -173,7 +186,7 @@ public final class NewsgraphServer {
         throw new IllegalArgumentException("port must be 0..65535, not " + port);
       }
       for (Mount mount : servlets) {
-        if (mount.pathSpec.matches("^/(" + DATASET + "|q|\\$)(/.*)?$") || mount.pathSpec.equals("/")) {
+        if (isReserved(mount.pathSpec)) {
           throw new IllegalArgumentException("path " + mount.pathSpec + " is reserved by the server");
         }
       }

@@ -1,27 +1,19 @@
 package org.newsgraph.serve;
 
-import java.util.Locale;
-import java.util.Map;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.newsgraph.model.OutputFormat;
 
 /**
  * Chooses the syntax of a named query's results from the {@code Accept} header, or from a {@code
- * format} parameter (a short name such as {@code csv}) that wins over the header. Tables (SELECT,
- * ASK) default to SPARQL JSON results, graphs (CONSTRUCT, DESCRIBE) to Turtle. Thread-safe.
+ * format} parameter (a name of {@link OutputFormat}, such as {@code csv}) that wins over the
+ * header. Tables (SELECT, ASK) default to SPARQL JSON results, graphs (CONSTRUCT, DESCRIBE) to
+ * Turtle. Thread-safe.
  */
 final class ResultNegotiator {
-
-  /** Short names accepted by the {@code format} parameter, as for {@code newsgraph query}. */
-  private static final Map<String, Lang> TABLE_NAMES = Map.of(
-      "json", ResultSetLang.RS_JSON, "xml", ResultSetLang.RS_XML,
-      "csv", ResultSetLang.RS_CSV, "tsv", ResultSetLang.RS_TSV);
-  private static final Map<String, Lang> GRAPH_NAMES = Map.of(
-      "turtle", Lang.TURTLE, "ttl", Lang.TURTLE, "nt", Lang.NTRIPLES, "jsonld", Lang.JSONLD,
-      "rdfxml", Lang.RDFXML, "json", Lang.JSONLD, "xml", Lang.RDFXML);
 
   private static final AcceptList TABLE_OFFER = AcceptList.create(
       "application/sparql-results+json", "application/sparql-results+xml", "text/csv",
@@ -41,7 +33,7 @@ final class ResultNegotiator {
    */
   static Lang table(String accept, String format) {
     if (format != null) {
-      return TABLE_NAMES.get(format.toLowerCase(Locale.ROOT));
+      return OutputFormat.find(format).map(OutputFormat::resultLang).orElse(null);
     }
     MediaType chosen = choose(accept, TABLE_OFFER);
     if (chosen == null) {
@@ -63,7 +55,9 @@ final class ResultNegotiator {
    */
   static Lang graph(String accept, String format) {
     if (format != null) {
-      return GRAPH_NAMES.get(format.toLowerCase(Locale.ROOT));
+      // Named as for 'newsgraph query', except text: a table for people, not a media type.
+      return OutputFormat.find(format).filter(f -> f != OutputFormat.TEXT).map(OutputFormat::rdfLang)
+          .orElse(null);
     }
     MediaType chosen = choose(accept, GRAPH_OFFER);
     if (chosen == null) {

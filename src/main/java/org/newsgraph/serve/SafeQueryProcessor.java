@@ -1,5 +1,7 @@
 package org.newsgraph.serve;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
@@ -139,15 +141,15 @@ final class SafeQueryProcessor extends SPARQL_QueryDataset {
 
   /** Whether the query has a SERVICE anywhere: subqueries and EXISTS filters included. */
   static boolean usesService(Query query) {
-    boolean[] found = {false};
+    List<OpService> services = new ArrayList<>();
     Op op = Algebra.compile(query);
     // The walker enters the graph patterns of EXISTS and NOT EXISTS through the expression visitor.
     Walker.walk(op, new OpVisitorBase() {
       @Override
       public void visit(OpService service) {
-        found[0] = true;
+        services.add(service);
       }
     }, new ExprVisitorBase());
-    return found[0];
+    return !services.isEmpty();
   }
 }

@@ -1,12 +1,7 @@
 package org.newsgraph.store;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
+import org.newsgraph.model.InvalidValueException;
 
 /**
  * Where a remote store answers: SPARQL query, SPARQL update and Graph Store Protocol URLs (Fuseki's
@@ -35,10 +30,11 @@ public record RemoteEndpoint(String queryUrl, String updateUrl, String gspUrl, S
    * attempts with a backoff from 250 ms; 30 s timeout; no credentials.
    *
    * @param datasetUrl for example {@code http://127.0.0.1:3030/newsgraph}
+   * @throws InvalidValueException when it is not an http or https URL
    */
   public static RemoteEndpoint of(String datasetUrl) {
     if (!datasetUrl.startsWith("http://") && !datasetUrl.startsWith("https://")) {
-      throw new IllegalArgumentException("--endpoint must be an http:// or https:// URL: " + datasetUrl);
+      throw new InvalidValueException("the dataset URL", datasetUrl, "an http:// or https:// URL");
     }
     String base = datasetUrl.endsWith("/") ? datasetUrl.substring(0, datasetUrl.length() - 1) : datasetUrl;
     return new RemoteEndpoint(base + "/sparql", base + "/update", base + "/data", null, 5,
@@ -56,23 +52,9 @@ public record RemoteEndpoint(String queryUrl, String updateUrl, String gspUrl, S
     return new RemoteEndpoint(queryUrl, updateUrl, gspUrl, authorization, tries, backoff, timeout);
   }
 
-  /**
-   * A copy with HTTP Basic credentials read from a file whose single line is {@code user:password}.
-   *
-   * @throws IllegalArgumentException when the file cannot be read or has no {@code user:password} line
-   */
-  public RemoteEndpoint withAuthFile(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read --endpoint-auth file " + file + ": " + e.getMessage());
-    }
-    if (lines.size() != 1 || !lines.get(0).contains(":")) {
-      throw new IllegalArgumentException("--endpoint-auth file " + file
-          + " must hold one line 'user:password'");
-    }
-    String token = Base64.getEncoder().encodeToString(lines.get(0).strip().getBytes(StandardCharsets.UTF_8));
-    return new RemoteEndpoint(queryUrl, updateUrl, gspUrl, "Basic " + token, attempts, firstBackoff, timeout);
+  /** A copy that logs in with HTTP Basic credentials. */
+  public RemoteEndpoint withCredentials(Credentials credentials) {
+    return new RemoteEndpoint(queryUrl, updateUrl, gspUrl, credentials.basicAuthorization(), attempts,
+        firstBackoff, timeout);
   }
 }

@@ -158,7 +158,7 @@ public final class RemoteStore implements GraphStore {
   /** Writes every graph and deletes the others, each with its own retries; lists what still failed. */
   private void putAll(Collection<GraphContent> graphs, Collection<Node> deletes) {
     List<String> failed = new ArrayList<>();
-    String lastReason = null;
+    StoreException last = null;
     for (GraphContent content : graphs) {
       try {
         Graph graph = GraphFactory.createDefaultGraph();
@@ -171,7 +171,7 @@ public final class RemoteStore implements GraphStore {
         });
       } catch (StoreException e) {
         failed.add(content.graph().getURI());
-        lastReason = e.getMessage();
+        last = e;
       }
     }
     for (Node g : deletes) {
@@ -182,13 +182,13 @@ public final class RemoteStore implements GraphStore {
         });
       } catch (StoreException e) {
         failed.add(g.getURI());
-        lastReason = e.getMessage();
+        last = e;
       }
     }
     if (!failed.isEmpty()) {
       throw new StoreException(failed.size() + " graph(s) could not be written to " + describe()
-          + " after " + endpoint.attempts() + " attempts (" + lastReason + "); their metadata was not "
-          + "recorded, so a re-run writes them again: " + String.join(" ", failed));
+          + " after " + endpoint.attempts() + " attempts (" + last.getMessage() + "); their metadata was not "
+          + "recorded, so a re-run writes them again: " + String.join(" ", failed), last);
     }
   }
 
@@ -250,11 +250,11 @@ public final class RemoteStore implements GraphStore {
           return request.get();
         } catch (HttpException e) {
           if (!isTransient(e.getStatusCode()) || attempt >= attempts) {
-            throw new StoreException(what + " failed: " + describe(e.getStatusCode(), e.getStatusLine(), e), e);
+            throw failure(what, e.getStatusCode(), e.getStatusLine(), e);
           }
         } catch (QueryExceptionHTTP e) {
           if (!isTransient(e.getStatusCode()) || attempt >= attempts) {
-            throw new StoreException(what + " failed: " + describe(e.getStatusCode(), e.getStatusLine(), e), e);
+            throw failure(what, e.getStatusCode(), e.getStatusLine(), e);
           }
         }
         try {
@@ -271,14 +271,14 @@ public final class RemoteStore implements GraphStore {
       return status <= 0 || status == 401 || status == 408 || status == 429 || status >= 500;
     }
 
-    private static String describe(int status, String statusLine, RuntimeException e) {
+    private static StoreException failure(String what, int status, String statusLine, RuntimeException e) {
       if (status <= 0) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return "cannot connect (" + cause.getClass().getSimpleName()
-            + (cause.getMessage() != null ? ": " + cause.getMessage() : "") + ")";
+        return new StoreException(what + " failed: cannot connect (" + cause.getClass().getSimpleName()
+            + (cause.getMessage() != null ? ": " + cause.getMessage() : "") + ")", e);
       }
-      String hint = status == 401 || status == 403 ? "; check --endpoint-auth" : "";
-      return "HTTP " + status + (statusLine != null ? " " + statusLine : "") + hint;
+      return new RemoteRefusedException(what + " failed: HTTP " + status
+          + (statusLine != null ? " " + statusLine : ""), status, e);
     }
   }
 }

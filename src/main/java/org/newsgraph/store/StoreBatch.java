@@ -28,9 +28,4 @@ public record StoreBatch(List<GraphContent> replace, List<Node> delete, Node met
     metaSubjects = List.copyOf(metaSubjects);
     metaTriples = List.copyOf(metaTriples);
   }
-
-  /** Records held by this batch (replaced graphs plus deleted graphs). */
-  public int size() {
-    return replace.size() + delete.size();
-  }
 }

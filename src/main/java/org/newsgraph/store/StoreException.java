@@ -1,10 +1,12 @@
 package org.newsgraph.store;
 
+import org.newsgraph.model.NewsgraphException;
+
 /**
  * The store cannot be used: it is locked by another process, missing, unreachable, or a write failed
  * (the transaction was aborted and the store is at its last commit).
  */
-public final class StoreException extends RuntimeException {
+public class StoreException extends NewsgraphException {
 
   private static final long serialVersionUID = 1L;
 

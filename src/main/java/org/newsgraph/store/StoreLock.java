@@ -53,8 +53,8 @@ public final class StoreLock implements AutoCloseable {
    *
    * @param directory an existing database directory
    * @return the lock; close it to release
-   * @throws StoreException when another process holds it (the message names the holder and points
-   *     to {@code --endpoint}) or the lock file cannot be written
+   * @throws StoreLockedException when another process holds it (naming the holder)
+   * @throws StoreException when the lock file cannot be written
    */
   public static StoreLock acquire(Path directory) {
     Path key = directory.toAbsolutePath().normalize();
@@ -82,11 +82,9 @@ public final class StoreLock implements AutoCloseable {
     try {
       FileLock lock = channel.tryLock();
       if (lock == null) {
-        String holder = readHolder(file);
+        StoreLockedException.Holder holder = readHolder(file);
         channel.close();
-        throw new StoreException("the store " + directory + " is in use by " + holder
-            + "; wait for it to finish, or, if it is 'newsgraph serve', send your work to its "
-            + "server with --endpoint URL instead of --db");
+        throw new StoreLockedException(directory, holder);
       }
       channel.truncate(0);
       channel.write(ByteBuffer.wrap(holderText().getBytes(StandardCharsets.UTF_8)), 0);
@@ -104,8 +102,8 @@ public final class StoreLock implements AutoCloseable {
     return "pid=" + self.pid() + "\nstarted=" + Instant.now() + "\ncommand=" + command + "\n";
   }
 
-  /** "process 123 (newsgraph serve ...) since 2026-..." from the lock file, as well as it can. */
-  static String readHolder(Path file) {
+  /** The holder as its lock file names it, as well as the file can be read. */
+  static StoreLockedException.Holder readHolder(Path file) {
     String pid = "?";
     String started = "?";
     String command = "?";
@@ -120,19 +118,9 @@ public final class StoreLock implements AutoCloseable {
         }
       }
     } catch (IOException | RuntimeException e) {
-      return "another process (its lock file " + file + " is unreadable: " + describe(e) + ")";
+      return new StoreLockedException.Holder(pid, command, started, describe(e), file);
     }
-    return "process " + pid + " (" + shorten(command) + ") since " + started;
-  }
-
-  private static String shorten(String command) {
-    int at = command.indexOf("org.newsgraph.cli.Main");
-    String shown = at >= 0 ? "newsgraph" + command.substring(at + "org.newsgraph.cli.Main".length()) : command;
-    at = shown.indexOf("newsgraph.jar");
-    if (at >= 0) {
-      shown = "newsgraph" + shown.substring(at + "newsgraph.jar".length());
-    }
-    return shown.length() > 200 ? shown.substring(0, 200) + "..." : shown;
+    return new StoreLockedException.Holder(pid, command, started, null, file);
   }
 
   private static String describe(Throwable e) {

@@ -61,6 +61,9 @@ final class Tdb2BulkLoad implements BulkLoad {
       loader.finishBulk();
     } catch (RuntimeException e) {
       abort(e);
+      if (!Tdb2Maintenance.isStorageFailure(e)) {
+        throw e;
+      }
       throw new StoreException("bulk load into " + where + " failed: " + Tdb2Maintenance.reason(e), e);
     }
   }

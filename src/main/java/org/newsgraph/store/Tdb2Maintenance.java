@@ -7,7 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.apache.jena.atlas.RuntimeIOException;
+import org.apache.jena.dboe.DBOpEnvException;
+import org.apache.jena.dboe.base.StorageException;
+import org.apache.jena.sparql.JenaTransactionException;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.TDBException;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.DatabaseOps;
 
@@ -21,7 +26,7 @@ final class Tdb2Maintenance {
    *
    * @return bytes of the directory before and after
    */
-  static long[] compact(DatasetGraph dataset, Path directory) {
+  static Tdb2Store.Compaction compact(DatasetGraph dataset, Path directory) {
     long before = size(directory);
     Path current = DatabaseOps.findStorageLocation(directory);
     long needed = current == null ? 0 : size(current);
@@ -42,7 +47,7 @@ final class Tdb2Maintenance {
       throw new StoreException("compaction of " + directory + " failed: " + reason(e)
           + "; the store stays at its previous generation", e);
     }
-    return new long[] {before, size(directory)};
+    return new Tdb2Store.Compaction(before, size(directory));
   }
 
   /**
@@ -58,6 +63,26 @@ final class Tdb2Maintenance {
       throw new StoreException("cannot clean the unfinished compaction in " + directory + ": "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether an exception out of TDB2 is the storage failing (an I/O error such as a full disk, a
+   * damaged or unwritable file, a transaction the engine could not complete) rather than a defect
+   * of the code that ran in the transaction: something in its chain of causes is of a type the
+   * storage layers throw.
+   */
+  static boolean isStorageFailure(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof IOException || c instanceof UncheckedIOException || c instanceof RuntimeIOException
+          || c instanceof DBOpEnvException || c instanceof StorageException || c instanceof TDBException
+          || c instanceof JenaTransactionException || c instanceof StoreException) {
+        return true;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return false;
   }
 
   /** The most telling message in a chain of causes (an IOException's text when there is one). */

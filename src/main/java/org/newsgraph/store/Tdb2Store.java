@@ -100,11 +100,6 @@ public final class Tdb2Store implements GraphStore {
     return dataset;
   }
 
-  /** The database directory. */
-  public Path directory() {
-    return directory;
-  }
-
   @Override
   public void replaceGraphs(Collection<GraphContent> graphs) {
     write(() -> graphs.forEach(this::replace));
@@ -141,12 +136,20 @@ public final class Tdb2Store implements GraphStore {
    * Compacts the store into a new generation and deletes the old one, after checking that the disk
    * has room for a copy of the current generation.
    *
-   * @return bytes on disk before and after, as {@code long[]{before, after}}
+   * @return the bytes on disk before and after
    * @throws StoreException when there is not enough free space or compaction fails
    */
-  public long[] compact() {
+  public Compaction compact() {
     return Tdb2Maintenance.compact(dataset, directory);
   }
+
+  /**
+   * What a compaction did to the store's size on disk.
+   *
+   * @param bytesBefore bytes of the directory before
+   * @param bytesAfter bytes of the directory after
+   */
+  public record Compaction(long bytesBefore, long bytesAfter) {}
 
   @Override
   public <T> T query(Query query, Binding substitution, Function<QueryExec, T> handler) {
@@ -209,10 +212,17 @@ public final class Tdb2Store implements GraphStore {
     }
   }
 
+  /**
+   * Runs a write transaction. A storage failure becomes a {@link StoreException}; anything else (a
+   * defect) propagates as it is, after TDB2 aborted the transaction.
+   */
   private void write(Runnable action) {
     try {
       Txn.executeWrite(dataset, action);
     } catch (RuntimeException e) {
+      if (!Tdb2Maintenance.isStorageFailure(e)) {
+        throw e;
+      }
       throw new StoreException("write to " + describe() + " failed and was rolled back: "
           + Tdb2Maintenance.reason(e), e);
     }

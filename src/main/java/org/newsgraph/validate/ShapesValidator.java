@@ -77,8 +77,10 @@ public final class ShapesValidator {
    * @return the counts
    */
   public ValidationSummary validate(GraphStore store, Consumer<Violation> sink) {
-    long[] counts = new long[3];
-    store.query(GRAPHS, BindingFactory.empty(), exec -> {
+    return store.query(GRAPHS, BindingFactory.empty(), exec -> {
+      long graphs = 0;
+      long violations = 0;
+      long others = 0;
       RowSet rows = exec.select();
       while (rows.hasNext()) {
         Node graph = rows.next().get(GRAPH_VAR);
@@ -92,17 +94,13 @@ public final class ShapesValidator {
             data.add(quad.asTriple());
           }
         });
-        counts[0]++;
-        counts[1] += validateGraph(graph, data, violation -> {
-          if (!violation.severity().equals("violation")) {
-            counts[2]++;
-          }
-          sink.accept(violation);
-        });
+        ValidationSummary checked = validateGraph(graph, data, sink);
+        graphs++;
+        violations += checked.violations();
+        others += checked.others();
       }
-      return null;
+      return new ValidationSummary(graphs, violations, others);
     });
-    return new ValidationSummary(counts[0], counts[1], counts[2]);
   }
 
   /**
@@ -111,24 +109,27 @@ public final class ShapesValidator {
    * @param graphName the graph's name, for results
    * @param data the graph's triples
    * @param sink receives the results
-   * @return how many results were violations
+   * @return the counts of this graph (one graph checked)
    */
-  public long validateGraph(Node graphName, Graph data, Consumer<Violation> sink) {
+  public ValidationSummary validateGraph(Node graphName, Graph data, Consumer<Violation> sink) {
     ValidationReport report = ShaclValidator.get().validate(shapes, data);
     if (report.conforms()) {
-      return 0;
+      return new ValidationSummary(1, 0, 0);
     }
     String source = sourceOf(graphName, data);
     long violations = 0;
+    long others = 0;
     for (ReportEntry entry : report.getEntries()) {
       String severity = severity(entry);
       if (severity.equals("violation")) {
         violations++;
+      } else {
+        others++;
       }
       String path = entry.resultPath() == null ? "" : PathWriter.asString(entry.resultPath(), prefixes);
       sink.accept(new Violation(source, graphName, severity, entry.focusNode(), path, entry.message()));
     }
-    return violations;
+    return new ValidationSummary(1, violations, others);
   }
 
   /**

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.map.RecordMapper;
+import org.newsgraph.model.OutputFormat;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.query.QueryRunner;
-import org.newsgraph.query.ResultFormat;
 import org.newsgraph.source.ReadResult;
 import org.newsgraph.source.ReaderLimits;
 import org.newsgraph.source.RecordReader;
@@ -157,8 +157,8 @@ class QueryCatalogBenchmark {
         median(times) / 1e6, times[0] / 1e6, times[RUNS - 1] / 1e6);
   }
 
-  private static ResultFormat format(String query) {
-    return query.equals("story-graph") ? ResultFormat.NT : ResultFormat.TSV;
+  private static OutputFormat format(String query) {
+    return query.equals("story-graph") ? OutputFormat.NT : OutputFormat.TSV;
   }
 
   private static GraphContent map(RecordReader reader, RecordMapper mapper, SyntheticCorpus corpus, int i) {

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.serve.Credentials;
 import org.newsgraph.serve.NewsgraphServer;
+import org.newsgraph.store.Credentials;
 import org.newsgraph.store.Tdb2Store;
 
 /**
@@ -16,6 +17,7 @@ import org.newsgraph.store.Tdb2Store;
  * the store, and ingest reaches it only over HTTP (Graph Store Protocol PUTs, SPARQL Update for
  * run metadata), authenticated with the same password file.
  */
+@Tag("slow")
 class IngestIntoRunningServerTest {
 
   private static final String SEED = "https://www.globaltimes.cn/page/202103/1217051.shtml";
@@ -31,21 +33,21 @@ class IngestIntoRunningServerTest {
       try {
         String endpoint = server.url() + "newsgraph";
 
-        CliRun refused = CliRun.of("ingest", "--endpoint", endpoint, "seeds");
-        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCodes.STORE);
+        Cli.Result refused = Cli.run("ingest", "--endpoint", endpoint, "seeds");
+        assertThat(refused.exit()).as(refused.err()).isEqualTo(ExitCodes.STORE);
 
-        CliRun ingest = CliRun.of("ingest", "--endpoint", endpoint, "--endpoint-auth",
+        Cli.Result ingest = Cli.run("ingest", "--endpoint", endpoint, "--endpoint-auth",
             passwords.toString(), "seeds");
-        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        assertThat(ingest.exit()).as(ingest.err()).isZero();
         assertThat(ingest.err()).contains("4 files read, 4 added, 0 replaced, 0 unchanged, 0 rejected");
 
-        CliRun again = CliRun.of("ingest", "--endpoint", endpoint, "--endpoint-auth",
+        Cli.Result again = Cli.run("ingest", "--endpoint", endpoint, "--endpoint-auth",
             passwords.toString(), "seeds");
         assertThat(again.err()).contains("4 files read, 0 added, 0 replaced, 4 unchanged");
 
-        CliRun coverage = CliRun.of("query", "coverage", "--endpoint", endpoint, "--param",
+        Cli.Result coverage = Cli.run("query", "coverage", "--endpoint", endpoint, "--param",
             "article=" + SEED, "-f", "csv");
-        assertThat(coverage.exitCode()).as(coverage.err()).isZero();
+        assertThat(coverage.exit()).as(coverage.err()).isZero();
         assertThat(coverage.out().lines().skip(1).map(l -> l.split(",")[0]).toList())
             .isEqualTo(List.of("cites", "cites", "cites", "cites", "cites", "cites"));
         assertThat(coverage.out()).contains("Newsweek", "Geektime", "National Journal", "PR Newswire",

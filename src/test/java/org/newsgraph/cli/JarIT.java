@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * languages, result writers, TDB2), which only a real run of the packaged jar proves. Run by
  * failsafe after {@code package}.
  */
+@Tag("slow")
 class JarIT {
 
   private static final Path JAR = Path.of("target", "newsgraph.jar");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The command line's answer to an exhausted heap. The real thing (a record too large for a 64 MB
  * heap) is in {@code SmallHeapTest}; this covers the paths it cannot aim at.
  */
+@Tag("slow")
 class OutOfMemoryTest {
 
   @TempDir Path tmp;

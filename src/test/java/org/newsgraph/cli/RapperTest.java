@@ -27,9 +27,9 @@ class RapperTest {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/rapper")),
         "rapper not installed (apt-get install raptor2-utils); skipping the independent-parser check");
     String db = dir.resolve("db").toString();
-    assertThat(CliRun.of("ingest", "--db", db, "seeds").exitCode()).isZero();
+    assertThat(Cli.run("ingest", "--db", db, "seeds").exit()).isZero();
     Path file = dir.resolve("export." + format);
-    assertThat(CliRun.of("export", "--db", db, "-f", format, "-o", file.toString()).exitCode()).isZero();
+    assertThat(Cli.run("export", "--db", db, "-f", format, "-o", file.toString()).exit()).isZero();
 
     Process rapper = new ProcessBuilder("rapper", "-i", rapperSyntax, "-c", file.toString())
         .redirectErrorStream(true).start();

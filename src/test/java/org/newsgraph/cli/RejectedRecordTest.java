@@ -26,15 +26,15 @@ class RejectedRecordTest {
     String badDate = CASES.resolve("error-bad-date/input.md").toString();
     String badUrl = CASES.resolve("error-invalid-url/input.md").toString();
     String good = CASES.resolve("yaml-record/input.yaml").toString();
-    ValidateCommandTest.Run run =
-        ValidateCommandTest.run("ingest", "--db", db.toString(), wrongType, badDate, badUrl, good);
+    Cli.Result run =
+        Cli.run("ingest", "--db", db.toString(), wrongType, badDate, badUrl, good);
     assertThat(run.err().lines().filter(l -> l.contains(": error: "))).containsExactly(
         wrongType + ":3:3: error: 'title' of article must be a string, found a list",
         badDate + ":4:20: error: 'publishedDateTime' of article must be a date-time like"
             + " 2021-03-02T10:36:00Z, found '2021-02-30T10:00:00Z'",
         badUrl + ":3:9: error: 'webUrl' is not a valid URL: not an http or https URL: javascript:alert(1)");
     assertThat(run.err()).contains("ingest: 4 files read, 1 added, 0 replaced, 0 unchanged, 3 rejected");
-    assertThat(run.code()).isEqualTo(ExitCodes.REJECTED);
+    assertThat(run.exit()).isEqualTo(ExitCodes.REJECTED);
 
     IriFactory iris = IriFactory.of(IriFactory.DEFAULT_BASE);
     List<Node> recordGraphs = new ArrayList<>();

@@ -2,10 +2,6 @@ package org.newsgraph.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,11 +13,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.store.Tdb2Store;
 
 /** {@code newsgraph serve} on the command line: option checks, and a clean stop on SIGTERM. */
+@Tag("slow")
 class ServeCommandTest {
 
   private static final Pattern PORT = Pattern.compile("port (\\d+)");
@@ -57,8 +55,8 @@ class ServeCommandTest {
   void aBaseThatPointsAtTheServerMakesArticleIrisDereferenceable() throws Exception {
     Path db = dir.resolve("db");
     String base = "http://newsgraph.test/id/";
-    assertThat(CliRun.of("ingest", "--db", db.toString(), "--base", base,
-        "seeds/000_1ca178d75c94ebc8.md").exitCode()).isZero();
+    assertThat(Cli.run("ingest", "--db", db.toString(), "--base", base,
+        "seeds/000_1ca178d75c94ebc8.md").exit()).isZero();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path log = dir.resolve("serve.err");
     Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -129,9 +127,7 @@ class ServeCommandTest {
 
   /** Runs the CLI in-process; returns "code|stderr". */
   private static String run(String... args) {
-    StringWriter err = new StringWriter();
-    Console console = new Console(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
-        new PrintWriter(err, true));
-    return Main.run(args, console) + "|" + err;
+    Cli.Result run = Cli.run(args);
+    return run.exit() + "|" + run.err();
   }
 }

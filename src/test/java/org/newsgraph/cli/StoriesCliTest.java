@@ -2,11 +2,6 @@ package org.newsgraph.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,17 +13,15 @@ class StoriesCliTest {
 
   @TempDir Path db;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final StringWriter err = new StringWriter();
+  private Cli.Result last;
 
   private int run(String... args) {
-    out.reset();
-    err.getBuffer().setLength(0);
-    return Main.run(args, new Console(InputStream.nullInputStream(), out, new PrintWriter(err, true)));
+    last = Cli.run(args);
+    return last.exit();
   }
 
   private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
+    return last.out();
   }
 
   @Test
@@ -42,7 +35,7 @@ class StoriesCliTest {
     assertThat(stdout().lines()).hasSize(2).element(1).asString().contains("\t9\t4\t");
 
     assertThat(run("rebuild-stories", "--db", db.toString())).isZero();
-    assertThat(err.toString()).isEqualTo("stories: 1 written, 0 removed" + System.lineSeparator());
+    assertThat(last.err()).isEqualTo("stories: 1 written, 0 removed" + System.lineSeparator());
     assertThat(stdout()).isEmpty();
   }
 
@@ -58,7 +51,7 @@ class StoriesCliTest {
   void aBadChoiceIsAUsageError() {
     run("ingest", "--db", db.toString(), FIXTURES + "base");
     assertThat(run("query", "provider-links", "--db", db.toString(), "--param", "self=all")).isEqualTo(2);
-    assertThat(err.toString()).contains("--param self=all: expected one of [exclude, include, only]");
+    assertThat(last.err()).contains("--param self=all: expected one of [exclude, include, only]");
     assertThat(stdout()).isEmpty();
   }
 }

@@ -2,12 +2,7 @@ package org.newsgraph.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,14 +35,12 @@ class ValidateCommandTest {
 
   @TempDir Path db;
 
+  /** A {@link Cli.Result} as the assertions below read it (the exit code as {@code code}). */
   record Run(int code, String out, String err) {}
 
   static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new Console(new ByteArrayInputStream(new byte[0]), out,
-        new PrintWriter(err, true)));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+    Cli.Result run = Cli.run(args);
+    return new Run(run.exit(), run.out(), run.err());
   }
 
   @Test

@@ -7,12 +7,7 @@ import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.loader.DocumentLoader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
@@ -26,8 +21,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.cli.Console;
-import org.newsgraph.cli.Main;
+import org.newsgraph.cli.Cli;
 import org.newsgraph.map.IriFactory;
 
 /**
@@ -45,12 +39,10 @@ class SchemaOrgExportTest {
   /** Exports the seed store with the schema.org profile. */
   static String exportSeed(Path dir) {
     Path db = dir.resolve("db");
-    assertThat(run("ingest", "--db", db.toString(), "seeds/000_1ca178d75c94ebc8.md")).isZero();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int exit = Main.run(new String[] {"export", "--db", db.toString(), "--profile", "schema.org", "--format", "jsonld"},
-        new Console(new ByteArrayInputStream(new byte[0]), out, new PrintWriter(new StringWriter(), true)));
-    assertThat(exit).isZero();
-    return out.toString(StandardCharsets.UTF_8);
+    assertThat(Cli.run("ingest", "--db", db.toString(), "seeds/000_1ca178d75c94ebc8.md").exit()).isZero();
+    Cli.Result export = Cli.run("export", "--db", db.toString(), "--profile", "schema.org", "--format", "jsonld");
+    assertThat(export.exit()).as(export.err()).isZero();
+    return export.out();
   }
 
   /** Reads JSON-LD with https://schema.org resolved to the local context copy; nothing else loads. */
@@ -106,10 +98,5 @@ class SchemaOrgExportTest {
 
   private static Node uri(String iri) {
     return NodeFactory.createURI(iri);
-  }
-
-  private static int run(String... args) {
-    return Main.run(args, new Console(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
-        new PrintWriter(new StringWriter(), true)));
   }
 }

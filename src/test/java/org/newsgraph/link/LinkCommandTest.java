@@ -21,7 +21,9 @@ import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.cli.Cli;
 import org.newsgraph.map.IriFactory;
+import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.Tdb2Store;
 
 /** {@code link --propose} on a small extract, review, {@code link --apply}. */
@@ -36,13 +38,13 @@ class LinkCommandTest {
   @BeforeEach
   void ingestSeeds() {
     db = dir.resolve("db");
-    assertThat(LinkTestSupport.run("ingest", "--db", db.toString(), "seeds/000_1ca178d75c94ebc8.md").exit()).isZero();
+    assertThat(Cli.run("ingest", "--db", db.toString(), "seeds/000_1ca178d75c94ebc8.md").exit()).isZero();
   }
 
   @Test
   void proposesRankedCandidatesForUnlinkedNodesOnly() {
     Path out = dir.resolve("candidates.ttl");
-    LinkTestSupport.Run run = LinkTestSupport.run("link", "--db", db.toString(),
+    Cli.Result run = Cli.run("link", "--db", db.toString(),
         "--propose", "src/test/resources/link/extract.nt", "-o", out.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     Graph g = RDFDataMgr.loadGraph(out.toString());
@@ -70,7 +72,7 @@ class LinkCommandTest {
   @Test
   void applyingAReviewedFileChangesOnlyTheReviewedLinksGraph() throws Exception {
     Path candidates = dir.resolve("candidates.ttl");
-    assertThat(LinkTestSupport.run("link", "--db", db.toString(), "--propose", "src/test/resources/link/extract.nt",
+    assertThat(Cli.run("link", "--db", db.toString(), "--propose", "src/test/resources/link/extract.nt",
         "-o", candidates.toString()).exit()).isZero();
     Graph g = RDFDataMgr.loadGraph(candidates.toString());
     Node accepted = record(g, GLOBAL_TIMES, "http://example.org/kb/Q900001");
@@ -83,7 +85,7 @@ class LinkCommandTest {
     Node reviewedGraph = NodeFactory.createURI(BASE + "graph/" + LinkApplier.GRAPH);
     Set<Quad> before = quadsOutside(reviewedGraph);
 
-    LinkTestSupport.Run apply = LinkTestSupport.run("link", "--db", db.toString(), "--apply", reviewed.toString());
+    Cli.Result apply = Cli.run("link", "--db", db.toString(), "--apply", reviewed.toString());
 
     assertThat(apply.exit()).as(apply.err()).isZero();
     assertThat(apply.err()).contains("links applied: 1");
@@ -93,7 +95,7 @@ class LinkCommandTest {
       Txn.executeRead(store.dataset(), () -> store.dataset().getGraph(reviewedGraph).find().forEach(links::add));
       assertThat(links.contains(GLOBAL_TIMES, LinkVocab.SAME_AS, NodeFactory.createURI("http://example.org/kb/Q900001")))
           .isTrue();
-      assertThat(links.contains(accepted, LinkVocab.SOURCE, Node.ANY)).isTrue();
+      assertThat(links.contains(accepted, NewsVocab.DCTERMS_SOURCE, Node.ANY)).isTrue();
       assertThat(links.find(Node.ANY, LinkVocab.SAME_AS, Node.ANY).toList()).hasSize(1);
     }
   }
@@ -101,7 +103,7 @@ class LinkCommandTest {
   @Test
   void aBrokenExtractIsReportedWithItsPositionAndTheCandidatesBeforeItAreKept() {
     Path out = dir.resolve("candidates.ttl");
-    LinkTestSupport.Run run = LinkTestSupport.run("link", "--db", db.toString(),
+    Cli.Result run = Cli.run("link", "--db", db.toString(),
         "--propose", "src/test/resources/link/broken.nt", "-o", out.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).containsPattern("src/test/resources/link/broken\\.nt:3:1: error: Broken token");

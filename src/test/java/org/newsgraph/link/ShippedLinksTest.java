@@ -15,7 +15,9 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.cli.Cli;
 import org.newsgraph.map.IriFactory;
+import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.Tdb2Store;
 
 /** The shipped link sets: loaded at ingest, joinable from SPARQL, every link with its source, refreshable alone. */
@@ -28,7 +30,7 @@ class ShippedLinksTest {
   @Test
   void sparqlJoinsSeedTopicsToWikidataThroughTheShippedLinks() {
     Path db = dir.resolve("db");
-    assertThat(LinkTestSupport.run("ingest", "--db", db.toString(), "seeds/000_1ca178d75c94ebc8.md").exit()).isZero();
+    assertThat(Cli.run("ingest", "--db", db.toString(), "seeds/000_1ca178d75c94ebc8.md").exit()).isZero();
     String query = """
         PREFIX schema: <http://schema.org/>
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -66,7 +68,7 @@ class ShippedLinksTest {
               && g.contains(r, LinkVocab.OBJECT, link.getObject())).toList();
       assertThat(records).as("record of %s", link).hasSize(1);
       Node r = records.get(0);
-      assertThat(g.find(r, LinkVocab.SOURCE, Node.ANY).mapWith(Triple::getObject).toList())
+      assertThat(g.find(r, NewsVocab.DCTERMS_SOURCE, Node.ANY).mapWith(Triple::getObject).toList())
           .as("source of %s", link).singleElement().matches(Node::isURI);
       assertThat(g.contains(r, LinkVocab.DATE, NodeFactory.createLiteralDT("2026-11-27",
           org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate))).as("date of %s", link).isTrue();
@@ -78,14 +80,14 @@ class ShippedLinksTest {
   @Test
   void refreshReloadsTheLinksGraphAlone() {
     Path db = dir.resolve("db");
-    assertThat(LinkTestSupport.run("ingest", "--db", db.toString(), "seeds/000_1ca178d75c94ebc8.md").exit()).isZero();
+    assertThat(Cli.run("ingest", "--db", db.toString(), "seeds/000_1ca178d75c94ebc8.md").exit()).isZero();
     Node links = NodeFactory.createURI(BASE + "graph/links");
     long before;
     try (Tdb2Store store = Tdb2Store.open(db)) {
       before = Txn.calculateRead(store.dataset(), () -> store.dataset().getGraph(links).size());
       store.deleteGraphs(List.of(links));
     }
-    LinkTestSupport.Run refresh = LinkTestSupport.run("link", "--refresh", "--db", db.toString());
+    Cli.Result refresh = Cli.run("link", "--refresh", "--db", db.toString());
     assertThat(refresh.exit()).isZero();
     assertThat(refresh.err()).contains("link sets refreshed: " + before + " triples");
     try (Tdb2Store store = Tdb2Store.open(db)) {

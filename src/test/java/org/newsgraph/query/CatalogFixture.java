@@ -25,6 +25,7 @@ import org.newsgraph.ingest.StoryMaintainer;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.map.RecordMapper;
 import org.newsgraph.map.SystemGraphs;
+import org.newsgraph.model.OutputFormat;
 import org.newsgraph.model.Problem;
 import org.newsgraph.source.ReaderLimits;
 import org.newsgraph.source.RecordReader;
@@ -117,7 +118,7 @@ public final class CatalogFixture implements AutoCloseable {
   /** Runs a catalog query and returns its rows, each column as the term's lexical form or IRI. */
   public List<Map<String, String>> rows(String name, Map<String, String> params) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    runner.runNamed(name, params, ResultFormat.JSON, out);
+    runner.runNamed(name, params, OutputFormat.JSON, out);
     return JsonRows.parse(out.toString(StandardCharsets.UTF_8));
   }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.model.OutputFormat;
 
 /**
  * Every catalog query on the fixture corpus. The expected answers were worked out by hand from the
@@ -185,7 +186,7 @@ class CatalogQueriesTest {
   void storyGraphIsTheStoryAsRdfInAnyRdfSyntax() {
     QueryRunner runner = new QueryRunner(fixture.store(), QueryCatalog.load(), CatalogFixture.IRIS);
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    runner.runNamed("story-graph", Map.of("article", C1), ResultFormat.NT, out);
+    runner.runNamed("story-graph", Map.of("article", C1), OutputFormat.NT, out);
     org.apache.jena.graph.Graph graph = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
     org.apache.jena.riot.RDFParser.fromString(out.toString(java.nio.charset.StandardCharsets.UTF_8),
         org.apache.jena.riot.Lang.NT).parse(graph);
@@ -198,9 +199,9 @@ class CatalogQueriesTest {
     assertThat(graph.find(CatalogFixture.article(E1), org.newsgraph.map.NewsVocab.SCHEMA_HEADLINE,
         null).toList()).extracting(t -> t.getObject().getLiteralLexicalForm()).containsExactly("New AI chip");
     java.io.ByteArrayOutputStream turtle = new java.io.ByteArrayOutputStream();
-    runner.runNamed("story-graph", Map.of("article", C1), ResultFormat.TEXT, turtle);
+    runner.runNamed("story-graph", Map.of("article", C1), OutputFormat.TEXT, turtle);
     assertThat(turtle.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("news:inStory");
-    assertThatThrownBy(() -> runner.runNamed("story-graph", Map.of("article", C1), ResultFormat.CSV,
+    assertThatThrownBy(() -> runner.runNamed("story-graph", Map.of("article", C1), OutputFormat.CSV,
         new java.io.ByteArrayOutputStream())).isInstanceOf(QueryException.class);
   }
 

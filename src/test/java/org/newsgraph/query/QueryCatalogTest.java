@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.map.IriFactory;
+import org.newsgraph.model.OutputFormat;
 
 /** The catalog as shipped: every resource listed and parsed, headers and parameter types, formats. */
 class QueryCatalogTest {
@@ -88,27 +89,34 @@ class QueryCatalogTest {
     ParamBinder binder = new ParamBinder(fixture.store(), IriFactory.of(IriFactory.DEFAULT_BASE));
     NamedQuery query = QueryCatalog.load().get("provider-links");
     assertThatThrownBy(() -> binder.bind(query, Map.of("self", "all")))
-        .isInstanceOf(QueryException.class)
-        .hasMessage("--param self=all: expected one of [exclude, include, only]");
+        .isInstanceOfSatisfying(ParamException.class, e -> {
+          assertThat(e.param().name()).isEqualTo("self");
+          assertThat(e.value()).isEqualTo("all");
+          assertThat(e.expected()).isEqualTo("expected one of [exclude, include, only]");
+          // Each caller writes a parameter its own way: the command line as an option.
+          assertThat(e.message((name, value) -> "--param " + name + "=" + value))
+              .isEqualTo("--param self=all: expected one of [exclude, include, only]");
+        })
+        .hasMessage("parameter self=all: expected one of [exclude, include, only]");
   }
 
   @Test
   void resultsComeInEveryTableFormat() {
     QueryRunner runner = new QueryRunner(fixture.store(), QueryCatalog.load(), CatalogFixture.IRIS);
     Map<String, String> params = Map.of("self", "only");
-    assertThat(run(runner, params, ResultFormat.CSV))
+    assertThat(run(runner, params, OutputFormat.CSV))
         .isEqualTo("citing,cited,links\r\nbeta.example,beta.example,1\r\ndelta.example,delta.example,1\r\n");
-    assertThat(run(runner, params, ResultFormat.TSV)).startsWith("?citing\t?cited\t?links\n")
+    assertThat(run(runner, params, OutputFormat.TSV)).startsWith("?citing\t?cited\t?links\n")
         .contains("\"beta.example\"\t\"beta.example\"\t1\n");
-    assertThat(JsonRows.parse(run(runner, params, ResultFormat.JSON))).hasSize(2);
-    assertThat(run(runner, params, ResultFormat.XML)).contains("<variable name=\"citing\"/>")
+    assertThat(JsonRows.parse(run(runner, params, OutputFormat.JSON))).hasSize(2);
+    assertThat(run(runner, params, OutputFormat.XML)).contains("<variable name=\"citing\"/>")
         .contains("<literal>delta.example</literal>");
-    assertThat(run(runner, params, ResultFormat.TEXT)).contains("| \"beta.example\"  | \"beta.example\"  | 1     |");
-    assertThatThrownBy(() -> run(runner, params, ResultFormat.TURTLE))
+    assertThat(run(runner, params, OutputFormat.TEXT)).contains("| \"beta.example\"  | \"beta.example\"  | 1     |");
+    assertThatThrownBy(() -> run(runner, params, OutputFormat.TURTLE))
         .isInstanceOf(QueryException.class).hasMessageContaining("is for CONSTRUCT");
   }
 
-  private static String run(QueryRunner runner, Map<String, String> params, ResultFormat format) {
+  private static String run(QueryRunner runner, Map<String, String> params, OutputFormat format) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     runner.runNamed("provider-links", params, format, out);
     return out.toString(StandardCharsets.UTF_8);

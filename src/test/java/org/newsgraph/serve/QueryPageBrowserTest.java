@@ -26,6 +26,7 @@ import org.newsgraph.store.Tdb2Store;
  * Node or {@code src/test/browser/node_modules} is absent ({@code .ci/install-browser-test-deps.sh}
  * installs them).
  */
+@Tag("slow")
 @Tag("browser")
 class QueryPageBrowserTest {
 

@@ -2,10 +2,6 @@ package org.newsgraph.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -15,8 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.newsgraph.cli.Console;
-import org.newsgraph.cli.Main;
+import org.newsgraph.cli.Cli;
 import org.newsgraph.store.Tdb2Store;
 
 /** A TDB2 store with the test records in it, and HTTP helpers for tests of the server. */
@@ -35,11 +30,8 @@ final class ServeFixture {
   /** Ingests the records under {@code src/test/resources/serve/records} into a new store there. */
   static Tdb2Store store(Path dir) throws URISyntaxException {
     Path records = Path.of(ServeFixture.class.getResource("/serve/records").toURI());
-    StringWriter err = new StringWriter();
-    Console console = new Console(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
-        new PrintWriter(err, true));
-    int code = Main.run(new String[] {"ingest", "--db", dir.toString(), records.toString()}, console);
-    assertThat(code).as("ingest of the fixture: %s", err).isZero();
+    Cli.Result ingest = Cli.run("ingest", "--db", dir.toString(), records.toString());
+    assertThat(ingest.exit()).as("ingest of the fixture: %s", ingest.err()).isZero();
     return Tdb2Store.open(dir);
   }
 

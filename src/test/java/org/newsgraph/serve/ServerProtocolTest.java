@@ -26,6 +26,7 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.newsgraph.store.Tdb2Store;
 
 /** The endpoints of a read-only server, driven over real HTTP on an ephemeral loopback port. */
+@Tag("slow")
 class ServerProtocolTest {
 
   private static final String ARTICLES = "SELECT ?a WHERE { ?a a <https://w3id.org/newsgraph/ns#Article> } ORDER BY ?a";
@@ -195,7 +197,10 @@ class ServerProtocolTest {
 
   @Test
   void namedQueryErrorsAreClientErrors() throws Exception {
-    assertThat(get(server.url() + "q/coverage", null).statusCode()).isEqualTo(400);
+    HttpResponse<String> missing = get(server.url() + "q/coverage", null);
+    assertThat(missing.statusCode()).isEqualTo(400);
+    // Over HTTP a parameter is written as in the URL, not as the command line's --param.
+    assertThat(missing.body()).startsWith("query 'coverage' needs ?article=... (article): ");
     assertThat(get(server.url() + "q/nosuch", null).statusCode()).isEqualTo(404);
     assertThat(get(server.url() + "q/coverage?article=x&bogus=1", null).statusCode()).isEqualTo(400);
     HttpResponse<String> injected = get(server.url() + "q/coverage?article="

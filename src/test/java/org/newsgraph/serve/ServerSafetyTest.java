@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.store.Tdb2Store;
@@ -30,6 +31,7 @@ import org.newsgraph.store.Tdb2Store;
  * The safe defaults of a read-only server: no writes of any kind, a timeout that stops runaway
  * queries while others are answered, no federated SERVICE, and many clients served at once.
  */
+@Tag("slow")
 class ServerSafetyTest {
 
   private static final String COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";

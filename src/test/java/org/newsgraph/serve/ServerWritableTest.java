@@ -11,11 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.store.Credentials;
 import org.newsgraph.store.Tdb2Store;
 
 /** A {@code --writable} server: writes need the password file's user; reads stay open. */
+@Tag("slow")
 class ServerWritableTest {
 
   private static final String TRIPLE = "<https://x.example/s> <https://x.example/p> \"written\" .";

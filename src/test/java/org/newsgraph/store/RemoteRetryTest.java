@@ -96,7 +96,7 @@ class RemoteRetryTest {
     String url = serve(0, 204);
     Path auth = tmp.resolve("auth");
     Files.writeString(auth, "writer:s3cret\n", StandardCharsets.UTF_8);
-    new RemoteStore(RemoteEndpoint.of(url).withAuthFile(auth)).replaceGraphs(List.of(CONTENT));
+    new RemoteStore(RemoteEndpoint.of(url).withCredentials(Credentials.read(auth))).replaceGraphs(List.of(CONTENT));
     assertThat(authorizations).containsExactly("Basic "
         + Base64.getEncoder().encodeToString("writer:s3cret".getBytes(StandardCharsets.UTF_8)));
   }

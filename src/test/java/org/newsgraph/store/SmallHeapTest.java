@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.apache.jena.sparql.core.Quad;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.ingest.IngestFixtures;
@@ -17,6 +18,7 @@ import org.newsgraph.ingest.IngestFixtures;
  * 96 MB, and a run that still runs out of heap says so in one line, exits 4 and leaves the store at
  * its last commit.
  */
+@Tag("slow")
 class SmallHeapTest {
 
   @TempDir Path tmp;

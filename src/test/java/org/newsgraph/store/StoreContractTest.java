@@ -18,6 +18,7 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,15 +26,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.newsgraph.ingest.IngestFixtures;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.map.NewsVocab;
+import org.newsgraph.model.OutputFormat;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.query.QueryRunner;
-import org.newsgraph.query.ResultFormat;
 import org.newsgraph.query.StatsQuery;
 
 /**
  * One contract, two stores: the same ingests through the CLI into TDB2 ({@code --db}) and into a real
  * Fuseki ({@code --endpoint}) give the same graphs and the same query answers, incrementally too.
  */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoreContractTest {
 
@@ -132,9 +134,9 @@ class StoreContractTest {
   private String answers(GraphStore store) {
     QueryRunner runner = new QueryRunner(store, QueryCatalog.load(), IriFactory.of(IriFactory.DEFAULT_BASE));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    runner.run(StatsQuery.QUERY, org.apache.jena.sparql.engine.binding.BindingFactory.empty(), ResultFormat.of("csv"), out);
+    runner.run(StatsQuery.QUERY, org.apache.jena.sparql.engine.binding.BindingFactory.empty(), OutputFormat.forQuery("csv"), out);
     String article = firstWebUrl();
-    runner.runNamed("coverage", Map.of("article", article), ResultFormat.of("csv"), out);
+    runner.runNamed("coverage", Map.of("article", article), OutputFormat.forQuery("csv"), out);
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(text.lines().count()).as("coverage of %s", article).isGreaterThan(3);
     return text.lines().sorted().toList().toString();

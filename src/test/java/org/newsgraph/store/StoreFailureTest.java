@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.ingest.IngestFixtures;
@@ -23,6 +24,7 @@ import org.newsgraph.ingest.IngestFixtures;
  * (skipped, saying so, where mounting is not allowed), and "not writable" is also a path that cannot
  * be a directory.
  */
+@Tag("slow")
 class StoreFailureTest {
 
   @TempDir Path tmp;

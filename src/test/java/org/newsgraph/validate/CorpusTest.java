@@ -3,12 +3,7 @@ package org.newsgraph.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -21,8 +16,7 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.cli.Console;
-import org.newsgraph.cli.Main;
+import org.newsgraph.cli.Cli;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.store.Tdb2Store;
 
@@ -95,11 +89,9 @@ class CorpusTest {
     return out;
   }
 
+  /** Exit code, stderr and stdout, as the assertions above read them. */
   private static String[] run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new Console(new ByteArrayInputStream(new byte[0]), out,
-        new PrintWriter(err, true)));
-    return new String[] {String.valueOf(code), err.toString(), out.toString(StandardCharsets.UTF_8)};
+    Cli.Result run = Cli.run(args);
+    return new String[] {String.valueOf(run.exit()), run.err(), run.out()};
   }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -24,7 +23,7 @@ public final class ResourceDescriber {
       NewsVocab.SCHEMA_HEADLINE,
       NewsVocab.SCHEMA_NAME,
       NewsVocab.SKOS_PREF_LABEL,
-      NodeFactory.createURI(NewsVocab.RDFS + "label"),
+      NewsVocab.RDFS_LABEL,
       NewsVocab.DOMAIN);
 
   private final DatasetGraph dataset;

@@ -2,10 +2,6 @@ package org.newsgraph.serve.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,14 +15,15 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.cli.Console;
-import org.newsgraph.cli.Main;
+import org.newsgraph.cli.Cli;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.store.Tdb2Store;
 
 /** Fetches the seed article's IRI from a running Fuseki server as Turtle, JSON-LD, N-Triples and HTML. */
+@Tag("slow")
 class DescribeServletTest {
 
   private static final String TITLE = "Law on collection of facial recognition data to be proposed at two sessions";
@@ -45,9 +42,8 @@ class DescribeServletTest {
     }
     base = "http://127.0.0.1:" + port + "/id/";
     Path db = dir.resolve("db");
-    int exit = Main.run(new String[] {"ingest", "--db", db.toString(), "--base", base, "seeds/000_1ca178d75c94ebc8.md"},
-        new Console(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), new PrintWriter(new StringWriter(), true)));
-    assertThat(exit).isZero();
+    Cli.Result ingest = Cli.run("ingest", "--db", db.toString(), "--base", base, "seeds/000_1ca178d75c94ebc8.md");
+    assertThat(ingest.exit()).as(ingest.err()).isZero();
     store = Tdb2Store.open(db);
     server = FusekiServer.create().port(port).loopback(true)
         .add("/newsgraph", store.dataset(), false)

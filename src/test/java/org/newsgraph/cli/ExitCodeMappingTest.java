@@ -1,0 +1,47 @@
+package org.newsgraph.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.newsgraph.model.UsageException;
+import org.newsgraph.store.StoreException;
+import picocli.CommandLine;
+
+/** Exit codes follow newsgraph's own exception types, not the JDK's. */
+class ExitCodeMappingTest {
+
+  private final StringWriter err = new StringWriter();
+  private final CommandLine cli = Main.commandLine(new Console(new ByteArrayInputStream(new byte[0]),
+      new ByteArrayOutputStream(), new PrintWriter(err, true)));
+
+  private int exitFor(Exception e) throws Exception {
+    return cli.getExecutionExceptionHandler().handleExecutionException(e, cli, null);
+  }
+
+  @Test
+  void usageAndStoreFailuresHaveTheirCodes() throws Exception {
+    assertThat(exitFor(new UsageException("no such thing"))).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).isEqualTo("newsgraph: error: no such thing\n");
+    assertThat(exitFor(new StoreException("locked"))).isEqualTo(ExitCodes.STORE);
+  }
+
+  @Test
+  void anyOtherExceptionIsADefectReportedWithItsStackTrace() throws Exception {
+    assertThat(exitFor(new IllegalArgumentException("a bug"))).isEqualTo(ExitCodes.INTERNAL);
+    assertThat(exitFor(new IllegalStateException("another"))).isEqualTo(ExitCodes.INTERNAL);
+    assertThat(err.toString()).contains("newsgraph: internal error: java.lang.IllegalArgumentException: a bug")
+        .contains("at org.newsgraph.cli.ExitCodeMappingTest");
+  }
+
+  @Test
+  void anIllegalArgumentFromThePackagesNotYetConvertedIsStillAUsageError() throws Exception {
+    IllegalArgumentException legacy = new IllegalArgumentException("base IRI must end with '/' or '#': x");
+    legacy.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement("org.newsgraph.map.IriFactory", "of", "IriFactory.java", 41)});
+    assertThat(exitFor(legacy)).isEqualTo(ExitCodes.USAGE);
+  }
+}
