@@ -9,10 +9,6 @@ import picocli.CommandLine;
 /** The entry point of {@code java -jar newsgraph.jar}; the only place that calls System.exit. */
 public final class Main {
 
-  /** Packages whose user errors may still be IllegalArgumentExceptions; see isLegacyUsageError. */
-  private static final java.util.List<String> LEGACY_USAGE_PACKAGES = java.util.List.of(
-      "org.newsgraph.ingest.", "org.newsgraph.map.", "org.newsgraph.source.", "org.newsgraph.story.");
-
   private Main() {}
 
   /** Runs a command and exits with its code. */
@@ -61,35 +57,12 @@ public final class Main {
         err.println("newsgraph: error: " + UserMessages.of(e));
         return ExitCodes.USAGE;
       }
-      if (isLegacyUsageError(e)) {
-        err.println("newsgraph: error: " + e.getMessage());
-        return ExitCodes.USAGE;
-      }
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       err.println("newsgraph: internal error: " + e + "\n" + trace);
       return ExitCodes.INTERNAL;
     });
     return cli;
-  }
-
-  /**
-   * An IllegalArgumentException thrown from or through the ingest, map, source or story packages,
-   * which still report some user errors that way (a bad {@code --base}, for one): until they throw
-   * {@link UsageException}, it counts as a usage error. One from anywhere else is a defect.
-   */
-  static boolean isLegacyUsageError(Throwable e) {
-    if (!(e instanceof IllegalArgumentException)) {
-      return false;
-    }
-    for (StackTraceElement frame : e.getStackTrace()) {
-      for (String legacy : LEGACY_USAGE_PACKAGES) {
-        if (frame.getClassName().startsWith(legacy)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** Creates commands and hands every {@link BaseCommand} the console. */

@@ -38,10 +38,17 @@ class ExitCodeMappingTest {
   }
 
   @Test
-  void anIllegalArgumentFromThePackagesNotYetConvertedIsStillAUsageError() throws Exception {
-    IllegalArgumentException legacy = new IllegalArgumentException("base IRI must end with '/' or '#': x");
-    legacy.setStackTrace(new StackTraceElement[] {
+  void anIllegalArgumentFromAnyPackageIsADefectToo() throws Exception {
+    IllegalArgumentException thrown = new IllegalArgumentException("base IRI must end with '/' or '#': x");
+    thrown.setStackTrace(new StackTraceElement[] {
         new StackTraceElement("org.newsgraph.map.IriFactory", "of", "IriFactory.java", 41)});
-    assertThat(exitFor(legacy)).isEqualTo(ExitCodes.USAGE);
+    assertThat(exitFor(thrown)).isEqualTo(ExitCodes.INTERNAL);
+  }
+
+  @Test
+  void aBadBaseIriIsAUsageError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+    Cli.Result run = Cli.run("ingest", "--base", "not an iri", "--db", tmp.resolve("db").toString(), "seeds");
+    assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).startsWith("newsgraph: error: ").contains("base IRI");
   }
 }
