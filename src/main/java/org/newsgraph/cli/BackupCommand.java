@@ -11,11 +11,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code newsgraph backup FILE}: an N-Quads dump of every graph, written atomically. */
-@Command(name = "backup", mixinStandardHelpOptions = true,
-    description = {"Write every named graph (records, system graphs, metadata) as N-Quads to FILE.",
+@Command(
+    name = "backup",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write every named graph (records, system graphs, metadata) as N-Quads to FILE.",
       "The dump goes to a temporary file beside FILE and is renamed into place when complete,",
       "so a failure (disk full, crash) leaves an earlier FILE whole. Restore with 'ingest' of the",
-      "sources, or load the dump with tdb2.tdbloader into an empty store."})
+      "sources, or load the dump with tdb2.tdbloader into an empty store."
+    })
 final class BackupCommand extends BaseCommand {
 
   @Mixin StoreOptions store;
@@ -29,8 +33,13 @@ final class BackupCommand extends BaseCommand {
       try {
         new Exporter(graphs).export(OutputFormat.NQ, null, file);
       } catch (IOException | java.io.UncheckedIOException e) {
-        throw new StoreException("cannot write backup " + file + ": " + e.getMessage()
-            + " (an earlier backup at that path is untouched)", e);
+        throw new StoreException(
+            "cannot write backup "
+                + file
+                + ": "
+                + e.getMessage()
+                + " (an earlier backup at that path is untouched)",
+            e);
       }
       console.err().println("backup: " + graphs.describe() + " written to " + file);
     }

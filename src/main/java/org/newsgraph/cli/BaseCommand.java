@@ -1,8 +1,8 @@
 package org.newsgraph.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** What every subcommand has: the console and its own spec; subclasses return an exit code. */
 abstract class BaseCommand implements Callable<Integer> {

@@ -15,27 +15,40 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code newsgraph export}: writes the store or one graph in an RDF syntax. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Write the store (or one --graph) as RDF to standard output or -o FILE.",
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write the store (or one --graph) as RDF to standard output or -o FILE.",
       "turtle, nt and rdfxml merge all graphs; trig, nq and jsonld keep graph names.",
-      "jsonld and rdfxml are built in memory."})
+      "jsonld and rdfxml are built in memory."
+    })
 final class ExportCommand extends BaseCommand {
 
   @Mixin StoreOptions store;
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "turtle",
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "turtle",
       description = "turtle (ttl), trig, nt, nq, jsonld or rdfxml (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--graph", paramLabel = "IRI", description = "Export only this named graph.")
   String graph;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE (atomically, through a temporary file) instead of standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description =
+          "Write to FILE (atomically, through a temporary file) instead of standard output.")
   Path output;
 
-  @Option(names = "--profile", paramLabel = "PROFILE",
-      description = "schema.org: one schema.org NewsArticle JSON-LD object per article (with --format jsonld).")
+  @Option(
+      names = "--profile",
+      paramLabel = "PROFILE",
+      description =
+          "schema.org: one schema.org NewsArticle JSON-LD object per article (with --format jsonld).")
   String profile;
 
   @Override

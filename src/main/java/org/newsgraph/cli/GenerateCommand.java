@@ -8,33 +8,60 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code newsgraph generate}: writes a synthetic corpus for tests and benchmarks. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
-    description = {"Write a synthetic corpus of record files in the real format, for tests and benchmarks:",
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write a synthetic corpus of record files in the real format, for tests and benchmarks:",
       "long-tailed providers, stories whose records cite each other, outside articles cited by several",
       "records of a story, URL variants (http, trailing slash, utm_ parameters, AMP), unicode, every field.",
-      "Record i depends only on --seed and i: --first N --count M adds records N..N+M-1 to a corpus."})
+      "Record i depends only on --seed and i: --first N --count M adds records N..N+M-1 to a corpus."
+    })
 final class GenerateCommand extends BaseCommand {
 
-  @Option(names = "--count", paramLabel = "N", required = true, description = "How many records to write.")
+  @Option(
+      names = "--count",
+      paramLabel = "N",
+      required = true,
+      description = "How many records to write.")
   long count;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--first", paramLabel = "I", defaultValue = "0", description = "Index of the first record (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--first",
+      paramLabel = "I",
+      defaultValue = "0",
+      description = "Index of the first record (default: ${DEFAULT-VALUE}).")
   long first;
 
-  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write into (created when absent).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      required = true,
+      description = "Folder to write into (created when absent).")
   Path out;
 
-  @Option(names = "--resaved", paramLabel = "SHARE", defaultValue = "0",
-      description = "Share of records (0 to 1) that also get a re-saved copy NAME-2.md: the same article under"
-          + " another URL form, another update time and heat, one more topic, sometimes one more related"
-          + " article (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--resaved",
+      paramLabel = "SHARE",
+      defaultValue = "0",
+      description =
+          "Share of records (0 to 1) that also get a re-saved copy NAME-2.md: the same article under"
+              + " another URL form, another update time and heat, one more topic, sometimes one more related"
+              + " article (default: ${DEFAULT-VALUE}).")
   double resaved;
 
-  @Option(names = "--api-pages", description = "Also write every record again as an item of JSON API pages"
-      + " (api/news/page-N.json, 20 records a page), as real sites do.")
+  @Option(
+      names = "--api-pages",
+      description =
+          "Also write every record again as an item of JSON API pages"
+              + " (api/news/page-N.json, 20 records a page), as real sites do.")
   boolean apiPages;
 
   @Override
@@ -46,8 +73,14 @@ final class GenerateCommand extends BaseCommand {
       throw new UsageException("--resaved must be between 0 and 1, was " + resaved);
     }
     long written = new CorpusGenerator(seed, resaved, apiPages).generate(out, first, count);
-    console.err().println("generate: " + count + " records written to " + out
-        + (written > count ? " (" + written + " files)" : ""));
+    console
+        .err()
+        .println(
+            "generate: "
+                + count
+                + " records written to "
+                + out
+                + (written > count ? " (" + written + " files)" : ""));
     return ExitCodes.OK;
   }
 }

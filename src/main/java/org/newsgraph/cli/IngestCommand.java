@@ -37,62 +37,100 @@ final class IngestCommand extends BaseCommand {
 
   @Mixin StoreOptions store;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to read; '-' reads one record from standard input.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Files or folders to read; '-' reads one record from standard input.")
   List<String> paths;
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "1000",
       description = "Records per write transaction (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--threads", paramLabel = "N",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
       description = "Worker threads that read, parse and map (default: the number of cores).")
   Integer threads;
 
-  @Option(names = "--prune", description = "Remove the graphs of source files that no longer exist.")
+  @Option(
+      names = "--prune",
+      description = "Remove the graphs of source files that no longer exist.")
   boolean prune;
 
-  @Option(names = "--no-bulk", negatable = false,
+  @Option(
+      names = "--no-bulk",
+      negatable = false,
       description = "Never use the bulk loader, even into an empty store (write batches instead).")
   boolean noBulk;
 
-  @Option(names = "--progress", negatable = true, fallbackValue = "true",
-      description = "Show a progress line on stderr (default: when run in an interactive terminal).")
+  @Option(
+      names = "--progress",
+      negatable = true,
+      fallbackValue = "true",
+      description =
+          "Show a progress line on stderr (default: when run in an interactive terminal).")
   Boolean progress;
 
-  @Option(names = "--checksum",
-      description = "Hash every file to find the changed ones, instead of trusting an unchanged size and"
-          + " modification time (use when files may change without their modification time changing).")
+  @Option(
+      names = "--checksum",
+      description =
+          "Hash every file to find the changed ones, instead of trusting an unchanged size and"
+              + " modification time (use when files may change without their modification time changing).")
   boolean checksum;
 
-  @Option(names = {"-v", "--verbose"},
-      description = "Also list every article merged from several descriptions and every file skipped, with"
-          + " the reason.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description =
+          "Also list every article merged from several descriptions and every file skipped, with"
+              + " the reason.")
   boolean verbose;
 
-  @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "8388608",
-      description = "Refuse files larger than this, before reading them (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-file-size",
+      paramLabel = "BYTES",
+      defaultValue = "8388608",
+      description =
+          "Refuse files larger than this, before reading them (default: ${DEFAULT-VALUE}).")
   long maxFileSize;
 
   @Override
   public Integer call() {
-    // IngestOptions and ReaderLimits refuse these too, but as preconditions (IllegalArgumentException).
+    // IngestOptions and ReaderLimits refuse these too, but as preconditions
+    // (IllegalArgumentException).
     atLeastOne("--batch-size", batchSize);
     atLeastOne("--max-file-size", maxFileSize);
     if (threads != null) {
       atLeastOne("--threads", threads);
     }
-    ReaderLimits limits = new ReaderLimits(maxFileSize, ReaderLimits.DEFAULT.maxAliases(),
-        ReaderLimits.DEFAULT.maxDepth());
-    IngestOptions options = IngestOptions.defaults().withBatchSize(batchSize).withPrune(prune)
-        .withBulk(!noBulk).withChecksum(checksum).withVerbose(verbose).withProgress(progress != null ? progress : System.console() != null);
+    ReaderLimits limits =
+        new ReaderLimits(
+            maxFileSize, ReaderLimits.DEFAULT.maxAliases(), ReaderLimits.DEFAULT.maxDepth());
+    IngestOptions options =
+        IngestOptions.defaults()
+            .withBatchSize(batchSize)
+            .withPrune(prune)
+            .withBulk(!noBulk)
+            .withChecksum(checksum)
+            .withVerbose(verbose)
+            .withProgress(progress != null ? progress : System.console() != null);
     if (threads != null) {
       options = options.withThreads(threads);
     }
     try (GraphStore graphs = store.open()) {
-      Ingester ingester = new Ingester(graphs, new RecordReader(limits),
-          new RecordMapper(store.iris()), new Provenance(store.iris()),
-          new SystemGraphs(store.iris()).load(), options, problem -> console.err().println(problem),
-          console.err());
+      Ingester ingester =
+          new Ingester(
+              graphs,
+              new RecordReader(limits),
+              new RecordMapper(store.iris()),
+              new Provenance(store.iris()),
+              new SystemGraphs(store.iris()).load(),
+              options,
+              problem -> console.err().println(problem),
+              console.err());
       ingester.addListener(new StoryMaintainer(new StoryIndex(graphs, store.iris()), store.iris()));
       IngestReport report = ingester.run(paths, console.in());
       console.err().println(report.summary());

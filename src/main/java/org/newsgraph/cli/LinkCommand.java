@@ -33,23 +33,36 @@ final class LinkCommand extends BaseCommand {
 
   /** Exactly one of the three actions. */
   static final class Action {
-    @Option(names = "--propose", paramLabel = "EXTRACT",
-        description = "RDF file to match against (N-Triples unless the extension says otherwise); streamed.")
+    @Option(
+        names = "--propose",
+        paramLabel = "EXTRACT",
+        description =
+            "RDF file to match against (N-Triples unless the extension says otherwise); streamed.")
     Path propose;
 
-    @Option(names = "--apply", paramLabel = "REVIEWED", description = "Reviewed candidate file to apply.")
+    @Option(
+        names = "--apply",
+        paramLabel = "REVIEWED",
+        description = "Reviewed candidate file to apply.")
     Path apply;
 
     @Option(names = "--refresh", description = "Reload the shipped link sets (ontology/links/).")
     boolean refresh;
   }
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "link-candidates.ttl",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      defaultValue = "link-candidates.ttl",
       description = "With --propose: where to write the candidates (default: ${DEFAULT-VALUE}).")
   Path output;
 
-  @Option(names = "--max-per-node", paramLabel = "N", defaultValue = "5",
-      description = "With --propose: candidates kept per topic or provider (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-per-node",
+      paramLabel = "N",
+      defaultValue = "5",
+      description =
+          "With --propose: candidates kept per topic or provider (default: ${DEFAULT-VALUE}).")
   int maxPerNode;
 
   @Override
@@ -57,14 +70,28 @@ final class LinkCommand extends BaseCommand {
     try (GraphStore graphs = store.open()) {
       if (action.refresh) {
         int triples = LinkSets.refresh(graphs, store.iris());
-        console.err().println("link sets refreshed: " + triples + " triples in " + store.iris().systemGraph("links").getURI());
+        console
+            .err()
+            .println(
+                "link sets refreshed: "
+                    + triples
+                    + " triples in "
+                    + store.iris().systemGraph("links").getURI());
         return ExitCodes.OK;
       }
       if (action.apply != null) {
-        LinkApplier.Result result = new LinkApplier(graphs, store.iris())
-            .apply(action.apply, line -> console.err().println(line));
-        console.err().println("links applied: " + result.applied() + ", not accepted: " + result.notAccepted()
-            + ", refused: " + result.invalid());
+        LinkApplier.Result result =
+            new LinkApplier(graphs, store.iris())
+                .apply(action.apply, line -> console.err().println(line));
+        console
+            .err()
+            .println(
+                "links applied: "
+                    + result.applied()
+                    + ", not accepted: "
+                    + result.notAccepted()
+                    + ", refused: "
+                    + result.invalid());
         return result.invalid() > 0 ? ExitCodes.REJECTED : ExitCodes.OK;
       }
       return propose(graphs);
@@ -75,12 +102,25 @@ final class LinkCommand extends BaseCommand {
     if (maxPerNode < 1) {
       throw new UsageException("--max-per-node must be at least 1, not " + maxPerNode);
     }
-    LinkProposer.Result result = new LinkProposer(graphs, maxPerNode)
-        .propose(action.propose, line -> console.err().println(line));
-    new CandidateWriter(store.iris().base()).write(result.candidates(),
-        NodeFactory.createURI(action.propose.toAbsolutePath().toUri().toString()), output);
-    console.err().println("candidates: " + result.candidates().size() + " for " + result.nodesToLink()
-        + " unlinked topics and providers, from " + result.triplesRead() + " triples; written to " + output);
+    LinkProposer.Result result =
+        new LinkProposer(graphs, maxPerNode)
+            .propose(action.propose, line -> console.err().println(line));
+    new CandidateWriter(store.iris().base())
+        .write(
+            result.candidates(),
+            NodeFactory.createURI(action.propose.toAbsolutePath().toUri().toString()),
+            output);
+    console
+        .err()
+        .println(
+            "candidates: "
+                + result.candidates().size()
+                + " for "
+                + result.nodesToLink()
+                + " unlinked topics and providers, from "
+                + result.triplesRead()
+                + " triples; written to "
+                + output);
     return result.failed() ? ExitCodes.REJECTED : ExitCodes.OK;
   }
 }

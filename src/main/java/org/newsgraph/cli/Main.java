@@ -41,27 +41,30 @@ public final class Main {
     CommandLine cli = new CommandLine(NewsgraphCommand.class, new CommandFactory(console));
     // "query @file.rq" names a query file; picocli would otherwise read it as an argument file.
     cli.setExpandAtFiles(false);
-    cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(console.out(),
-        java.nio.charset.StandardCharsets.UTF_8), true));
+    cli.setOut(
+        new PrintWriter(
+            new java.io.OutputStreamWriter(console.out(), java.nio.charset.StandardCharsets.UTF_8),
+            true));
     cli.setErr(console.err());
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      PrintWriter err = commandLine.getErr();
-      if (OutOfMemory.in(e)) {
-        return OutOfMemory.report(err);
-      }
-      if (e instanceof StoreException) {
-        err.println("newsgraph: store unavailable: " + UserMessages.of(e));
-        return ExitCodes.STORE;
-      }
-      if (e instanceof UsageException) {
-        err.println("newsgraph: error: " + UserMessages.of(e));
-        return ExitCodes.USAGE;
-      }
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      err.println("newsgraph: internal error: " + e + "\n" + trace);
-      return ExitCodes.INTERNAL;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          if (OutOfMemory.in(e)) {
+            return OutOfMemory.report(err);
+          }
+          if (e instanceof StoreException) {
+            err.println("newsgraph: store unavailable: " + UserMessages.of(e));
+            return ExitCodes.STORE;
+          }
+          if (e instanceof UsageException) {
+            err.println("newsgraph: error: " + UserMessages.of(e));
+            return ExitCodes.USAGE;
+          }
+          StringWriter trace = new StringWriter();
+          e.printStackTrace(new PrintWriter(trace));
+          err.println("newsgraph: internal error: " + e + "\n" + trace);
+          return ExitCodes.INTERNAL;
+        });
     return cli;
   }
 

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
     name = "newsgraph",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Turns news records into an RDF knowledge graph of coverage links and queries it.",
+    description =
+        "Turns news records into an RDF knowledge graph of coverage links and queries it.",
     subcommands = {
       IngestCommand.class,
       QueryCommand.class,

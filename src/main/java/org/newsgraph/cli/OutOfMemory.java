@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class OutOfMemory {
 
   private static final int MAX_CAUSES = 20;
+
   /** Set by a report, so that a thread dying of the same shortage does not print the line again. */
   private static final AtomicBoolean REPORTED = new AtomicBoolean();
 
@@ -38,7 +39,9 @@ final class OutOfMemory {
   /** The line to print, naming the heap this JVM had. */
   static String message() {
     long heapMb = Runtime.getRuntime().maxMemory() >> 20;
-    return "newsgraph: out of memory: the Java heap (at most " + heapMb + " MB) is too small for this run;"
+    return "newsgraph: out of memory: the Java heap (at most "
+        + heapMb
+        + " MB) is too small for this run;"
         + " nothing was half-written, the store keeps its last commit. Run again with a larger heap:"
         + " java -Xmx2g -jar newsgraph.jar ..., or JAVA_TOOL_OPTIONS=-Xmx2g";
   }
@@ -52,25 +55,25 @@ final class OutOfMemory {
   }
 
   /**
-   * Makes any thread that dies of an {@link OutOfMemoryError} stop the JVM with exit code
-   * {@value ExitCodes#OUT_OF_MEMORY}, after the one line on stderr. Other uncaught throwables are
-   * printed as before. For the command-line process only: an embedding application keeps its own
-   * policy.
+   * Makes any thread that dies of an {@link OutOfMemoryError} stop the JVM with exit code {@value
+   * ExitCodes#OUT_OF_MEMORY}, after the one line on stderr. Other uncaught throwables are printed
+   * as before. For the command-line process only: an embedding application keeps its own policy.
    */
   static void exitOnUncaught() {
     // Built now: when the heap is gone, building it might fail too.
     String line = message();
     PrintStream err = System.err;
-    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-      if (in(e)) {
-        if (REPORTED.compareAndSet(false, true)) {
-          err.println(line);
-          err.flush();
-        }
-        Runtime.getRuntime().halt(ExitCodes.OUT_OF_MEMORY);
-      }
-      err.print("Exception in thread \"" + thread.getName() + "\" ");
-      e.printStackTrace(err);
-    });
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> {
+          if (in(e)) {
+            if (REPORTED.compareAndSet(false, true)) {
+              err.println(line);
+              err.flush();
+            }
+            Runtime.getRuntime().halt(ExitCodes.OUT_OF_MEMORY);
+          }
+          err.print("Exception in thread \"" + thread.getName() + "\" ");
+          e.printStackTrace(err);
+        });
   }
 }

@@ -7,7 +7,9 @@ import org.newsgraph.query.QueryParam;
 import picocli.CommandLine.Command;
 
 /** {@code newsgraph queries}: lists the named queries with their parameters. */
-@Command(name = "queries", mixinStandardHelpOptions = true,
+@Command(
+    name = "queries",
+    mixinStandardHelpOptions = true,
     description = "List the named queries with their parameters.")
 final class QueriesCommand extends BaseCommand {
 
@@ -17,8 +19,19 @@ final class QueriesCommand extends BaseCommand {
     for (NamedQuery query : QueryCatalog.load().all()) {
       out.println(query.name() + " — " + query.description());
       for (QueryParam p : query.params()) {
-        String status = p.required() ? "required" : p.defaultValue() != null ? "default " + p.defaultValue() : "optional";
-        out.println("    --param " + p.name() + "=<" + p.typeLabel() + ">  (" + status + ") " + p.description());
+        String status =
+            p.required()
+                ? "required"
+                : p.defaultValue() != null ? "default " + p.defaultValue() : "optional";
+        out.println(
+            "    --param "
+                + p.name()
+                + "=<"
+                + p.typeLabel()
+                + ">  ("
+                + status
+                + ") "
+                + p.description());
       }
     }
     out.flush();

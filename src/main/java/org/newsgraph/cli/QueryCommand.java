@@ -28,15 +28,25 @@ final class QueryCommand extends BaseCommand {
 
   @Mixin StoreOptions store;
 
-  @Parameters(index = "0", paramLabel = "NAME|SPARQL|@FILE", description = "A named query, SPARQL text, or @path to a .rq file.")
+  @Parameters(
+      index = "0",
+      paramLabel = "NAME|SPARQL|@FILE",
+      description = "A named query, SPARQL text, or @path to a .rq file.")
   String query;
 
-  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A parameter of a named query (repeatable).")
+  @Option(
+      names = {"-p", "--param"},
+      paramLabel = "NAME=VALUE",
+      description = "A parameter of a named query (repeatable).")
   Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, csv, tsv, json, xml (tables); turtle (ttl), nt, jsonld, rdfxml (CONSTRUCT). "
-          + "Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "text, csv, tsv, json, xml (tables); turtle (ttl), nt, jsonld, rdfxml (CONSTRUCT). "
+              + "Default: ${DEFAULT-VALUE}.")
   String format;
 
   @Override
@@ -51,9 +61,14 @@ final class QueryCommand extends BaseCommand {
       }
       sparql = Files.readString(file, StandardCharsets.UTF_8);
     } else if (catalog.get(query) == null) {
-      if (!query.matches("(?s).*\\b(SELECT|CONSTRUCT|ASK|DESCRIBE|select|construct|ask|describe)\\b.*")) {
-        throw new QueryException("no named query '" + query + "'; known: "
-            + catalog.all().stream().map(q -> q.name()).toList() + " (or give SPARQL text or @file.rq)");
+      if (!query.matches(
+          "(?s).*\\b(SELECT|CONSTRUCT|ASK|DESCRIBE|select|construct|ask|describe)\\b.*")) {
+        throw new QueryException(
+            "no named query '"
+                + query
+                + "'; known: "
+                + catalog.all().stream().map(q -> q.name()).toList()
+                + " (or give SPARQL text or @file.rq)");
       }
       sparql = query;
     }

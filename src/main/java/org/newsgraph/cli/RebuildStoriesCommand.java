@@ -6,7 +6,9 @@ import org.newsgraph.story.StoryIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code newsgraph rebuild-stories}: recomputes the materialised stories from the related links. */
+/**
+ * {@code newsgraph rebuild-stories}: recomputes the materialised stories from the related links.
+ */
 @Command(
     name = "rebuild-stories",
     mixinStandardHelpOptions = true,
@@ -22,7 +24,9 @@ final class RebuildStoriesCommand extends BaseCommand {
   public Integer call() {
     try (GraphStore graphs = store.open()) {
       StoryChange change = new StoryIndex(graphs, store.iris()).rebuild();
-      console.err().println("stories: " + change.written() + " written, " + change.removed() + " removed");
+      console
+          .err()
+          .println("stories: " + change.written() + " written, " + change.removed() + " removed");
       return ExitCodes.OK;
     }
   }

@@ -27,33 +27,53 @@ final class ServeCommand extends BaseCommand {
 
   @Mixin StoreOptions store;
 
-  @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+  @Option(
+      names = "--host",
+      paramLabel = "ADDR",
+      defaultValue = "127.0.0.1",
       description = "Interface to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
   String host;
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "3030",
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "3030",
       description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free port and prints it).")
   int port;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
       description = "Cancel any query running longer than this (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
-  @Option(names = "--max-rows", paramLabel = "N", defaultValue = "" + ServeSettings.DEFAULT_MAX_ROWS,
-      description = "Most rows one SELECT response carries; a cut result has the header "
-          + ServeSettings.TRUNCATED_HEADER + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-rows",
+      paramLabel = "N",
+      defaultValue = "" + ServeSettings.DEFAULT_MAX_ROWS,
+      description =
+          "Most rows one SELECT response carries; a cut result has the header "
+              + ServeSettings.TRUNCATED_HEADER
+              + " (default: ${DEFAULT-VALUE}).")
   int maxRows;
 
-  @Option(names = "--cors", paramLabel = "ORIGIN",
+  @Option(
+      names = "--cors",
+      paramLabel = "ORIGIN",
       description = "Allow cross-origin requests from ORIGIN (or *). Off by default.")
   String cors;
 
-  @Option(names = "--writable",
-      description = "Accept SPARQL Update at /newsgraph/update and graph writes at /newsgraph/data "
-          + "(needs --password-file).")
+  @Option(
+      names = "--writable",
+      description =
+          "Accept SPARQL Update at /newsgraph/update and graph writes at /newsgraph/data "
+              + "(needs --password-file).")
   boolean writable;
 
-  @Option(names = "--password-file", paramLabel = "FILE",
+  @Option(
+      names = "--password-file",
+      paramLabel = "FILE",
       description = "File with one line 'user:password': the user allowed to write (HTTP Basic).")
   Path passwordFile;
 
@@ -65,25 +85,49 @@ final class ServeCommand extends BaseCommand {
     Tdb2Store tdb = Tdb2Store.open(store.dbDirectory());
     NewsgraphServer server = start(tdb, settings, writer);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, tdb), "newsgraph-shutdown"));
-    console.err().println("newsgraph: serving " + tdb.describe() + " at " + server.url()
-        + " (" + (writable ? "writable by " + writer.user() : "read-only") + ")");
+    console
+        .err()
+        .println(
+            "newsgraph: serving "
+                + tdb.describe()
+                + " at "
+                + server.url()
+                + " ("
+                + (writable ? "writable by " + writer.user() : "read-only")
+                + ")");
     String resources = resourcePath();
-    console.err().println(resources != null
-        ? "newsgraph: IRIs under " + store.iris().base() + " are described at " + server.url()
-            + resources.substring(1) + "..."
-        : "newsgraph: the base IRI's path is taken by the server; for dereferenceable IRIs serve with"
-            + " --base http://HOST:PORT/id/ (and ingest with the same --base)");
-    console.err().println("newsgraph: SPARQL endpoint " + server.url() + NewsgraphServer.DATASET
-        + "/sparql; port " + server.port() + "; stop with Ctrl-C");
+    console
+        .err()
+        .println(
+            resources != null
+                ? "newsgraph: IRIs under "
+                    + store.iris().base()
+                    + " are described at "
+                    + server.url()
+                    + resources.substring(1)
+                    + "..."
+                : "newsgraph: the base IRI's path is taken by the server; for dereferenceable IRIs serve with"
+                    + " --base http://HOST:PORT/id/ (and ingest with the same --base)");
+    console
+        .err()
+        .println(
+            "newsgraph: SPARQL endpoint "
+                + server.url()
+                + NewsgraphServer.DATASET
+                + "/sparql; port "
+                + server.port()
+                + "; stop with Ctrl-C");
     server.join();
     return ExitCodes.OK;
   }
 
   private void checkOptions() {
     if (writable != (passwordFile != null)) {
-      throw new ParameterException(spec.commandLine(), writable
-          ? "--writable needs --password-file FILE (one line 'user:password')"
-          : "--password-file applies only with --writable");
+      throw new ParameterException(
+          spec.commandLine(),
+          writable
+              ? "--writable needs --password-file FILE (one line 'user:password')"
+              : "--password-file applies only with --writable");
     }
     if (timeoutSeconds < 1) {
       throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
@@ -101,11 +145,18 @@ final class ServeCommand extends BaseCommand {
   private NewsgraphServer start(Tdb2Store tdb, ServeSettings settings, Credentials writer) {
     NewsgraphServer server;
     try {
-      NewsgraphServer.Builder builder = NewsgraphServer.builder(tdb).host(host).port(port)
-          .settings(settings).cors(cors).writable(writer).iris(store.iris());
+      NewsgraphServer.Builder builder =
+          NewsgraphServer.builder(tdb)
+              .host(host)
+              .port(port)
+              .settings(settings)
+              .cors(cors)
+              .writable(writer)
+              .iris(store.iris());
       String resources = resourcePath();
       if (resources != null) {
-        builder.addServlet(resources + "*", new DescribeServlet(tdb.dataset(), store.iris().base()));
+        builder.addServlet(
+            resources + "*", new DescribeServlet(tdb.dataset(), store.iris().base()));
       }
       server = builder.build();
     } catch (RuntimeException e) {
@@ -117,15 +168,23 @@ final class ServeCommand extends BaseCommand {
     } catch (RuntimeException e) {
       server.stop();
       tdb.close();
-      throw new ParameterException(spec.commandLine(), "cannot listen on " + host + ":" + port + ": "
-          + rootMessage(e) + "; check --host and --port");
+      throw new ParameterException(
+          spec.commandLine(),
+          "cannot listen on "
+              + host
+              + ":"
+              + port
+              + ": "
+              + rootMessage(e)
+              + "; check --host and --port");
     }
   }
 
   /**
-   * Where resource descriptions are served: the path of the data's base IRI, so that a base pointing
-   * at this server ({@code --base http://host:port/id/}) makes every IRI dereferenceable. Null when
-   * that path is the server's own (the default base's {@code /newsgraph/id/}, or {@code /}).
+   * Where resource descriptions are served: the path of the data's base IRI, so that a base
+   * pointing at this server ({@code --base http://host:port/id/}) makes every IRI dereferenceable.
+   * Null when that path is the server's own (the default base's {@code /newsgraph/id/}, or {@code
+   * /}).
    */
   private String resourcePath() {
     String path = URI.create(store.iris().base()).getPath();

@@ -13,15 +13,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code newsgraph stats}: counts what the store holds and lists the last ingest runs. */
-@Command(name = "stats", mixinStandardHelpOptions = true,
-    description = {"Count articles, providers, topics, related links, graphs and quads in the store,",
+@Command(
+    name = "stats",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Count articles, providers, topics, related links, graphs and quads in the store,",
       "then list the last ingest runs (newest first) with their counts: files read, graphs added,",
-      "replaced, unchanged files, failed files, removed graphs."})
+      "replaced, unchanged files, failed files, removed graphs."
+    })
 final class StatsCommand extends BaseCommand {
 
   @Mixin StoreOptions store;
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description = "text, csv, tsv, json or xml (default: ${DEFAULT-VALUE}).")
   String format;
 
@@ -35,7 +42,10 @@ final class StatsCommand extends BaseCommand {
       QueryRunner runner = new QueryRunner(graphs, QueryCatalog.load(), store.iris());
       runner.run(StatsQuery.QUERY, BindingFactory.empty(), resultFormat, console.out());
       if (!noRuns) {
-        runner.run(RunHistory.QUERY, RunHistory.binding(new Provenance(store.iris())), resultFormat,
+        runner.run(
+            RunHistory.QUERY,
+            RunHistory.binding(new Provenance(store.iris())),
+            resultFormat,
             console.out());
       }
     }

@@ -30,24 +30,35 @@ public final class StoreOptions {
   @Option(
       names = "--endpoint",
       paramLabel = "URL",
-      description = "Use the remote dataset at URL (SPARQL at URL/sparql, update at URL/update, "
-          + "Graph Store Protocol at URL/data) instead of --db. Its default graph must be the union "
-          + "of the named graphs.")
+      description =
+          "Use the remote dataset at URL (SPARQL at URL/sparql, update at URL/update, "
+              + "Graph Store Protocol at URL/data) instead of --db. Its default graph must be the union "
+              + "of the named graphs.")
   String endpoint;
 
   @Option(
       names = "--endpoint-auth",
       paramLabel = "FILE",
-      description = "HTTP Basic credentials for --endpoint: a file whose single line is user:password.")
+      description =
+          "HTTP Basic credentials for --endpoint: a file whose single line is user:password.")
   Path endpointAuth;
 
-  @Option(names = "--endpoint-query", paramLabel = "URL", description = "Override the SPARQL query URL.")
+  @Option(
+      names = "--endpoint-query",
+      paramLabel = "URL",
+      description = "Override the SPARQL query URL.")
   String queryUrl;
 
-  @Option(names = "--endpoint-update", paramLabel = "URL", description = "Override the SPARQL update URL.")
+  @Option(
+      names = "--endpoint-update",
+      paramLabel = "URL",
+      description = "Override the SPARQL update URL.")
   String updateUrl;
 
-  @Option(names = "--endpoint-gsp", paramLabel = "URL", description = "Override the Graph Store Protocol URL.")
+  @Option(
+      names = "--endpoint-gsp",
+      paramLabel = "URL",
+      description = "Override the Graph Store Protocol URL.")
   String gspUrl;
 
   /** The database directory chosen by option, environment or default. */

@@ -21,7 +21,9 @@ final class UserMessages {
       return param.message((name, value) -> "--param " + name + "=" + value);
     }
     if (e instanceof StoreLockedException locked) {
-      return "the store " + locked.directory() + " is in use by "
+      return "the store "
+          + locked.directory()
+          + " is in use by "
           + locked.holder().describe(UserMessages::command)
           + "; wait for it to finish, or, if it is 'newsgraph serve', send your work to its "
           + "server with --endpoint URL instead of --db";
@@ -37,7 +39,8 @@ final class UserMessages {
   /** A newsgraph command line as the user typed it: {@code newsgraph ingest ...}, not the JVM's. */
   static String command(String commandLine) {
     int at = commandLine.indexOf(MAIN_CLASS);
-    String shown = at >= 0 ? "newsgraph" + commandLine.substring(at + MAIN_CLASS.length()) : commandLine;
+    String shown =
+        at >= 0 ? "newsgraph" + commandLine.substring(at + MAIN_CLASS.length()) : commandLine;
     at = shown.indexOf(JAR);
     if (at >= 0) {
       shown = "newsgraph" + shown.substring(at + JAR.length());

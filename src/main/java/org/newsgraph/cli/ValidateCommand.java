@@ -25,7 +25,8 @@ final class ValidateCommand extends BaseCommand {
   @Override
   public Integer call() {
     ShapesValidator validator = new ShapesValidator(store.iris());
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(console.out(), StandardCharsets.UTF_8));
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(console.out(), StandardCharsets.UTF_8));
     try (GraphStore graphs = store.open()) {
       ValidationSummary summary = validator.validate(graphs, v -> out.println(v));
       out.flush();

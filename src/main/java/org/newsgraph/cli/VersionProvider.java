@@ -8,7 +8,14 @@ public final class VersionProvider implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
-    return new String[] {"newsgraph " + Versions.newsgraph() + " (Apache Jena " + Versions.jena() + ", Java "
-        + Runtime.version() + ")"};
+    return new String[] {
+      "newsgraph "
+          + Versions.newsgraph()
+          + " (Apache Jena "
+          + Versions.jena()
+          + ", Java "
+          + Runtime.version()
+          + ")"
+    };
   }
 }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a file so that readers see the old content or the complete new content, never a part:
- * the content goes to a temporary file beside the target, which is renamed over it only when the
+ * Writes a file so that readers see the old content or the complete new content, never a part: the
+ * content goes to a temporary file beside the target, which is renamed over it only when the
  * writing succeeded. A failure leaves the old file whole and no temporary file behind.
  */
 public final class AtomicFile {
@@ -38,7 +38,8 @@ public final class AtomicFile {
         content.writeTo(out);
       }
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }

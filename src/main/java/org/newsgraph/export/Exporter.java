@@ -21,21 +21,23 @@ import org.newsgraph.store.GraphStore;
 
 /**
  * Writes the store, or one graph of it, in an RDF syntax. Turtle, TriG, N-Triples and N-Quads
- * stream; JSON-LD and RDF/XML are built in memory. Files are written to a temporary file beside the target and
- * renamed into place, so a failure never leaves a half-written file where the old one was.
+ * stream; JSON-LD and RDF/XML are built in memory. Files are written to a temporary file beside the
+ * target and renamed into place, so a failure never leaves a half-written file where the old one
+ * was.
  */
 public final class Exporter {
 
   /** Prefixes written at the top of Turtle and TriG. */
-  public static final Map<String, String> PREFIXES = Map.of(
-      "news", NewsVocab.NS,
-      "schema", NewsVocab.SCHEMA,
-      "skos", NewsVocab.SKOS,
-      "dcterms", NewsVocab.DCTERMS,
-      "prov", NewsVocab.PROV,
-      "xsd", NewsVocab.XSD,
-      "rdfs", NewsVocab.RDFS,
-      "owl", NewsVocab.OWL);
+  public static final Map<String, String> PREFIXES =
+      Map.of(
+          "news", NewsVocab.NS,
+          "schema", NewsVocab.SCHEMA,
+          "skos", NewsVocab.SKOS,
+          "dcterms", NewsVocab.DCTERMS,
+          "prov", NewsVocab.PROV,
+          "xsd", NewsVocab.XSD,
+          "rdfs", NewsVocab.RDFS,
+          "owl", NewsVocab.OWL);
 
   private final GraphStore store;
 
@@ -88,7 +90,6 @@ public final class Exporter {
   public void export(OutputFormat format, Node graph, Path file) throws IOException {
     AtomicFile.write(file, out -> export(format, graph, out));
   }
-
 
   private static void flush(OutputStream out) {
     try {

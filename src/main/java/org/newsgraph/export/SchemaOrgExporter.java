@@ -35,14 +35,16 @@ public final class SchemaOrgExporter {
 
   /** The context every object names. */
   public static final String CONTEXT = "https://schema.org";
+
   /** UN/CEFACT common code for pixels, for the QuantitativeValue of image sizes. */
   static final String PIXELS = "E37";
 
-  private static final Query ARTICLES = QueryFactory.create(
-      "SELECT DISTINCT ?a WHERE { ?a a <" + NewsVocab.ARTICLE.getURI() + "> }");
+  private static final Query ARTICLES =
+      QueryFactory.create("SELECT DISTINCT ?a WHERE { ?a a <" + NewsVocab.ARTICLE.getURI() + "> }");
   private static final Query PROPERTIES =
       QueryFactory.create("SELECT ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }");
-  // Link terms NewsVocab does not have; LinkVocab has them, but link depends on export (AtomicFile).
+  // Link terms NewsVocab does not have; LinkVocab has them, but link depends on export
+  // (AtomicFile).
   private static final Node SKOS_EXACT = NodeFactory.createURI(NewsVocab.SKOS + "exactMatch");
   private static final Node HOMEPAGE = NodeFactory.createURI(NewsVocab.FOAF + "homepage");
   private static final Node SCHEMA_SAME_AS = NewsVocab.schema("sameAs");
@@ -62,15 +64,19 @@ public final class SchemaOrgExporter {
    */
   public long export(OutputStream out) {
     write(out, "[");
-    long count = store.query(ARTICLES, BindingFactory.empty(), exec -> {
-      long written = 0;
-      RowSet rows = exec.select();
-      while (rows.hasNext()) {
-        JsonObject object = article(rows.next().get("a"));
-        write(out, (written++ == 0 ? "\n" : ",\n") + JSON.toString(object).strip());
-      }
-      return written;
-    });
+    long count =
+        store.query(
+            ARTICLES,
+            BindingFactory.empty(),
+            exec -> {
+              long written = 0;
+              RowSet rows = exec.select();
+              while (rows.hasNext()) {
+                JsonObject object = article(rows.next().get("a"));
+                write(out, (written++ == 0 ? "\n" : ",\n") + JSON.toString(object).strip());
+              }
+              return written;
+            });
     write(out, "\n]\n");
     try {
       out.flush();
@@ -187,7 +193,8 @@ public final class SchemaOrgExporter {
     JsonObject o = new JsonObject();
     o.put("@type", "Thing");
     o.put("@id", topic.getURI());
-    literal(p, NewsVocab.SKOS_PREF_LABEL).or(() -> literal(p, NewsVocab.SCHEMA_NAME))
+    literal(p, NewsVocab.SKOS_PREF_LABEL)
+        .or(() -> literal(p, NewsVocab.SCHEMA_NAME))
         .ifPresent(v -> o.put("name", v));
     sameAs(p, o, SKOS_EXACT);
     return o;
@@ -195,7 +202,11 @@ public final class SchemaOrgExporter {
 
   private static void sameAs(Map<Node, List<Node>> p, JsonObject o, Node predicate) {
     JsonArray same = new JsonArray();
-    p.getOrDefault(predicate, List.of()).stream().filter(Node::isURI).map(Node::getURI).sorted().forEach(same::add);
+    p.getOrDefault(predicate, List.of()).stream()
+        .filter(Node::isURI)
+        .map(Node::getURI)
+        .sorted()
+        .forEach(same::add);
     if (!same.isEmpty()) {
       o.put("sameAs", same);
     }
@@ -208,30 +219,36 @@ public final class SchemaOrgExporter {
   private Map<Node, List<Node>> properties(Node s) {
     Binding bound = BindingFactory.binding(Var.alloc("s"), s);
     Node own = IriFactory.ownGraphOfArticle(s);
-    return store.query(PROPERTIES, bound, exec -> {
-      Map<Node, List<Node>> mine = new LinkedHashMap<>();
-      Map<Node, List<Node>> others = new LinkedHashMap<>();
-      RowSet rows = exec.select();
-      while (rows.hasNext()) {
-        Binding row = rows.next();
-        Map<Node, List<Node>> target = row.get("g").equals(own) ? mine : others;
-        target.computeIfAbsent(row.get("p"), k -> new ArrayList<>()).add(row.get("o"));
-      }
-      Map<Node, List<Node>> out = new LinkedHashMap<>();
-      for (Map<Node, List<Node>> part : List.of(mine, others)) {
-        part.forEach((predicate, values) -> {
-          values.sort(java.util.Comparator.comparing(Node::toString));
-          List<Node> merged = out.computeIfAbsent(predicate, k -> new ArrayList<>());
-          values.stream().filter(v -> !merged.contains(v)).forEach(merged::add);
+    return store.query(
+        PROPERTIES,
+        bound,
+        exec -> {
+          Map<Node, List<Node>> mine = new LinkedHashMap<>();
+          Map<Node, List<Node>> others = new LinkedHashMap<>();
+          RowSet rows = exec.select();
+          while (rows.hasNext()) {
+            Binding row = rows.next();
+            Map<Node, List<Node>> target = row.get("g").equals(own) ? mine : others;
+            target.computeIfAbsent(row.get("p"), k -> new ArrayList<>()).add(row.get("o"));
+          }
+          Map<Node, List<Node>> out = new LinkedHashMap<>();
+          for (Map<Node, List<Node>> part : List.of(mine, others)) {
+            part.forEach(
+                (predicate, values) -> {
+                  values.sort(java.util.Comparator.comparing(Node::toString));
+                  List<Node> merged = out.computeIfAbsent(predicate, k -> new ArrayList<>());
+                  values.stream().filter(v -> !merged.contains(v)).forEach(merged::add);
+                });
+          }
+          return out;
         });
-      }
-      return out;
-    });
   }
 
   private static java.util.Optional<String> literal(Map<Node, List<Node>> p, Node predicate) {
-    return p.getOrDefault(predicate, List.of()).stream().filter(Node::isLiteral)
-        .map(Node::getLiteralLexicalForm).findFirst();
+    return p.getOrDefault(predicate, List.of()).stream()
+        .filter(Node::isLiteral)
+        .map(Node::getLiteralLexicalForm)
+        .findFirst();
   }
 
   private static String iri(Map<Node, List<Node>> p, Node predicate) {

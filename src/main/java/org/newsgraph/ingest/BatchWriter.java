@@ -14,9 +14,9 @@ import org.newsgraph.store.StoreBatch;
 
 /**
  * The one writer of a run: gathers whole units (the graphs and metadata of one source file) into
- * batches of about {@code batchSize} records, commits each batch as one {@link StoreBatch}, and tells
- * the listener. With a bulk load, units stream straight into the loader and the listener hears of
- * everything once, at the end. Used by one thread.
+ * batches of about {@code batchSize} records, commits each batch as one {@link StoreBatch}, and
+ * tells the listener. With a bulk load, units stream straight into the loader and the listener
+ * hears of everything once, at the end. Used by one thread.
  */
 final class BatchWriter implements AutoCloseable {
 
@@ -28,7 +28,11 @@ final class BatchWriter implements AutoCloseable {
    * @param metaSubjects subjects whose metadata is replaced
    * @param metaTriples the new metadata
    */
-  record Unit(List<GraphContent> graphs, List<Node> remove, List<Node> metaSubjects, List<Triple> metaTriples) {}
+  record Unit(
+      List<GraphContent> graphs,
+      List<Node> remove,
+      List<Node> metaSubjects,
+      List<Triple> metaTriples) {}
 
   private final GraphStore store;
   private final Optional<BulkLoad> bulk;
@@ -38,7 +42,11 @@ final class BatchWriter implements AutoCloseable {
   private final List<Unit> pending = new ArrayList<>();
   private int pendingRecords;
 
-  BatchWriter(GraphStore store, Optional<BulkLoad> bulk, Node metaGraph, int batchSize,
+  BatchWriter(
+      GraphStore store,
+      Optional<BulkLoad> bulk,
+      Node metaGraph,
+      int batchSize,
       IngestListener listener) {
     this.store = store;
     this.bulk = bulk;
@@ -60,7 +68,9 @@ final class BatchWriter implements AutoCloseable {
     }
   }
 
-  /** Streams one quad into the bulk load (after the files' units: the winners' single-valued facts). */
+  /**
+   * Streams one quad into the bulk load (after the files' units: the winners' single-valued facts).
+   */
   void load(Quad quad) {
     listener.loading(quad);
     bulk.orElseThrow().stream().quad(quad);
@@ -84,8 +94,10 @@ final class BatchWriter implements AutoCloseable {
     pending.clear();
     pendingRecords = 0;
     store.apply(new StoreBatch(replace, delete, metaGraph, subjects, triples));
-    listener.committed(store, new IngestListener.Committed(
-        replace.stream().map(GraphContent::graph).toList(), delete, false));
+    listener.committed(
+        store,
+        new IngestListener.Committed(
+            replace.stream().map(GraphContent::graph).toList(), delete, false));
   }
 
   /** Commits everything: the last batch, or the bulk load. */

@@ -12,17 +12,18 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 
 /**
- * Writes a synthetic corpus of record files in the real format (Markdown with YAML front matter, every
- * field used): providers with a long-tailed (Zipf) share of records, stories whose records cite each
- * other, outside articles cited by several records of one story, URL variants of the same article
- * (http, trailing slash, utm_ parameters, AMP), and unicode text. Record {@code i} depends only on the
- * seed and {@code i}, so {@code --first} extends a corpus with new records and leaves the others
- * byte for byte the same. Thread-safe (no state between calls).
+ * Writes a synthetic corpus of record files in the real format (Markdown with YAML front matter,
+ * every field used): providers with a long-tailed (Zipf) share of records, stories whose records
+ * cite each other, outside articles cited by several records of one story, URL variants of the same
+ * article (http, trailing slash, utm_ parameters, AMP), and unicode text. Record {@code i} depends
+ * only on the seed and {@code i}, so {@code --first} extends a corpus with new records and leaves
+ * the others byte for byte the same. Thread-safe (no state between calls).
  */
 public final class CorpusGenerator {
 
   /** Records per block; stories never cross a block. */
   static final int BLOCK = 16;
+
   private static final int PROVIDERS = 2_000;
 
   /** Items per JSON API page. */
@@ -38,19 +39,20 @@ public final class CorpusGenerator {
   }
 
   /**
-   * A generator for a seed that also writes, as real sites hold them, re-saved copies of some records
-   * and JSON API pages repeating every record.
+   * A generator for a seed that also writes, as real sites hold them, re-saved copies of some
+   * records and JSON API pages repeating every record.
    *
    * @param resaved the share of records (0 to 1) that also have a re-saved copy ({@code NAME-2.md}
    *     beside the record): the same article under another URL form, with a later or an absent
    *     update time, another heat, one more topic and, for half of them, one more related article
-   * @param apiPages also write {@code api/news/page-N.json}: every record again as an item of a JSON
-   *     API page ({@value #PAGE_ITEMS} records a page, in record order; a page holds whole blocks of
-   *     records, so {@code --first} rewrites only the pages of the new records)
+   * @param apiPages also write {@code api/news/page-N.json}: every record again as an item of a
+   *     JSON API page ({@value #PAGE_ITEMS} records a page, in record order; a page holds whole
+   *     blocks of records, so {@code --first} rewrites only the pages of the new records)
    */
   public CorpusGenerator(long seed, double resaved, boolean apiPages) {
     if (!(resaved >= 0 && resaved <= 1)) {
-      throw new IllegalArgumentException("the share of re-saved records must be between 0 and 1, was " + resaved);
+      throw new IllegalArgumentException(
+          "the share of re-saved records must be between 0 and 1, was " + resaved);
     }
     this.seed = seed;
     this.resaved = resaved;
@@ -104,29 +106,44 @@ public final class CorpusGenerator {
   /**
    * The re-saved copy of record {@code i}: the record's text with another form of its web URL, a
    * later update time (or, for a third of them, none, so that the original wins), another heat, one
-   * more topic, and for half of them one more related article: record {@code i + BLOCK}, which joins
-   * two stories.
+   * more topic, and for half of them one more related article: record {@code i + BLOCK}, which
+   * joins two stories.
    */
   String resavedRecord(long i) {
     SplittableRandom r = random(i, 12);
     String text = record(i);
     String url = url(i);
-    text = text.replaceFirst("(?m)^webUrl: .*$", Matcher.quoteReplacement("webUrl: " + GenYaml.quote(GenUrls.variant(url, r))));
+    text =
+        text.replaceFirst(
+            "(?m)^webUrl: .*$",
+            Matcher.quoteReplacement("webUrl: " + GenYaml.quote(GenUrls.variant(url, r))));
     text = text.replaceFirst("(?m)^heat: .*$", "heat: " + r.nextInt(1000));
     text = text.replaceFirst("(?m)^updatedDateTime: .*\\n", "");
     if (r.nextInt(3) > 0) {
-      text = text.replaceFirst("(?m)^(publishedDateTime: .*)$",
-          "$1\nupdatedDateTime: " + date(random(i, 1)).substring(0, 8) + "28T23:59:59Z");
+      text =
+          text.replaceFirst(
+              "(?m)^(publishedDateTime: .*)$",
+              "$1\nupdatedDateTime: " + date(random(i, 1)).substring(0, 8) + "28T23:59:59Z");
     }
-    text = text.replaceFirst("(?m)^topics:$", Matcher.quoteReplacement("topics:\n  - " + GenYaml.quote("Re-saved " + (i % 7))));
+    text =
+        text.replaceFirst(
+            "(?m)^topics:$",
+            Matcher.quoteReplacement("topics:\n  - " + GenYaml.quote("Re-saved " + (i % 7))));
     if (r.nextBoolean()) {
       long j = i + BLOCK;
-      String entry = "  - title: " + GenYaml.quote(GenWords.sentence(random(j, 2), 6)) + "\n"
-          + "    webUrl: " + GenYaml.quote(url(j)) + "\n"
-          + "    type: article\n";
-      text = text.contains("\nrelated:\n")
-          ? text.replaceFirst("\nrelated:\n", Matcher.quoteReplacement("\nrelated:\n" + entry))
-          : text.replaceFirst("(?m)^secured:", Matcher.quoteReplacement("related:\n" + entry + "\nsecured:"));
+      String entry =
+          "  - title: "
+              + GenYaml.quote(GenWords.sentence(random(j, 2), 6))
+              + "\n"
+              + "    webUrl: "
+              + GenYaml.quote(url(j))
+              + "\n"
+              + "    type: article\n";
+      text =
+          text.contains("\nrelated:\n")
+              ? text.replaceFirst("\nrelated:\n", Matcher.quoteReplacement("\nrelated:\n" + entry))
+              : text.replaceFirst(
+                  "(?m)^secured:", Matcher.quoteReplacement("related:\n" + entry + "\nsecured:"));
     }
     return text;
   }
@@ -144,7 +161,8 @@ public final class CorpusGenerator {
   /** The file name of record {@code i}. */
   String fileName(long i) {
     SplittableRandom r = random(i, 1);
-    return String.format(Locale.ROOT, "%s-%s-%d.md", date(r).substring(0, 10), GenWords.slug(r, 4), i);
+    return String.format(
+        Locale.ROOT, "%s-%s-%d.md", date(r).substring(0, 10), GenWords.slug(r, 4), i);
   }
 
   /** The text of record {@code i}. */
@@ -208,8 +226,10 @@ public final class CorpusGenerator {
     y.line("related:");
     for (String c : cited) {
       long j = Long.parseLong(c.split(":")[1]);
-      SplittableRandom cr = random(j, c.startsWith("outside") ? 7 + Long.parseLong(c.split(":")[2]) : 3);
-      String target = c.startsWith("record") ? url(j) : outsideUrl(j, Long.parseLong(c.split(":")[2]));
+      SplittableRandom cr =
+          random(j, c.startsWith("outside") ? 7 + Long.parseLong(c.split(":")[2]) : 3);
+      String target =
+          c.startsWith("record") ? url(j) : outsideUrl(j, Long.parseLong(c.split(":")[2]));
       y.line("  - title: " + GenYaml.quote(GenWords.sentence(cr, 5 + cr.nextInt(8))));
       y.line("    excerpt: " + GenYaml.quote(GenWords.sentence(cr, 15)));
       y.line("    publishedDateTime: " + date(cr));
@@ -232,14 +252,22 @@ public final class CorpusGenerator {
     y.line(indent + "  domain: " + GenWords.domain(p));
     if (logo) {
       y.line(indent + "  images:");
-      y.line(indent + "    - url: " + GenYaml.quote("https://logo.example.org/" + GenWords.domain(p) + ".png"));
+      y.line(
+          indent
+              + "    - url: "
+              + GenYaml.quote("https://logo.example.org/" + GenWords.domain(p) + ".png"));
       y.line(indent + "      width: 64");
       y.line(indent + "      height: 64");
     }
   }
 
-  private static void image(GenYaml y, String indent, String url, SplittableRandom r, boolean full) {
-    y.line(indent + "- url: " + GenYaml.quote(url.replaceAll("/[^/]*$", "") + "/img/" + r.nextInt(1_000_000) + ".jpg"));
+  private static void image(
+      GenYaml y, String indent, String url, SplittableRandom r, boolean full) {
+    y.line(
+        indent
+            + "- url: "
+            + GenYaml.quote(
+                url.replaceAll("/[^/]*$", "") + "/img/" + r.nextInt(1_000_000) + ".jpg"));
     y.line(indent + "  width: " + (400 + r.nextInt(2000)));
     y.line(indent + "  height: " + (300 + r.nextInt(1200)));
     if (full) {
@@ -271,14 +299,28 @@ public final class CorpusGenerator {
   String url(long i) {
     SplittableRandom r = random(i, 1);
     String date = date(r);
-    return "https://www." + GenWords.domain(providerOf(i)) + "/" + date.substring(0, 4) + "/"
-        + date.substring(5, 7) + "/" + GenWords.slug(r, 4) + "-" + i;
+    return "https://www."
+        + GenWords.domain(providerOf(i))
+        + "/"
+        + date.substring(0, 4)
+        + "/"
+        + date.substring(5, 7)
+        + "/"
+        + GenWords.slug(r, 4)
+        + "-"
+        + i;
   }
 
   private String outsideUrl(long storyStart, long k) {
     SplittableRandom r = random(storyStart, 7 + k);
-    return "https://news." + GenWords.domain(Math.floorMod(storyStart * 31 + 7, PROVIDERS)) + "/story/"
-        + GenWords.slug(r, 3) + "-" + storyStart + "-" + k;
+    return "https://news."
+        + GenWords.domain(Math.floorMod(storyStart * 31 + 7, PROVIDERS))
+        + "/story/"
+        + GenWords.slug(r, 3)
+        + "-"
+        + storyStart
+        + "-"
+        + k;
   }
 
   /** A provider index with a Zipf(1.1) distribution: a few providers have most records. */
@@ -296,7 +338,14 @@ public final class CorpusGenerator {
   }
 
   private static String date(SplittableRandom r) {
-    return String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02dZ", 2019 + r.nextInt(6),
-        1 + r.nextInt(12), 1 + r.nextInt(28), r.nextInt(24), r.nextInt(60), r.nextInt(60));
+    return String.format(
+        Locale.ROOT,
+        "%04d-%02d-%02dT%02d:%02d:%02dZ",
+        2019 + r.nextInt(6),
+        1 + r.nextInt(12),
+        1 + r.nextInt(28),
+        r.nextInt(24),
+        r.nextInt(60),
+        r.nextInt(60));
   }
 }

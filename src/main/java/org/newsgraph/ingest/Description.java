@@ -26,8 +26,13 @@ import org.newsgraph.source.Record;
  * @param published the publication time as written, or null (to report conflicting descriptions)
  * @param provider the provider's domain, or null (to report conflicting descriptions)
  */
-record Description(Node graph, List<Triple> own, List<Triple> shared, Precedence precedence,
-    String published, String provider) {
+record Description(
+    Node graph,
+    List<Triple> own,
+    List<Triple> shared,
+    Precedence precedence,
+    String published,
+    String provider) {
 
   /** Copies the lists. */
   Description {
@@ -36,15 +41,20 @@ record Description(Node graph, List<Triple> own, List<Triple> shared, Precedence
   }
 
   /** A description of a mapped record from the file at {@code path} (absolute, normalised). */
-  static Description of(Record record, String path, Node graph, List<Triple> own, List<Triple> shared) {
+  static Description of(
+      Record record, String path, Node graph, List<Triple> own, List<Triple> shared) {
     Article article = record.article();
     String published = article == null ? null : article.publishedDateTime();
-    String modified = article == null ? null
-        : article.updatedDateTime() != null ? article.updatedDateTime() : published;
+    String modified =
+        article == null
+            ? null
+            : article.updatedDateTime() != null ? article.updatedDateTime() : published;
     Position at = record.position();
-    Precedence precedence = new Precedence(Precedence.epochMillis(modified), record.pageItem(), path,
-        at.line(), at.column());
-    String provider = article == null || article.provider() == null ? null : article.provider().domain();
+    Precedence precedence =
+        new Precedence(
+            Precedence.epochMillis(modified), record.pageItem(), path, at.line(), at.column());
+    String provider =
+        article == null || article.provider() == null ? null : article.provider().domain();
     return new Description(graph, own, shared, precedence, published, provider);
   }
 
@@ -52,9 +62,9 @@ record Description(Node graph, List<Triple> own, List<Triple> shared, Precedence
    * The rank of a description among those of one graph; the smallest wins. In this order: the
    * latest modification time first (a record's {@code updatedDateTime}, else its {@code
    * publishedDateTime}; a description with neither comes last); then a record file before an item
-   * of an API page; then the smaller absolute path (compared as strings); then the earlier
-   * position in that file. Nothing here depends on the order files are read in, the thread count
-   * or the history of runs.
+   * of an API page; then the smaller absolute path (compared as strings); then the earlier position
+   * in that file. Nothing here depends on the order files are read in, the thread count or the
+   * history of runs.
    *
    * @param modified milliseconds since the epoch, or {@link Long#MIN_VALUE} when unknown
    * @param pageItem true for an item of an API page
@@ -66,7 +76,8 @@ record Description(Node graph, List<Triple> own, List<Triple> shared, Precedence
       implements Comparable<Precedence> {
 
     private static final Comparator<Precedence> ORDER =
-        Comparator.comparingLong((Precedence p) -> p.modified).reversed()
+        Comparator.comparingLong((Precedence p) -> p.modified)
+            .reversed()
             .thenComparing(p -> p.pageItem)
             .thenComparing(p -> p.path)
             .thenComparingInt(p -> p.line)

@@ -17,8 +17,15 @@ import org.newsgraph.model.Problem;
  * @param restamp true when the file is unchanged by its hash but {@code stamp} differs from the
  *     recorded one (touched, or recorded as racy): only the stamp is rewritten
  */
-record FileResult(String name, String path, String sha256, Outcome outcome,
-    List<Description> descriptions, List<Problem> problems, FileStamp stamp, boolean restamp) {
+record FileResult(
+    String name,
+    String path,
+    String sha256,
+    Outcome outcome,
+    List<Description> descriptions,
+    List<Problem> problems,
+    FileStamp stamp,
+    boolean restamp) {
 
   /** A file that could not be read or found. */
   static FileResult failed(String name, String path, Problem problem) {
@@ -26,14 +33,23 @@ record FileResult(String name, String path, String sha256, Outcome outcome,
   }
 
   /** A file unchanged since it was last read: nothing to do but maybe record its new stamp. */
-  static FileResult unchanged(String name, String path, String sha256, FileStamp stamp, boolean restamp) {
-    return new FileResult(name, path, sha256, Outcome.UNCHANGED, List.of(), List.of(), stamp, restamp);
+  static FileResult unchanged(
+      String name, String path, String sha256, FileStamp stamp, boolean restamp) {
+    return new FileResult(
+        name, path, sha256, Outcome.UNCHANGED, List.of(), List.of(), stamp, restamp);
   }
 
   /** A file the walk did not offer, with a note saying why (shown with {@code --verbose}). */
   static FileResult skipped(String name, String path, String why) {
-    return new FileResult(name, path, null, Outcome.SKIPPED, List.of(),
-        List.of(Problem.note(name, org.newsgraph.model.Position.START, "skipped: " + why)), null, false);
+    return new FileResult(
+        name,
+        path,
+        null,
+        Outcome.SKIPPED,
+        List.of(),
+        List.of(Problem.note(name, org.newsgraph.model.Position.START, "skipped: " + why)),
+        null,
+        false);
   }
 
   /** What became of a file. */

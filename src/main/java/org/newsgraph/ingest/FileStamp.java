@@ -44,8 +44,8 @@ record FileStamp(long size, long modifiedNanos) {
 
   /** The last-modified time as an instant. */
   Instant modified() {
-    return Instant.ofEpochSecond(Math.floorDiv(modifiedNanos, 1_000_000_000L),
-        Math.floorMod(modifiedNanos, 1_000_000_000L));
+    return Instant.ofEpochSecond(
+        Math.floorDiv(modifiedNanos, 1_000_000_000L), Math.floorMod(modifiedNanos, 1_000_000_000L));
   }
 
   /** True when the file was modified less than {@link #RACY} before {@code readAt}. */
@@ -54,6 +54,7 @@ record FileStamp(long size, long modifiedNanos) {
   }
 
   private static long nanos(Instant instant) {
-    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
   }
 }

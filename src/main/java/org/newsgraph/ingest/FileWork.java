@@ -77,7 +77,8 @@ final class FileWork {
         stamp = null; // modified moments before (or while) it was read: hash it again next time
       }
     } catch (IOException e) {
-      return FileResult.failed(name, path, Problem.error(name, Position.START, "cannot read file: " + e.getMessage()));
+      return FileResult.failed(
+          name, path, Problem.error(name, Position.START, "cannot read file: " + e.getMessage()));
     }
     if (sha.equals(index.sha256(path))) {
       boolean restamp = stamp != null && !index.stampEquals(path, stamp);
@@ -105,7 +106,8 @@ final class FileWork {
     if (!Files.isRegularFile(file)) {
       return List.of();
     }
-    FileResult result = map(displayName(path), path, "", null, reader.read(file, displayName(path)));
+    FileResult result =
+        map(displayName(path), path, "", null, reader.read(file, displayName(path)));
     return result.descriptions();
   }
 
@@ -117,7 +119,9 @@ final class FileWork {
   static String displayName(String absolutePath) {
     Path file = Path.of(absolutePath);
     Path here = Path.of("").toAbsolutePath().normalize();
-    return file.startsWith(here) && !file.equals(here) ? here.relativize(file).toString() : absolutePath;
+    return file.startsWith(here) && !file.equals(here)
+        ? here.relativize(file).toString()
+        : absolutePath;
   }
 
   /**
@@ -125,7 +129,9 @@ final class FileWork {
    * read as a record before and has not changed since, so the walker need not look into it.
    */
   boolean knownUnchanged(Path file, BasicFileAttributes attributes) {
-    return !checksum && index.stampEquals(file.toAbsolutePath().normalize().toString(), FileStamp.of(attributes));
+    return !checksum
+        && index.stampEquals(
+            file.toAbsolutePath().normalize().toString(), FileStamp.of(attributes));
   }
 
   /** The result for a file the walker skipped. */
@@ -154,7 +160,15 @@ final class FileWork {
       }
     }
     boolean rejected = found.stream().anyMatch(Problem::isError);
-    return new FileResult(name, path, sha, FileResult.Outcome.READ, rejected ? List.of() : descriptions, found, stamp, false);
+    return new FileResult(
+        name,
+        path,
+        sha,
+        FileResult.Outcome.READ,
+        rejected ? List.of() : descriptions,
+        found,
+        stamp,
+        false);
   }
 
   private static String hash(Path file) throws IOException {

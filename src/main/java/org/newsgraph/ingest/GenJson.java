@@ -19,7 +19,8 @@ final class GenJson {
   /** Appends the JSON object of a generated record's front matter. */
   static void appendItem(StringBuilder json, String record) {
     int end = record.indexOf("\n---", 4);
-    Object fields = new Yaml(new SafeConstructor(new LoaderOptions())).load(record.substring(4, end + 1));
+    Object fields =
+        new Yaml(new SafeConstructor(new LoaderOptions())).load(record.substring(4, end + 1));
     append(json, fields);
   }
 

@@ -27,6 +27,10 @@ final class GenUrls {
   static String cdnAmp(String url) {
     String hostAndPath = url.substring("https://".length());
     String host = hostAndPath.substring(0, hostAndPath.indexOf('/'));
-    return "https://" + host.replace("-", "--").replace('.', '-') + ".cdn.ampproject.org/c/s/" + hostAndPath + "/amp/";
+    return "https://"
+        + host.replace("-", "--").replace('.', '-')
+        + ".cdn.ampproject.org/c/s/"
+        + hostAndPath
+        + "/amp/";
   }
 }

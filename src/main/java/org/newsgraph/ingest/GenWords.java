@@ -6,22 +6,86 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-/** Words, names and topics of generated records, with some unicode in every field that allows it. */
+/**
+ * Words, names and topics of generated records, with some unicode in every field that allows it.
+ */
 final class GenWords {
 
   private static final String[] WORDS = {
-    "model", "data", "robot", "vision", "language", "learning", "neural", "chip", "cloud", "ethics",
-    "startup", "funding", "research", "privacy", "health", "car", "drone", "search", "voice", "agent",
-    "training", "benchmark", "open", "source", "policy", "regulation", "market", "launch", "release",
-    "café", "naïve", "Zürich", "São", "Paulo", "München", "Kraków", "Ελλάδα", "東京", "人工智能",
-    "ИИ", "الذكاء", "🤖", "data—driven", "“quoted”", "it's", "50%", "$10M", "&", "#1"};
+    "model",
+    "data",
+    "robot",
+    "vision",
+    "language",
+    "learning",
+    "neural",
+    "chip",
+    "cloud",
+    "ethics",
+    "startup",
+    "funding",
+    "research",
+    "privacy",
+    "health",
+    "car",
+    "drone",
+    "search",
+    "voice",
+    "agent",
+    "training",
+    "benchmark",
+    "open",
+    "source",
+    "policy",
+    "regulation",
+    "market",
+    "launch",
+    "release",
+    "café",
+    "naïve",
+    "Zürich",
+    "São",
+    "Paulo",
+    "München",
+    "Kraków",
+    "Ελλάδα",
+    "東京",
+    "人工智能",
+    "ИИ",
+    "الذكاء",
+    "🤖",
+    "data—driven",
+    "“quoted”",
+    "it's",
+    "50%",
+    "$10M",
+    "&",
+    "#1"
+  };
   private static final String[] TOPICS = {
     "AI", "Machine Learning", "Computer Vision", "Natural Language Processing", "AI Ethics",
-    "AI Hardware", "AI in Healthcare", "Robotics", "Künstliche Intelligenz", "Apprentissage automatique",
-    "人工智能", "Self-Driving Cars"};
+    "AI Hardware", "AI in Healthcare", "Robotics", "Künstliche Intelligenz",
+        "Apprentissage automatique",
+    "人工智能", "Self-Driving Cars"
+  };
   private static final String[] NAME_PARTS = {
-    "Daily", "Tech", "Times", "Post", "Herald", "Review", "Wire", "Journal", "Observer", "Zeitung",
-    "Gazette", "Chronicle", "Süd", "Nouvelles", "Ñews", "日報"};
+    "Daily",
+    "Tech",
+    "Times",
+    "Post",
+    "Herald",
+    "Review",
+    "Wire",
+    "Journal",
+    "Observer",
+    "Zeitung",
+    "Gazette",
+    "Chronicle",
+    "Süd",
+    "Nouvelles",
+    "Ñews",
+    "日報"
+  };
 
   private GenWords() {}
 
@@ -63,14 +127,22 @@ final class GenWords {
   }
 
   static String providerName(int p) {
-    return NAME_PARTS[p % NAME_PARTS.length] + " " + NAME_PARTS[(p / NAME_PARTS.length) % NAME_PARTS.length]
-        + " " + p;
+    return NAME_PARTS[p % NAME_PARTS.length]
+        + " "
+        + NAME_PARTS[(p / NAME_PARTS.length) % NAME_PARTS.length]
+        + " "
+        + p;
   }
 
   static String secured(SplittableRandom r) {
     byte[] bytes = new byte[96];
     r.nextBytes(bytes);
-    return Base64.getEncoder().encodeToString(bytes) + ";" + Base64.getEncoder().encodeToString(new byte[] {
-        (byte) r.nextInt(), (byte) r.nextInt(), (byte) r.nextInt(), (byte) r.nextInt()});
+    return Base64.getEncoder().encodeToString(bytes)
+        + ";"
+        + Base64.getEncoder()
+            .encodeToString(
+                new byte[] {
+                  (byte) r.nextInt(), (byte) r.nextInt(), (byte) r.nextInt(), (byte) r.nextInt()
+                });
   }
 }

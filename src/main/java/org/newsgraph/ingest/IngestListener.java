@@ -16,15 +16,17 @@ import org.newsgraph.store.GraphStore;
 public interface IngestListener {
 
   /** A listener that does nothing. */
-  IngestListener NONE = (store, batch) -> { };
+  IngestListener NONE = (store, batch) -> {};
 
   /**
    * Called once before the run writes anything. Derived data that is kept up to date batch by batch
-   * can mark itself as being updated here, so that a run killed half-way is noticed by the next one.
+   * can mark itself as being updated here, so that a run killed half-way is noticed by the next
+   * one.
    *
    * @param store the store the run writes to
    * @param bulk true when the run bulk-loads an empty store: the store must then not be written to
-   *     before the load (a bulk load that fails leaves the store empty, so there is nothing to mark)
+   *     before the load (a bulk load that fails leaves the store empty, so there is nothing to
+   *     mark)
    */
   default void runStarting(GraphStore store, boolean bulk) {}
 

@@ -11,8 +11,14 @@ package org.newsgraph.ingest;
  * @param checksum hash every file, even when its size and modification time match the recorded ones
  * @param verbose report notes too: each article merged from several descriptions, each file skipped
  */
-public record IngestOptions(int batchSize, int threads, boolean prune, boolean bulk, boolean progress,
-    boolean checksum, boolean verbose) {
+public record IngestOptions(
+    int batchSize,
+    int threads,
+    boolean prune,
+    boolean bulk,
+    boolean progress,
+    boolean checksum,
+    boolean verbose) {
 
   /** Validates. */
   public IngestOptions {
@@ -25,11 +31,12 @@ public record IngestOptions(int batchSize, int threads, boolean prune, boolean b
   }
 
   /**
-   * Defaults: 1000 records per batch, one worker per core, no prune, bulk allowed, no progress, files
-   * whose size and modification time are unchanged skipped without being read.
+   * Defaults: 1000 records per batch, one worker per core, no prune, bulk allowed, no progress,
+   * files whose size and modification time are unchanged skipped without being read.
    */
   public static IngestOptions defaults() {
-    return new IngestOptions(1000, Runtime.getRuntime().availableProcessors(), false, true, false, false, false);
+    return new IngestOptions(
+        1000, Runtime.getRuntime().availableProcessors(), false, true, false, false, false);
   }
 
   /** A copy with another batch size. */

@@ -41,18 +41,36 @@ public record IngestReport(
 
   /** The text of skipped files by reason, in the order of the reasons. */
   static String skipDetail(Map<SourceWalker.Skip, Long> skipped) {
-    return skipped.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().text())
+    return skipped.entrySet().stream()
+        .map(e -> e.getValue() + " " + e.getKey().text())
         .collect(Collectors.joining(", "));
   }
 
   /** One line for stderr. */
   public String summary() {
-    return "ingest: " + filesRead + " files read, " + graphsAdded + " added, " + graphsReplaced
-        + " replaced, " + filesUnchanged + " unchanged, " + recordsRejected + " rejected, "
-        + graphsRemoved + " removed, " + filesSkipped + " skipped"
-        + (filesSkipped > 0 && !skippedDetail.isEmpty() ? " (" + skippedDetail + ")" : "") + ", " + warnings + " warnings"
+    return "ingest: "
+        + filesRead
+        + " files read, "
+        + graphsAdded
+        + " added, "
+        + graphsReplaced
+        + " replaced, "
+        + filesUnchanged
+        + " unchanged, "
+        + recordsRejected
+        + " rejected, "
+        + graphsRemoved
+        + " removed, "
+        + filesSkipped
+        + " skipped"
+        + (filesSkipped > 0 && !skippedDetail.isEmpty() ? " (" + skippedDetail + ")" : "")
+        + ", "
+        + warnings
+        + " warnings"
         + (unknownKeys > 0 ? " (" + unknownKeys + " unknown keys)" : "")
-        + (mergedArticles > 0 ? ", " + mergedArticles + " merged from " + mergedDescriptions + " descriptions" : "")
+        + (mergedArticles > 0
+            ? ", " + mergedArticles + " merged from " + mergedDescriptions + " descriptions"
+            : "")
         + (bulk ? " [bulk load]" : "");
   }
 }

@@ -32,13 +32,13 @@ import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.StoreBatch;
 
 /**
- * Runs an ingest, incrementally: source files are hashed, read, parsed and mapped on worker threads;
- * one writer (the calling thread) skips files whose SHA-256 is unchanged since the last run, replaces
- * the graphs of changed ones, and commits whole files in batches (a record is never split across two
- * transactions). Into an empty store the writer feeds Jena's TDB2 bulk loader instead. Every run is
- * recorded as a PROV-O activity in the metadata graph, with per-file and per-graph provenance written
- * in the same transaction as the graphs themselves. Listeners hear of every committed batch.
- * Not thread-safe; one per run.
+ * Runs an ingest, incrementally: source files are hashed, read, parsed and mapped on worker
+ * threads; one writer (the calling thread) skips files whose SHA-256 is unchanged since the last
+ * run, replaces the graphs of changed ones, and commits whole files in batches (a record is never
+ * split across two transactions). Into an empty store the writer feeds Jena's TDB2 bulk loader
+ * instead. Every run is recorded as a PROV-O activity in the metadata graph, with per-file and
+ * per-graph provenance written in the same transaction as the graphs themselves. Listeners hear of
+ * every committed batch. Not thread-safe; one per run.
  */
 public final class Ingester {
 
@@ -75,8 +75,14 @@ public final class Ingester {
    * @param problems receives every error and warning, on the calling thread
    * @param progressOut where the progress line goes when {@code options.progress()} (stderr)
    */
-  public Ingester(GraphStore store, RecordReader reader, RecordMapper mapper, Provenance provenance,
-      List<GraphContent> systemGraphs, IngestOptions options, Consumer<Problem> problems,
+  public Ingester(
+      GraphStore store,
+      RecordReader reader,
+      RecordMapper mapper,
+      Provenance provenance,
+      List<GraphContent> systemGraphs,
+      IngestOptions options,
+      Consumer<Problem> problems,
       PrintWriter progressOut) {
     this.store = store;
     this.reader = reader;
@@ -112,21 +118,26 @@ public final class Ingester {
     Instant started = Instant.now();
     Node run = provenance.newRun(started);
     Optional<BulkLoad> bulk = options.bulk() ? store.bulkLoad() : Optional.empty();
-    // A bulk load holds the store exclusively until it commits, and the store is empty: nothing to ask.
+    // A bulk load holds the store exclusively until it commits, and the store is empty: nothing to
+    // ask.
     SourceIndex index = bulk.isPresent() ? SourceIndex.none() : SourceIndex.load(store, provenance);
     ProgressBar progress = new ProgressBar(options.progress() ? progressOut : null);
     Map<SourceWalker.Skip, Long> skipped;
     listeners.forEach(l -> l.runStarting(store, bulk.isPresent()));
-    try (BatchWriter writer = new BatchWriter(store, bulk, provenance.metaGraph(), options.batchSize(),
-        new AllListeners());
+    try (BatchWriter writer =
+            new BatchWriter(
+                store, bulk, provenance.metaGraph(), options.batchSize(), new AllListeners());
         OwnFactSpill spill = bulk.map(b -> new OwnFactSpill(b.scratchDirectory())).orElse(null)) {
       writer.write(systemUnit(index, run, started));
       FileWork work = new FileWork(reader, mapper, index, options.checksum());
       Pipeline pipeline = new Pipeline(work, options.threads());
-      pipeline.run(paths, stdin, result -> {
-        accept(result, index, run, writer, spill);
-        progress.update(counts);
-      });
+      pipeline.run(
+          paths,
+          stdin,
+          result -> {
+            accept(result, index, run, writer, spill);
+            progress.update(counts);
+          });
       skipped = pipeline.skipped();
       if (options.prune()) {
         prune(index, writer);
@@ -143,10 +154,22 @@ public final class Ingester {
       progress.finish(counts);
     }
     listeners.forEach(l -> l.runFinished(store));
-    IngestReport report = new IngestReport(counts.filesRead, counts.added + counts.replaced,
-        counts.rejected, skipped.values().stream().mapToLong(Long::longValue).sum(), counts.warnings, unknownKeys.size(), counts.added, counts.replaced,
-        counts.unchanged, counts.removed, bulk.isPresent(), mergedArticles, mergedDescriptions,
-        IngestReport.skipDetail(skipped));
+    IngestReport report =
+        new IngestReport(
+            counts.filesRead,
+            counts.added + counts.replaced,
+            counts.rejected,
+            skipped.values().stream().mapToLong(Long::longValue).sum(),
+            counts.warnings,
+            unknownKeys.size(),
+            counts.added,
+            counts.replaced,
+            counts.unchanged,
+            counts.removed,
+            bulk.isPresent(),
+            mergedArticles,
+            mergedDescriptions,
+            IngestReport.skipDetail(skipped));
     List<Triple> ended = provenance.runEnded(run, started, Instant.now(), report);
     store.apply(new StoreBatch(List.of(), List.of(), provenance.metaGraph(), List.of(run), ended));
     return report;
@@ -174,7 +197,8 @@ public final class Ingester {
     return new BatchWriter.Unit(systemGraphs, List.of(), subjects, meta);
   }
 
-  private void accept(FileResult result, SourceIndex index, Node run, BatchWriter writer, OwnFactSpill spill) {
+  private void accept(
+      FileResult result, SourceIndex index, Node run, BatchWriter writer, OwnFactSpill spill) {
     if (result.outcome() == FileResult.Outcome.SKIPPED) {
       report(result.problems());
       return;
@@ -185,8 +209,12 @@ public final class Ingester {
       counts.unchanged++;
       if (result.restamp()) {
         Node source = provenance.source(result.path());
-        writer.write(new BatchWriter.Unit(List.of(), List.of(), List.of(Provenance.stamp(source)),
-            Provenance.stampTriples(source, result.stamp())));
+        writer.write(
+            new BatchWriter.Unit(
+                List.of(),
+                List.of(),
+                List.of(Provenance.stamp(source)),
+                Provenance.stampTriples(source, result.stamp())));
       }
       return;
     }
@@ -201,13 +229,16 @@ public final class Ingester {
     Node at = Provenance.time(Instant.now());
     int file = graphs.file(result.path());
     List<Node> subjects = new ArrayList<>(List.of(source, Provenance.stamp(source)));
-    List<Triple> meta = new ArrayList<>(provenance.sourceFile(source, result.path(), result.sha256(), run, at));
+    List<Triple> meta =
+        new ArrayList<>(provenance.sourceFile(source, result.path(), result.sha256(), run, at));
     if (result.stamp() != null) {
       meta.addAll(Provenance.stampTriples(source, result.stamp()));
     }
     List<GraphContent> contents = new ArrayList<>();
     Map<Node, List<Description>> byGraph = new LinkedHashMap<>();
-    result.descriptions().forEach(d -> byGraph.computeIfAbsent(d.graph(), g -> new ArrayList<>()).add(d));
+    result
+        .descriptions()
+        .forEach(d -> byGraph.computeIfAbsent(d.graph(), g -> new ArrayList<>()).add(d));
     for (Map.Entry<Node, List<Description>> entry : byGraph.entrySet()) {
       Node graph = entry.getKey();
       List<Description> described = entry.getValue();
@@ -223,12 +254,17 @@ public final class Ingester {
           spill.add(seq, graph, d.own());
           graphs.offerWinner(slot, seq, file, d.precedence(), first && i == 0);
         }
-        meta.addAll(first ? provenance.graph(graph, source, run, at) : Provenance.derivedFrom(graph, source));
+        meta.addAll(
+            first
+                ? provenance.graph(graph, source, run, at)
+                : Provenance.derivedFrom(graph, source));
         if (first) {
           counts.added++;
         }
-      } else if (described.size() == 1 && !graphs.describedByOther(slot, file)
-          && !graphs.has(slot, RunGraphs.DEFERRED) && !index.hasOtherSource(graph, source)) {
+      } else if (described.size() == 1
+          && !graphs.describedByOther(slot, file)
+          && !graphs.has(slot, RunGraphs.DEFERRED)
+          && !index.hasOtherSource(graph, source)) {
         contents.add(Merge.of(graph, described));
         subjects.add(graph);
         meta.addAll(provenance.graph(graph, source, run, at));
@@ -260,7 +296,8 @@ public final class Ingester {
    * A graph that {@code source} no longer describes: removed when nothing else describes it,
    * otherwise merged again at the end from the descriptions that remain.
    */
-  private void retire(Node graph, Node source, SourceIndex index, List<Node> remove, List<Node> subjects) {
+  private void retire(
+      Node graph, Node source, SourceIndex index, List<Node> remove, List<Node> subjects) {
     if (graphs.slot(graph) >= 0 || index.hasOtherSource(graph, source)) {
       graphs.defer(graph);
     } else {
@@ -271,15 +308,22 @@ public final class Ingester {
   }
 
   /** Reports descriptions of one article that disagree on what a merge cannot reconcile. */
-  private void noteConflicts(FileResult result, int slot, List<Description> described, int file, boolean first) {
+  private void noteConflicts(
+      FileResult result, int slot, List<Description> described, int file, boolean first) {
     for (int i = 0; i < described.size(); i++) {
       Description d = described.get(i);
       String conflict = graphs.conflict(slot, d, file, first && i == 0);
       if (conflict != null) {
         Description.Precedence p = d.precedence();
-        report(List.of(Problem.warning(result.name(), new Position(p.line(), p.column()),
-            "descriptions of one article disagree (" + conflict + "); the merge keeps one of them,"
-                + " see 'One article, many descriptions' in docs/store.md")));
+        report(
+            List.of(
+                Problem.warning(
+                    result.name(),
+                    new Position(p.line(), p.column()),
+                    "descriptions of one article disagree ("
+                        + conflict
+                        + "); the merge keeps one of them,"
+                        + " see 'One article, many descriptions' in docs/store.md")));
       }
     }
   }
@@ -288,7 +332,10 @@ public final class Ingester {
   private void countBulkMerges() {
     for (int slot = 0; slot < graphs.size(); slot++) {
       if (graphs.descriptions(slot) > 1) {
-        merged(graphs.graph(slot), graphs.descriptions(slot), graphs.filesOf(slot).stream().map(graphs::path).toList());
+        merged(
+            graphs.graph(slot),
+            graphs.descriptions(slot),
+            graphs.filesOf(slot).stream().map(graphs::path).toList());
       }
     }
   }
@@ -298,8 +345,16 @@ public final class Ingester {
     mergedDescriptions += descriptions;
     if (options.verbose()) {
       List<String> names = paths.stream().map(FileWork::displayName).toList();
-      report(List.of(Problem.note(names.get(0), Position.START, descriptions + " descriptions of "
-          + graph.getURI() + " merged, from " + String.join(", ", names))));
+      report(
+          List.of(
+              Problem.note(
+                  names.get(0),
+                  Position.START,
+                  descriptions
+                      + " descriptions of "
+                      + graph.getURI()
+                      + " merged, from "
+                      + String.join(", ", names))));
     }
   }
 
@@ -307,11 +362,12 @@ public final class Ingester {
   private void prune(SourceIndex index, BatchWriter writer) {
     List<String> gone = new ArrayList<>();
     // Pseudo-paths (<stdin>, <system>) have no file to be gone.
-    index.forEachPath(path -> {
-      if (!path.startsWith("<") && !Files.exists(Path.of(path))) {
-        gone.add(path);
-      }
-    });
+    index.forEachPath(
+        path -> {
+          if (!path.startsWith("<") && !Files.exists(Path.of(path))) {
+            gone.add(path);
+          }
+        });
     for (String path : gone) {
       Node source = provenance.source(path);
       List<Node> remove = new ArrayList<>();
@@ -347,13 +403,15 @@ public final class Ingester {
 
     void run() {
       List<Integer> chunk = new ArrayList<>(CHUNK);
-      graphs.forEach(RunGraphs.DEFERRED, slot -> {
-        chunk.add(slot);
-        if (chunk.size() == CHUNK) {
-          merge(chunk);
-          chunk.clear();
-        }
-      });
+      graphs.forEach(
+          RunGraphs.DEFERRED,
+          slot -> {
+            chunk.add(slot);
+            if (chunk.size() == CHUNK) {
+              merge(chunk);
+              chunk.clear();
+            }
+          });
       merge(chunk);
     }
 
@@ -361,14 +419,20 @@ public final class Ingester {
       Map<String, Set<Node>> wanted = new TreeMap<>();
       for (int slot : slots) {
         Node graph = graphs.graph(slot);
-        graphs.filesOf(slot).forEach(f -> wanted.computeIfAbsent(graphs.path(f), p -> new HashSet<>()).add(graph));
-        index.sourcePathsOf(graph).forEach(p -> wanted.computeIfAbsent(p, q -> new HashSet<>()).add(graph));
+        graphs
+            .filesOf(slot)
+            .forEach(f -> wanted.computeIfAbsent(graphs.path(f), p -> new HashSet<>()).add(graph));
+        index
+            .sourcePathsOf(graph)
+            .forEach(p -> wanted.computeIfAbsent(p, q -> new HashSet<>()).add(graph));
       }
       Map<Node, List<Description>> found = new HashMap<>();
       for (Map.Entry<String, Set<Node>> entry : wanted.entrySet()) {
         String path = entry.getKey();
-        List<Description> now = path.equals(FileWork.STDIN) ? stdinDescriptions
-            : path.startsWith("<") ? List.of() : work.reread(path);
+        List<Description> now =
+            path.equals(FileWork.STDIN)
+                ? stdinDescriptions
+                : path.startsWith("<") ? List.of() : work.reread(path);
         for (Description d : now) {
           if (entry.getValue().contains(d.graph())) {
             found.computeIfAbsent(d.graph(), g -> new ArrayList<>()).add(d);
@@ -400,12 +464,20 @@ public final class Ingester {
           String conflict = graphs.has(slot, RunGraphs.CONFLICT) ? null : Merge.conflict(described);
           if (conflict != null) {
             Description.Precedence p = described.get(0).precedence();
-            report(List.of(Problem.warning(FileWork.displayName(p.path()), new Position(p.line(), p.column()),
-                "descriptions of one article disagree (" + conflict + "); the merge keeps one of them,"
-                    + " see 'One article, many descriptions' in docs/store.md")));
+            report(
+                List.of(
+                    Problem.warning(
+                        FileWork.displayName(p.path()),
+                        new Position(p.line(), p.column()),
+                        "descriptions of one article disagree ("
+                            + conflict
+                            + "); the merge keeps one of them,"
+                            + " see 'One article, many descriptions' in docs/store.md")));
           }
         }
-        writer.write(new BatchWriter.Unit(List.of(Merge.of(graph, described)), List.of(), List.of(graph), meta));
+        writer.write(
+            new BatchWriter.Unit(
+                List.of(Merge.of(graph, described)), List.of(), List.of(graph), meta));
       }
     }
   }

@@ -42,7 +42,10 @@ final class Merge {
     return new GraphContent(graph, new ArrayList<>(triples));
   }
 
-  /** The multi-valued facts of descriptions, each once (for a bulk load, which adds the winner's later). */
+  /**
+   * The multi-valued facts of descriptions, each once (for a bulk load, which adds the winner's
+   * later).
+   */
   static GraphContent shared(Node graph, List<Description> descriptions) {
     if (descriptions.size() == 1) {
       return new GraphContent(graph, descriptions.get(0).shared());
@@ -66,23 +69,42 @@ final class Merge {
    */
   static String conflict(List<Description> descriptions) {
     List<Description> byPath = new ArrayList<>(descriptions);
-    byPath.sort(Comparator.comparing((Description d) -> d.precedence().path())
-        .thenComparingInt(d -> d.precedence().line()));
+    byPath.sort(
+        Comparator.comparing((Description d) -> d.precedence().path())
+            .thenComparingInt(d -> d.precedence().line()));
     Description first = byPath.get(0);
     long firstTime = Description.Precedence.epochMillis(first.published());
     for (Description d : byPath.subList(1, byPath.size())) {
       List<String> parts = new ArrayList<>();
       long time = Description.Precedence.epochMillis(d.published());
-      if (firstTime != Long.MIN_VALUE && time != Long.MIN_VALUE && Math.abs(time - firstTime) > DAY_MILLIS) {
-        parts.add("publication time " + Description.Precedence.timeText(firstTime) + " in "
-            + FileWork.displayName(first.precedence().path()) + ", " + Description.Precedence.timeText(time)
-            + " in " + FileWork.displayName(d.precedence().path()));
+      if (firstTime != Long.MIN_VALUE
+          && time != Long.MIN_VALUE
+          && Math.abs(time - firstTime) > DAY_MILLIS) {
+        parts.add(
+            "publication time "
+                + Description.Precedence.timeText(firstTime)
+                + " in "
+                + FileWork.displayName(first.precedence().path())
+                + ", "
+                + Description.Precedence.timeText(time)
+                + " in "
+                + FileWork.displayName(d.precedence().path()));
       }
-      if (first.provider() != null && d.provider() != null
-          && !first.provider().toLowerCase(Locale.ROOT).equals(d.provider().toLowerCase(Locale.ROOT))) {
-        parts.add("provider " + first.provider().toLowerCase(Locale.ROOT) + " in "
-            + FileWork.displayName(first.precedence().path()) + ", " + d.provider().toLowerCase(Locale.ROOT)
-            + " in " + FileWork.displayName(d.precedence().path()));
+      if (first.provider() != null
+          && d.provider() != null
+          && !first
+              .provider()
+              .toLowerCase(Locale.ROOT)
+              .equals(d.provider().toLowerCase(Locale.ROOT))) {
+        parts.add(
+            "provider "
+                + first.provider().toLowerCase(Locale.ROOT)
+                + " in "
+                + FileWork.displayName(first.precedence().path())
+                + ", "
+                + d.provider().toLowerCase(Locale.ROOT)
+                + " in "
+                + FileWork.displayName(d.precedence().path()));
       }
       if (!parts.isEmpty()) {
         return String.join("; ", parts);

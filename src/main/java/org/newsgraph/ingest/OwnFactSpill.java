@@ -28,8 +28,8 @@ import org.newsgraph.store.StoreException;
  * descriptions arrive (a later description may outrank an earlier one). Each description is written
  * as a marker quad carrying its sequence number, then its facts, in RDF Thrift; {@link #replay}
  * reads the file once, in order, and passes on the facts of the descriptions that won. The
- * multi-valued facts never come here: they go to the loader at once. Memory stays flat; the file
- * is about a kilobyte per record and is deleted by {@link #close()}. Used by one thread.
+ * multi-valued facts never come here: they go to the loader at once. Memory stays flat; the file is
+ * about a kilobyte per record and is deleted by {@link #close()}. Used by one thread.
  */
 final class OwnFactSpill implements AutoCloseable {
 
@@ -52,8 +52,9 @@ final class OwnFactSpill implements AutoCloseable {
       this.file = Files.createTempFile(directory, PREFIX, ".rt");
       this.bytes = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
     } catch (IOException e) {
-      throw new StoreException("cannot create a temporary file of the bulk load in " + directory + ": "
-          + e.getMessage(), e);
+      throw new StoreException(
+          "cannot create a temporary file of the bulk load in " + directory + ": " + e.getMessage(),
+          e);
     }
     this.out = StreamRDFWriter.getWriterStream(bytes, RDFFormat.RDF_THRIFT);
     out.start();
@@ -66,8 +67,12 @@ final class OwnFactSpill implements AutoCloseable {
    */
   void add(int seq, Node graph, List<Triple> own) {
     try {
-      out.quad(Quad.create(graph, graph, SEQ,
-          NodeFactory.createLiteralDT(Integer.toString(seq), XSDDatatype.XSDint)));
+      out.quad(
+          Quad.create(
+              graph,
+              graph,
+              SEQ,
+              NodeFactory.createLiteralDT(Integer.toString(seq), XSDDatatype.XSDint)));
       for (Triple t : own) {
         out.quad(Quad.create(graph, t));
       }
@@ -81,8 +86,14 @@ final class OwnFactSpill implements AutoCloseable {
     while (cause.getCause() != null && !(cause instanceof IOException)) {
       cause = cause.getCause();
     }
-    return new StoreException("cannot " + what + " " + file + ", a temporary file of the bulk load: "
-        + cause.getMessage(), e);
+    return new StoreException(
+        "cannot "
+            + what
+            + " "
+            + file
+            + ", a temporary file of the bulk load: "
+            + cause.getMessage(),
+        e);
   }
 
   /** Decides which descriptions won. */
@@ -106,18 +117,24 @@ final class OwnFactSpill implements AutoCloseable {
   }
 
   private void parse(Winners winners, Consumer<Quad> sink) {
-    RDFParser.source(file).lang(Lang.RDFTHRIFT).parse(new StreamRDFBase() {
-      private boolean keep;
+    RDFParser.source(file)
+        .lang(Lang.RDFTHRIFT)
+        .parse(
+            new StreamRDFBase() {
+              private boolean keep;
 
-      @Override
-      public void quad(Quad quad) {
-        if (quad.getPredicate().equals(SEQ)) {
-          keep = winners.won(quad.getGraph(), Integer.parseInt(quad.getObject().getLiteralLexicalForm()));
-        } else if (keep) {
-          sink.accept(quad);
-        }
-      }
-    });
+              @Override
+              public void quad(Quad quad) {
+                if (quad.getPredicate().equals(SEQ)) {
+                  keep =
+                      winners.won(
+                          quad.getGraph(),
+                          Integer.parseInt(quad.getObject().getLiteralLexicalForm()));
+                } else if (keep) {
+                  sink.accept(quad);
+                }
+              }
+            });
   }
 
   /** Deletes the file. */

@@ -45,14 +45,19 @@ final class Pipeline {
    * @throws RuntimeException what {@code sink} or a worker threw; the walk is then stopped
    */
   void run(List<String> paths, InputStream stdin, Consumer<FileResult> sink) {
-    ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "newsgraph-ingest-worker");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "newsgraph-ingest-worker");
+              t.setDaemon(true);
+              return t;
+            });
     BlockingQueue<Future<FileResult>> queue = new ArrayBlockingQueue<>(threads * 64);
     AtomicReference<Throwable> walkFailure = new AtomicReference<>();
-    Thread walk = new Thread(() -> walk(paths, stdin, workers, queue, walkFailure), "newsgraph-ingest-walker");
+    Thread walk =
+        new Thread(
+            () -> walk(paths, stdin, workers, queue, walkFailure), "newsgraph-ingest-walker");
     walk.setDaemon(true);
     walk.start();
     try {
@@ -78,20 +83,32 @@ final class Pipeline {
     return walker.skippedByReason();
   }
 
-  private void walk(List<String> paths, InputStream stdin, ExecutorService workers,
-      BlockingQueue<Future<FileResult>> queue, AtomicReference<Throwable> failure) {
+  private void walk(
+      List<String> paths,
+      InputStream stdin,
+      ExecutorService workers,
+      BlockingQueue<Future<FileResult>> queue,
+      AtomicReference<Throwable> failure) {
     try {
       for (String path : paths) {
         if (path.equals("-")) {
           byte[] bytes = stdin.readAllBytes();
           put(queue, workers.submit(() -> work.stdin(bytes)));
         } else if (!Files.exists(Path.of(path))) {
-          put(queue, CompletableFuture.completedFuture(FileResult.failed(path, path,
-              Problem.error(path, Position.START, "no such file or directory"))));
+          put(
+              queue,
+              CompletableFuture.completedFuture(
+                  FileResult.failed(
+                      path,
+                      path,
+                      Problem.error(path, Position.START, "no such file or directory"))));
         } else {
-          walker.walk(Path.of(path), file -> put(queue, workers.submit(() -> work.file(file))),
+          walker.walk(
+              Path.of(path),
+              file -> put(queue, workers.submit(() -> work.file(file))),
               file -> put(queue, CompletableFuture.completedFuture(work.unchangedByStamp(file))),
-              (file, why) -> put(queue, CompletableFuture.completedFuture(work.skipped(file, why.text()))));
+              (file, why) ->
+                  put(queue, CompletableFuture.completedFuture(work.skipped(file, why.text()))));
         }
       }
     } catch (Cancelled e) {

@@ -47,14 +47,26 @@ final class ProgressBar {
     double seconds = Math.max(1e-3, (now - start) / 1e9);
     long done = c.filesRead;
     String bar = bar(c);
-    err.print(String.format(Locale.ROOT, "\r%s %,d files %,.0f/s  +%,d ~%,d =%,d !%,d -%,d  %.0fs ",
-        bar, done, done / seconds, c.added, c.replaced, c.unchanged, c.rejected, c.removed, seconds));
+    err.print(
+        String.format(
+            Locale.ROOT,
+            "\r%s %,d files %,.0f/s  +%,d ~%,d =%,d !%,d -%,d  %.0fs ",
+            bar,
+            done,
+            done / seconds,
+            c.added,
+            c.replaced,
+            c.unchanged,
+            c.rejected,
+            c.removed,
+            seconds));
     err.flush();
     drawn = true;
   }
 
   private static String bar(Counts c) {
-    // The total is unknown while the walk goes on, so the bar shows the mix of outcomes, not a fraction.
+    // The total is unknown while the walk goes on, so the bar shows the mix of outcomes, not a
+    // fraction.
     long total = Math.max(1, c.filesRead);
     int width = 20;
     int changed = (int) Math.round(width * (double) (c.added + c.replaced) / total);

@@ -19,40 +19,52 @@ import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.GraphContent;
 
 /**
- * The vocabulary and the triples of the metadata graph {@code {base}graph/meta}: one PROV-O activity
- * per ingest run, one entity per source file (path, SHA-256, when, by which run) and, per record
- * graph, the source it was derived from. Immutable and thread-safe.
+ * The vocabulary and the triples of the metadata graph {@code {base}graph/meta}: one PROV-O
+ * activity per ingest run, one entity per source file (path, SHA-256, when, by which run) and, per
+ * record graph, the source it was derived from. Immutable and thread-safe.
  */
 public final class Provenance {
 
   /** {@code news:IngestRun}, a prov:Activity. */
   public static final Node INGEST_RUN = news("IngestRun");
+
   /** {@code news:SourceFile}, a prov:Entity. */
   public static final Node SOURCE_FILE = news("SourceFile");
+
   /** The absolute path of a source file, a string. */
   public static final Node SOURCE_PATH = news("sourcePath");
+
   /** The SHA-256 of a source file's bytes, 64 lower-case hex digits. */
   public static final Node SHA256 = news("sha256");
+
   /**
    * Links a file stamp to its source file: the size and modification time seen when the file was
-   * last read, kept on a node of its own so that a run can refresh it without rewriting the source's
-   * provenance.
+   * last read, kept on a node of its own so that a run can refresh it without rewriting the
+   * source's provenance.
    */
   public static final Node STAMP_OF = news("stampOf");
+
   /** The size of a source file in bytes when it was read, an xsd:integer. */
   public static final Node SOURCE_BYTES = news("sourceBytes");
+
   /** The last-modified time of a source file when it was read, an xsd:dateTime. */
   public static final Node SOURCE_MODIFIED = news("sourceModified");
+
   /** Counts of a run, xsd:integer each. */
   public static final Node FILES_READ = news("filesRead");
+
   /** Record graphs written that did not exist before the run. */
   public static final Node GRAPHS_ADDED = news("graphsAdded");
+
   /** Record graphs whose content was replaced. */
   public static final Node GRAPHS_REPLACED = news("graphsReplaced");
+
   /** Files skipped because their content hash was unchanged. */
   public static final Node FILES_UNCHANGED = news("filesUnchanged");
+
   /** Files rejected with at least one error. */
   public static final Node FILES_FAILED = news("filesFailed");
+
   /** Record graphs removed (pruned, or no longer produced by their changed file). */
   public static final Node GRAPHS_REMOVED = news("graphsRemoved");
 
@@ -86,8 +98,10 @@ public final class Provenance {
 
   /** A new run's node, unique by its start time and a random part. */
   Node newRun(Instant started) {
-    String id = started.toString().replaceAll("[^0-9]", "") + "-"
-        + UUID.randomUUID().toString().substring(0, 8);
+    String id =
+        started.toString().replaceAll("[^0-9]", "")
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
     return NodeFactory.createURI(iris.base() + "run/" + id);
   }
 
@@ -106,8 +120,10 @@ public final class Provenance {
     Node node = stamp(source);
     return List.of(
         Triple.create(node, STAMP_OF, source),
-        Triple.create(node, SOURCE_BYTES, NodeFactory.createLiteralDT(Long.toString(stamp.size()),
-            XSDDatatype.XSDinteger)),
+        Triple.create(
+            node,
+            SOURCE_BYTES,
+            NodeFactory.createLiteralDT(Long.toString(stamp.size()), XSDDatatype.XSDinteger)),
         Triple.create(node, SOURCE_MODIFIED, time(stamp.modified())));
   }
 
@@ -163,7 +179,8 @@ public final class Provenance {
   }
 
   private static Triple count(Node run, Node property, long value) {
-    return Triple.create(run, property, NodeFactory.createLiteralDT(Long.toString(value), XSDDatatype.XSDinteger));
+    return Triple.create(
+        run, property, NodeFactory.createLiteralDT(Long.toString(value), XSDDatatype.XSDinteger));
   }
 
   /** Lower-case hex SHA-256 of a string's UTF-8 bytes. */

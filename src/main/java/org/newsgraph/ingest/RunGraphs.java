@@ -14,10 +14,10 @@ import org.newsgraph.map.IriFactory;
 import org.newsgraph.model.LongIntMap;
 
 /**
- * What the current run knows of each record graph it met: which files of the run described it,
- * how many descriptions it had, whether it was written at once or left for the merge at the end,
- * and, for a bulk load, which description wins (its {@link Description.Precedence}) and what the
- * first one said of the publication time and provider (to report conflicting descriptions).
+ * What the current run knows of each record graph it met: which files of the run described it, how
+ * many descriptions it had, whether it was written at once or left for the merge at the end, and,
+ * for a bulk load, which description wins (its {@link Description.Precedence}) and what the first
+ * one said of the publication time and provider (to report conflicting descriptions).
  *
  * <p>Kept for every graph a run meets, so it is compact: an article graph ({@code
  * {base}graph/article/} and 16 hex digits) is held by the 64 bits of its key, every field in
@@ -29,10 +29,13 @@ final class RunGraphs {
 
   /** The graph was written in full while the run went on. */
   static final int WRITTEN = 1;
+
   /** The graph is merged at the end of the run. */
   static final int DEFERRED = 2;
+
   /** A conflict between its descriptions was reported. */
   static final int CONFLICT = 4;
+
   /** Its winning description is an API page item. */
   static final int WINNER_PAGE_ITEM = 8;
 
@@ -60,12 +63,16 @@ final class RunGraphs {
   private int[] winnerLine = new int[1024];
   private int[] winnerColumn = new int[1024];
 
-  /** @param articleGraphPrefix the IRI prefix of article graphs, {@code {base}graph/article/} */
+  /**
+   * @param articleGraphPrefix the IRI prefix of article graphs, {@code {base}graph/article/}
+   */
   RunGraphs(String articleGraphPrefix) {
     this.articlePrefix = articleGraphPrefix;
   }
 
-  /** The number of a file path of this run (the last one is reused: a file's graphs come in a row). */
+  /**
+   * The number of a file path of this run (the last one is reused: a file's graphs come in a row).
+   */
   int file(String path) {
     return paths.id(path);
   }
@@ -193,13 +200,29 @@ final class RunGraphs {
       return null;
     }
     List<String> parts = new ArrayList<>();
-    if (time != NO_TIME && published[slot] != NO_TIME && Math.abs(time - published[slot]) > Merge.DAY_MILLIS) {
-      parts.add("publication time " + Description.Precedence.timeText(published[slot]) + " in "
-          + FileWork.displayName(path(firstFile[slot])) + ", " + Description.Precedence.timeText(time) + " in " + FileWork.displayName(path(file)));
+    if (time != NO_TIME
+        && published[slot] != NO_TIME
+        && Math.abs(time - published[slot]) > Merge.DAY_MILLIS) {
+      parts.add(
+          "publication time "
+              + Description.Precedence.timeText(published[slot])
+              + " in "
+              + FileWork.displayName(path(firstFile[slot]))
+              + ", "
+              + Description.Precedence.timeText(time)
+              + " in "
+              + FileWork.displayName(path(file)));
     }
     if (prov != -1 && provider[slot] != -1 && prov != provider[slot]) {
-      parts.add("provider " + providerNames.get(provider[slot]) + " in " + FileWork.displayName(path(firstFile[slot])) + ", "
-          + providerNames.get(prov) + " in " + FileWork.displayName(path(file)));
+      parts.add(
+          "provider "
+              + providerNames.get(provider[slot])
+              + " in "
+              + FileWork.displayName(path(firstFile[slot]))
+              + ", "
+              + providerNames.get(prov)
+              + " in "
+              + FileWork.displayName(path(file)));
     }
     if (parts.isEmpty()) {
       return null;
@@ -223,7 +246,8 @@ final class RunGraphs {
     winnerFile[slot] = file;
     winnerLine[slot] = p.line();
     winnerColumn[slot] = p.column();
-    flags[slot] = (byte) (p.pageItem() ? flags[slot] | WINNER_PAGE_ITEM : flags[slot] & ~WINNER_PAGE_ITEM);
+    flags[slot] =
+        (byte) (p.pageItem() ? flags[slot] | WINNER_PAGE_ITEM : flags[slot] & ~WINNER_PAGE_ITEM);
     return true;
   }
 
@@ -233,8 +257,12 @@ final class RunGraphs {
   }
 
   private Description.Precedence current(int slot) {
-    return new Description.Precedence(winnerModified[slot], has(slot, WINNER_PAGE_ITEM),
-        path(winnerFile[slot]), winnerLine[slot], winnerColumn[slot]);
+    return new Description.Precedence(
+        winnerModified[slot],
+        has(slot, WINNER_PAGE_ITEM),
+        path(winnerFile[slot]),
+        winnerLine[slot],
+        winnerColumn[slot]);
   }
 
   private int providerId(String domain) {

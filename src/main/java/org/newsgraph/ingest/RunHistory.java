@@ -7,13 +7,15 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 
 /**
- * The query that lists the last ingest runs recorded in the metadata graph, newest first: start, end
- * (empty for a run that did not finish) and its counts.
+ * The query that lists the last ingest runs recorded in the metadata graph, newest first: start,
+ * end (empty for a run that did not finish) and its counts.
  */
 public final class RunHistory {
 
   /** The runs; bind {@code ?meta} with {@link #binding(Provenance)}; LIMIT 10. */
-  public static final Query QUERY = QueryFactory.create("""
+  public static final Query QUERY =
+      QueryFactory.create(
+          """
       PREFIX prov: <http://www.w3.org/ns/prov#>
       PREFIX news: <https://w3id.org/newsgraph/ns#>
       SELECT (STR(?start) AS ?started) (STR(?end) AS ?ended) ?read ?added ?replaced ?unchanged ?failed ?removed WHERE {

@@ -42,18 +42,28 @@ final class SourceIndex {
   static SourceIndex load(GraphStore store, Provenance provenance) {
     SourceIndex index = new SourceIndex(store, provenance);
     Node meta = provenance.metaGraph();
-    store.findInGraph(meta, Node.ANY, Provenance.SOURCE_BYTES, Node.ANY, (stamp, size) -> {
-      int id = index.id(stamp, true);
-      if (id >= 0) {
-        index.sizes[id] = parseLong(size);
-      }
-    });
-    store.findInGraph(meta, Node.ANY, Provenance.SOURCE_MODIFIED, Node.ANY, (stamp, time) -> {
-      int id = index.id(stamp, false);
-      if (id >= 0) {
-        index.modified[id] = parseTime(time);
-      }
-    });
+    store.findInGraph(
+        meta,
+        Node.ANY,
+        Provenance.SOURCE_BYTES,
+        Node.ANY,
+        (stamp, size) -> {
+          int id = index.id(stamp, true);
+          if (id >= 0) {
+            index.sizes[id] = parseLong(size);
+          }
+        });
+    store.findInGraph(
+        meta,
+        Node.ANY,
+        Provenance.SOURCE_MODIFIED,
+        Node.ANY,
+        (stamp, time) -> {
+          int id = index.id(stamp, false);
+          if (id >= 0) {
+            index.modified[id] = parseTime(time);
+          }
+        });
     return index;
   }
 
@@ -63,7 +73,10 @@ final class SourceIndex {
       return false;
     }
     int id = id(Provenance.stamp(provenance.source(path)), false);
-    return id >= 0 && sizes[id] >= 0 && sizes[id] == stamp.size() && modified[id] != Long.MIN_VALUE
+    return id >= 0
+        && sizes[id] >= 0
+        && sizes[id] == stamp.size()
+        && modified[id] != Long.MIN_VALUE
         && modified[id] == stamp.modifiedNanos();
   }
 
@@ -73,7 +86,11 @@ final class SourceIndex {
       return null;
     }
     AtomicReference<String> sha = new AtomicReference<>();
-    store.findInGraph(provenance.metaGraph(), provenance.source(path), Provenance.SHA256, Node.ANY,
+    store.findInGraph(
+        provenance.metaGraph(),
+        provenance.source(path),
+        Provenance.SHA256,
+        Node.ANY,
         (s, o) -> sha.set(o.getLiteralLexicalForm()));
     return sha.get();
   }
@@ -84,7 +101,11 @@ final class SourceIndex {
       return List.of();
     }
     List<Node> graphs = new ArrayList<>(1);
-    store.findInGraph(provenance.metaGraph(), Node.ANY, Provenance.DERIVED_FROM, provenance.source(path),
+    store.findInGraph(
+        provenance.metaGraph(),
+        Node.ANY,
+        Provenance.DERIVED_FROM,
+        provenance.source(path),
         (graph, source) -> graphs.add(graph));
     return graphs;
   }
@@ -95,11 +116,16 @@ final class SourceIndex {
       return false;
     }
     AtomicBoolean found = new AtomicBoolean();
-    store.findInGraph(provenance.metaGraph(), graph, Provenance.DERIVED_FROM, Node.ANY, (g, s) -> {
-      if (!s.equals(source)) {
-        found.set(true);
-      }
-    });
+    store.findInGraph(
+        provenance.metaGraph(),
+        graph,
+        Provenance.DERIVED_FROM,
+        Node.ANY,
+        (g, s) -> {
+          if (!s.equals(source)) {
+            found.set(true);
+          }
+        });
     return found.get();
   }
 
@@ -109,22 +135,34 @@ final class SourceIndex {
       return List.of();
     }
     List<Node> sources = new ArrayList<>(2);
-    store.findInGraph(provenance.metaGraph(), graph, Provenance.DERIVED_FROM, Node.ANY, (g, s) -> sources.add(s));
+    store.findInGraph(
+        provenance.metaGraph(), graph, Provenance.DERIVED_FROM, Node.ANY, (g, s) -> sources.add(s));
     List<String> paths = new ArrayList<>(sources.size());
     for (Node source : sources) {
-      store.findInGraph(provenance.metaGraph(), source, Provenance.SOURCE_PATH, Node.ANY,
+      store.findInGraph(
+          provenance.metaGraph(),
+          source,
+          Provenance.SOURCE_PATH,
+          Node.ANY,
           (s, path) -> paths.add(path.getLiteralLexicalForm()));
     }
     return paths;
   }
 
-  /** True when the store holds a record graph with this name (one a source file was ingested into). */
+  /**
+   * True when the store holds a record graph with this name (one a source file was ingested into).
+   */
   boolean holds(Node graph) {
     if (store == null) {
       return false;
     }
     AtomicBoolean found = new AtomicBoolean();
-    store.findInGraph(provenance.metaGraph(), graph, Provenance.DERIVED_FROM, Node.ANY, (g, s) -> found.set(true));
+    store.findInGraph(
+        provenance.metaGraph(),
+        graph,
+        Provenance.DERIVED_FROM,
+        Node.ANY,
+        (g, s) -> found.set(true));
     return found.get();
   }
 
@@ -133,7 +171,11 @@ final class SourceIndex {
     if (store == null) {
       return;
     }
-    store.findInGraph(provenance.metaGraph(), Node.ANY, Provenance.SOURCE_PATH, Node.ANY,
+    store.findInGraph(
+        provenance.metaGraph(),
+        Node.ANY,
+        Provenance.SOURCE_PATH,
+        Node.ANY,
         (source, path) -> sink.accept(path.getLiteralLexicalForm()));
   }
 

@@ -19,18 +19,18 @@ import org.newsgraph.story.BulkStories;
 import org.newsgraph.story.StoryIndex;
 
 /**
- * Keeps the materialised stories up to date during an ingest: after each committed batch the stories
- * touched by the graphs it wrote or removed are recomputed. A bulk load into an empty store computes
- * its stories from the quads as they stream into the loader ({@link BulkStories}) and loads them in
- * the same transaction; when that is not possible (a related link between IRIs this scheme did not
- * mint) they are rebuilt from the whole store at the end.
+ * Keeps the materialised stories up to date during an ingest: after each committed batch the
+ * stories touched by the graphs it wrote or removed are recomputed. A bulk load into an empty store
+ * computes its stories from the quads as they stream into the loader ({@link BulkStories}) and
+ * loads them in the same transaction; when that is not possible (a related link between IRIs this
+ * scheme did not mint) they are rebuilt from the whole store at the end.
  *
  * <p>Story updates are transactions of their own, after the batch's. So that a run killed between
- * the two never leaves stale stories behind for good, a marker graph ({@code {base}graph/story-state})
- * is written before the run's first batch and removed after its last story update; a run that finds
- * the marker at its start rebuilds every story at its end. A bulk load into an empty store writes the
- * marker only once the load has committed (a failed bulk load leaves the store empty), before any
- * write that follows it. Not thread-safe; one per run.
+ * the two never leaves stale stories behind for good, a marker graph ({@code
+ * {base}graph/story-state}) is written before the run's first batch and removed after its last
+ * story update; a run that finds the marker at its start rebuilds every story at its end. A bulk
+ * load into an empty store writes the marker only once the load has committed (a failed bulk load
+ * leaves the store empty), before any write that follows it. Not thread-safe; one per run.
  */
 public final class StoryMaintainer implements IngestListener {
 
@@ -59,8 +59,9 @@ public final class StoryMaintainer implements IngestListener {
       bulkStories = new BulkStories(iris);
       return;
     }
-    rebuildAtEnd = store.query(PENDING, BindingFactory.binding(Var.alloc("marker"), marker),
-        exec -> exec.ask());
+    rebuildAtEnd =
+        store.query(
+            PENDING, BindingFactory.binding(Var.alloc("marker"), marker), exec -> exec.ask());
     mark(store);
   }
 
@@ -84,7 +85,8 @@ public final class StoryMaintainer implements IngestListener {
   public void committed(GraphStore store, Committed batch) {
     if (batch.everything()) {
       rebuildAtEnd = !loadedWithRecords;
-      mark(store); // what follows a bulk load (files describing an article already loaded) updates stories
+      mark(store); // what follows a bulk load (files describing an article already loaded) updates
+      // stories
       return;
     }
     if (rebuildAtEnd) {
@@ -104,9 +106,13 @@ public final class StoryMaintainer implements IngestListener {
   }
 
   private void mark(GraphStore store) {
-    Triple note = Triple.create(marker, NodeFactory.createURI(NewsVocab.DCTERMS + "description"),
-        NodeFactory.createLiteralString("stories are being updated by an ingest run; if this remains,"
-            + " the run did not finish and the next run rebuilds every story"));
+    Triple note =
+        Triple.create(
+            marker,
+            NodeFactory.createURI(NewsVocab.DCTERMS + "description"),
+            NodeFactory.createLiteralString(
+                "stories are being updated by an ingest run; if this remains,"
+                    + " the run did not finish and the next run rebuilds every story"));
     store.replaceGraphs(List.of(new GraphContent(marker, List.of(note))));
   }
 }

@@ -15,9 +15,9 @@ import org.newsgraph.export.AtomicFile;
 import org.newsgraph.map.NewsVocab;
 
 /**
- * Writes proposed links to a Turtle file for review, one record per candidate in ranked order.
- * The reviewer sets {@code news:linkStatus} to {@code "accepted"} on the records to keep; {@code
- * link --apply} takes only those. The file is written atomically.
+ * Writes proposed links to a Turtle file for review, one record per candidate in ranked order. The
+ * reviewer sets {@code news:linkStatus} to {@code "accepted"} on the records to keep; {@code link
+ * --apply} takes only those. The file is written atomically.
  */
 public final class CandidateWriter {
 
@@ -39,7 +39,6 @@ public final class CandidateWriter {
   public void write(List<Candidate> candidates, Node source, Path file) throws IOException {
     AtomicFile.write(file, out -> write(candidates, source, out));
   }
-
 
   /** Writes the candidates to a stream (flushed, not closed). */
   public void write(List<Candidate> candidates, Node source, OutputStream out) {

@@ -9,13 +9,17 @@ import org.apache.jena.graph.Node;
 
 /**
  * Our labels, indexed for matching external labels and websites: by whole normalised label, by
- * word, and by provider domain. Holds only our topics and providers (thousands), never the
- * external file. Not thread-safe.
+ * word, and by provider domain. Holds only our topics and providers (thousands), never the external
+ * file. Not thread-safe.
  */
 final class LabelIndex {
 
-  /** Scores: an exact name match ranks above an exact alt-label match, which ranks above any partial one. */
+  /**
+   * Scores: an exact name match ranks above an exact alt-label match, which ranks above any partial
+   * one.
+   */
   static final double EXACT_PREF = 1.0;
+
   static final double EXACT_ALT = 0.9;
   static final double WEBSITE = 0.95;
   static final double PARTIAL_MAX = 0.7;
@@ -29,7 +33,8 @@ final class LabelIndex {
 
   void add(LocalLabel label) {
     if (label.kind().equals("domain")) {
-      byDomain.computeIfAbsent(label.text().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+      byDomain
+          .computeIfAbsent(label.text().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
           .add(label.node());
     }
     String normalized = LabelLib.normalize(label.text());
@@ -62,8 +67,13 @@ final class LabelIndex {
     for (Entry e : byLabel.getOrDefault(normalized, List.of())) {
       boolean pref = e.label().kind().equals("pref");
       double score = pref ? EXACT_PREF : EXACT_ALT;
-      sink.accept(new Candidate(e.label().node(), exactPredicate(e.label()), external, score,
-          "exact label match: '" + text + "' = " + describe(e.label())));
+      sink.accept(
+          new Candidate(
+              e.label().node(),
+              exactPredicate(e.label()),
+              external,
+              score,
+              "exact label match: '" + text + "' = " + describe(e.label())));
     }
     Set<String> tokens = LabelLib.tokens(normalized);
     Map<Entry, Boolean> seen = new java.util.IdentityHashMap<>();
@@ -74,9 +84,19 @@ final class LabelIndex {
         }
         double jaccard = LabelLib.jaccard(tokens, e.tokens());
         if (jaccard >= PARTIAL_MIN_JACCARD) {
-          sink.accept(new Candidate(e.label().node(), partialPredicate(e.label()), external,
-              round(PARTIAL_MAX * jaccard), "partial label match: '" + text + "' ~ " + describe(e.label())
-              + " (word overlap " + round(jaccard) + ")"));
+          sink.accept(
+              new Candidate(
+                  e.label().node(),
+                  partialPredicate(e.label()),
+                  external,
+                  round(PARTIAL_MAX * jaccard),
+                  "partial label match: '"
+                      + text
+                      + "' ~ "
+                      + describe(e.label())
+                      + " (word overlap "
+                      + round(jaccard)
+                      + ")"));
         }
       }
     }
@@ -89,8 +109,13 @@ final class LabelIndex {
       return;
     }
     for (Node provider : byDomain.getOrDefault(host, List.of())) {
-      sink.accept(new Candidate(provider, LinkVocab.SAME_AS, external, WEBSITE,
-          "official website " + website + " is on the provider domain " + host));
+      sink.accept(
+          new Candidate(
+              provider,
+              LinkVocab.SAME_AS,
+              external,
+              WEBSITE,
+              "official website " + website + " is on the provider domain " + host));
     }
   }
 

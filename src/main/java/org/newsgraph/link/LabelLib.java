@@ -8,15 +8,17 @@ import java.util.Set;
 /** Normalises labels for matching: case, accents and punctuation do not count. Stateless. */
 public final class LabelLib {
 
-  private static final Set<String> STOPWORDS = Set.of("the", "a", "an", "of", "and", "in", "for", "on", "to");
+  private static final Set<String> STOPWORDS =
+      Set.of("the", "a", "an", "of", "and", "in", "for", "on", "to");
 
   private LabelLib() {}
 
   /** Lower case, accents removed, every run of non-letters/digits one space, trimmed. */
   public static String normalize(String label) {
-    String folded = Normalizer.normalize(label, Normalizer.Form.NFKD)
-        .replaceAll("\\p{M}+", "")
-        .toLowerCase(Locale.ROOT);
+    String folded =
+        Normalizer.normalize(label, Normalizer.Form.NFKD)
+            .replaceAll("\\p{M}+", "")
+            .toLowerCase(Locale.ROOT);
     return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 

@@ -69,7 +69,8 @@ public final class LinkApplier {
     int notAccepted = 0;
     int invalid = 0;
     int applied = 0;
-    for (Node record : graph.find(Node.ANY, LinkVocab.STATUS, Node.ANY).mapWith(Triple::getSubject).toSet()) {
+    for (Node record :
+        graph.find(Node.ANY, LinkVocab.STATUS, Node.ANY).mapWith(Triple::getSubject).toSet()) {
       String status = single(graph, record, LinkVocab.STATUS);
       if (!"accepted".equals(status)) {
         notAccepted++;
@@ -91,12 +92,14 @@ public final class LinkApplier {
     if (!add.isEmpty()) {
       Node target = iris.systemGraph(GRAPH);
       List<Triple> content = new ArrayList<>();
-      store.exportQuads(target, new StreamRDFBase() {
-        @Override
-        public void quad(Quad quad) {
-          content.add(quad.asTriple());
-        }
-      });
+      store.exportQuads(
+          target,
+          new StreamRDFBase() {
+            @Override
+            public void quad(Quad quad) {
+              content.add(quad.asTriple());
+            }
+          });
       content.addAll(add);
       store.replaceGraphs(List.of(new GraphContent(target, content)));
     }
@@ -136,5 +139,4 @@ public final class LinkApplier {
     Node value = object(g, s, p);
     return value != null && value.isLiteral() ? value.getLiteralLexicalForm() : null;
   }
-
 }

@@ -24,32 +24,35 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.RowSet;
-import org.newsgraph.model.ResourceLib;
 import org.newsgraph.map.NewsVocab;
+import org.newsgraph.model.ResourceLib;
 import org.newsgraph.store.GraphStore;
 
 /**
- * Proposes links for our topics and providers that have none yet, by matching their labels,
- * alt labels, keywords and domains against a user-supplied RDF file (a Wikidata or DBpedia extract,
- * any RDF syntax Jena reads, chosen by file extension; N-Triples by default). The file is streamed
+ * Proposes links for our topics and providers that have none yet, by matching their labels, alt
+ * labels, keywords and domains against a user-supplied RDF file (a Wikidata or DBpedia extract, any
+ * RDF syntax Jena reads, chosen by file extension; N-Triples by default). The file is streamed
  * triple by triple, never loaded: memory holds our labels and the best candidates only. Not
  * thread-safe.
  */
 public final class LinkProposer {
 
   /** Predicates whose literal object is a name of the subject. */
-  static final Set<Node> LABEL_PREDICATES = Set.of(
-      NewsVocab.RDFS_LABEL,
-      NewsVocab.SKOS_PREF_LABEL,
-      NewsVocab.SKOS_ALT_LABEL,
-      NewsVocab.SCHEMA_NAME,
-      NewsVocab.SCHEMA_ALTERNATE_NAME,
-      NodeFactory.createURI(NewsVocab.FOAF + "name"));
+  static final Set<Node> LABEL_PREDICATES =
+      Set.of(
+          NewsVocab.RDFS_LABEL,
+          NewsVocab.SKOS_PREF_LABEL,
+          NewsVocab.SKOS_ALT_LABEL,
+          NewsVocab.SCHEMA_NAME,
+          NewsVocab.SCHEMA_ALTERNATE_NAME,
+          NodeFactory.createURI(NewsVocab.FOAF + "name"));
+
   /** Predicates whose IRI object is the subject's official website (Wikidata P856 among them). */
-  static final Set<Node> WEBSITE_PREDICATES = Set.of(
-      NodeFactory.createURI("http://www.wikidata.org/prop/direct/P856"),
-      LinkVocab.HOMEPAGE,
-      NewsVocab.SCHEMA_URL);
+  static final Set<Node> WEBSITE_PREDICATES =
+      Set.of(
+          NodeFactory.createURI("http://www.wikidata.org/prop/direct/P856"),
+          LinkVocab.HOMEPAGE,
+          NewsVocab.SCHEMA_URL);
 
   private final GraphStore store;
   private final int maxPerNode;
@@ -74,7 +77,8 @@ public final class LinkProposer {
    * @param nodesToLink topics and providers without links that were matched against
    * @param failed true when the extract could not be read to its end (an error was reported)
    */
-  public record Result(List<Candidate> candidates, long triplesRead, int nodesToLink, boolean failed) {}
+  public record Result(
+      List<Candidate> candidates, long triplesRead, int nodesToLink, boolean failed) {}
 
   /**
    * Streams an extract and proposes candidates.
@@ -102,7 +106,10 @@ public final class LinkProposer {
     Lang lang = RDFLanguages.filenameToLang(extract.toString(), Lang.NTRIPLES);
     PositionedErrors handler = new PositionedErrors(extract.toString(), errors);
     try (InputStream in = Files.newInputStream(extract)) {
-      RDFParser.source(in).lang(lang).base(extract.toUri().toString()).errorHandler(handler)
+      RDFParser.source(in)
+          .lang(lang)
+          .base(extract.toUri().toString())
+          .errorHandler(handler)
           .parse(collector);
       return !handler.sawError;
     } catch (RiotException e) {
@@ -117,25 +124,31 @@ public final class LinkProposer {
   private int loadLabels(LabelIndex index) {
     Query query = QueryFactory.create(resource("unlinked-labels.rq"));
     Binding none = BindingFactory.empty();
-    return store.query(query, none, exec -> {
-      RowSet rows = exec.select();
-      java.util.Set<Node> nodes = new java.util.HashSet<>();
-      while (rows.hasNext()) {
-        Binding row = rows.next();
-        Node node = row.get("node");
-        boolean provider = Boolean.parseBoolean(row.get("provider").getLiteralLexicalForm());
-        index.add(new LocalLabel(node, row.get("kind").getLiteralLexicalForm(),
-            row.get("label").getLiteralLexicalForm(), provider));
-        nodes.add(node);
-      }
-      return nodes.size();
-    });
+    return store.query(
+        query,
+        none,
+        exec -> {
+          RowSet rows = exec.select();
+          java.util.Set<Node> nodes = new java.util.HashSet<>();
+          while (rows.hasNext()) {
+            Binding row = rows.next();
+            Node node = row.get("node");
+            boolean provider = Boolean.parseBoolean(row.get("provider").getLiteralLexicalForm());
+            index.add(
+                new LocalLabel(
+                    node,
+                    row.get("kind").getLiteralLexicalForm(),
+                    row.get("label").getLiteralLexicalForm(),
+                    provider));
+            nodes.add(node);
+          }
+          return nodes.size();
+        });
   }
 
   private static String resource(String name) {
     return ResourceLib.text("/org/newsgraph/link/" + name);
   }
-
 
   /** Receives the extract's triples and keeps the best candidates per node of ours. */
   private static final class Collector extends StreamRDFBase {
@@ -177,7 +190,8 @@ public final class LinkProposer {
       }
       // Bound memory on huge extracts: common words can match many external resources.
       if (forNode.size() > maxPerNode * 4) {
-        forNode.values().stream().min(Comparator.comparingDouble(Candidate::score))
+        forNode.values().stream()
+            .min(Comparator.comparingDouble(Candidate::score))
             .ifPresent(worst -> forNode.remove(worst.object()));
       }
     }
@@ -186,11 +200,15 @@ public final class LinkProposer {
       List<Candidate> out = new ArrayList<>();
       best.entrySet().stream()
           .sorted(Comparator.comparing(e -> e.getKey().getURI()))
-          .forEach(e -> e.getValue().values().stream()
-              .sorted(Comparator.comparingDouble(Candidate::score).reversed()
-                  .thenComparing(c -> c.object().getURI()))
-              .limit(maxPerNode)
-              .forEach(out::add));
+          .forEach(
+              e ->
+                  e.getValue().values().stream()
+                      .sorted(
+                          Comparator.comparingDouble(Candidate::score)
+                              .reversed()
+                              .thenComparing(c -> c.object().getURI()))
+                      .limit(maxPerNode)
+                      .forEach(out::add));
       return out;
     }
   }

@@ -45,10 +45,15 @@ public final class LinkRecords {
     out.add(Triple.create(r, LinkVocab.PREDICATE, c.predicate()));
     out.add(Triple.create(r, LinkVocab.OBJECT, c.object()));
     out.add(Triple.create(r, LinkVocab.STATUS, NodeFactory.createLiteralString("proposed")));
-    out.add(Triple.create(r, LinkVocab.SCORE,
-        NodeFactory.createLiteralDT(String.format(java.util.Locale.ROOT, "%.2f", c.score()), XSDDatatype.XSDdecimal)));
+    out.add(
+        Triple.create(
+            r,
+            LinkVocab.SCORE,
+            NodeFactory.createLiteralDT(
+                String.format(java.util.Locale.ROOT, "%.2f", c.score()), XSDDatatype.XSDdecimal)));
     out.add(Triple.create(r, NewsVocab.DCTERMS_SOURCE, source));
-    out.add(Triple.create(r, LinkVocab.DATE, NodeFactory.createLiteralDT(date, XSDDatatype.XSDdate)));
+    out.add(
+        Triple.create(r, LinkVocab.DATE, NodeFactory.createLiteralDT(date, XSDDatatype.XSDdate)));
     out.add(Triple.create(r, LinkVocab.METHOD, NodeFactory.createLiteralString(c.method())));
     return out;
   }

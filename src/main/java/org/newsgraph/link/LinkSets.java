@@ -23,8 +23,8 @@ public final class LinkSets {
    */
   public static int refresh(GraphStore store, IriFactory iris) {
     Node links = iris.systemGraph("links");
-    List<GraphContent> shipped = new SystemGraphs(iris).load().stream()
-        .filter(g -> g.graph().equals(links)).toList();
+    List<GraphContent> shipped =
+        new SystemGraphs(iris).load().stream().filter(g -> g.graph().equals(links)).toList();
     store.replaceGraphs(shipped);
     return shipped.stream().mapToInt(g -> g.triples().size()).sum();
   }

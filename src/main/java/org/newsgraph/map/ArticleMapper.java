@@ -58,10 +58,15 @@ public final class ArticleMapper {
    * @return the named graph the quads were written to
    * @throws MappingException when an IRI cannot be minted for a value the record needs
    */
-  public Node map(Article article, String source, StreamRDF own, StreamRDF shared, List<Problem> problems) {
+  public Node map(
+      Article article, String source, StreamRDF own, StreamRDF shared, List<Problem> problems) {
     Node graph = graphOf(article);
-    shared.quad(Quad.create(graph, graph, NewsVocab.DCTERMS_SOURCE,
-        org.apache.jena.graph.NodeFactory.createLiteralString(source)));
+    shared.quad(
+        Quad.create(
+            graph,
+            graph,
+            NewsVocab.DCTERMS_SOURCE,
+            org.apache.jena.graph.NodeFactory.createLiteralString(source)));
     Node subject = describe(article, graph, own, shared, true);
     for (Article related : article.related()) {
       Node cited = describe(related, graph, shared, shared, false);
@@ -87,7 +92,8 @@ public final class ArticleMapper {
       throw new MappingException(a.position(), e.getMessage());
     }
     Node s = iris.articleOfCanonical(canonical);
-    // One value per article (the winning description's) and facts that accumulate over descriptions.
+    // One value per article (the winning description's) and facts that accumulate over
+    // descriptions.
     Emitter one = new Emitter(g, s, own);
     Emitter all = new Emitter(g, s, shared);
     all.iri(NewsVocab.RDF_TYPE, NewsVocab.ARTICLE);

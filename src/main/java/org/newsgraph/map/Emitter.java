@@ -37,13 +37,17 @@ record Emitter(Node g, Node s, StreamRDF out) {
 
   void integer(Node p, Long value) {
     if (value != null) {
-      out.quad(Quad.create(g, s, p, NodeFactory.createLiteralDT(value.toString(), XSDDatatype.XSDinteger)));
+      out.quad(
+          Quad.create(
+              g, s, p, NodeFactory.createLiteralDT(value.toString(), XSDDatatype.XSDinteger)));
     }
   }
 
   void bool(Node p, Boolean value) {
     if (value != null) {
-      out.quad(Quad.create(g, s, p, NodeFactory.createLiteralDT(value.toString(), XSDDatatype.XSDboolean)));
+      out.quad(
+          Quad.create(
+              g, s, p, NodeFactory.createLiteralDT(value.toString(), XSDDatatype.XSDboolean)));
     }
   }
 }

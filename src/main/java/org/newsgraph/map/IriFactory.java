@@ -203,7 +203,9 @@ public final class IriFactory {
     return checked(UrlLib.clean(url));
   }
 
-  /** Turns a label into an IRI-safe slug: lower case, letters and digits joined by single dashes. */
+  /**
+   * Turns a label into an IRI-safe slug: lower case, letters and digits joined by single dashes.
+   */
   public static String slug(String label) {
     StringBuilder out = new StringBuilder();
     boolean dash = false;
@@ -222,7 +224,8 @@ public final class IriFactory {
       }
     }
     if (out.length() == 0) {
-      throw new IllegalArgumentException("no letters or digits to make an identifier from: '" + label + "'");
+      throw new IllegalArgumentException(
+          "no letters or digits to make an identifier from: '" + label + "'");
     }
     return out.toString();
   }

@@ -4,30 +4,39 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
 /**
- * The terms of the newsgraph ontology ({@code ontology/news.ttl}) and the external terms the mapping
- * uses, as Jena nodes. Every term here is defined or aligned in the ontology file; a test checks that
- * the two agree.
+ * The terms of the newsgraph ontology ({@code ontology/news.ttl}) and the external terms the
+ * mapping uses, as Jena nodes. Every term here is defined or aligned in the ontology file; a test
+ * checks that the two agree.
  */
 public final class NewsVocab {
 
   /** The ontology namespace. */
   public static final String NS = "https://w3id.org/newsgraph/ns#";
+
   /** schema.org, in the namespace its own JSON-LD context uses. */
   public static final String SCHEMA = "http://schema.org/";
+
   /** SKOS. */
   public static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
+
   /** Dublin Core terms. */
   public static final String DCTERMS = "http://purl.org/dc/terms/";
+
   /** PROV-O. */
   public static final String PROV = "http://www.w3.org/ns/prov#";
+
   /** XML Schema datatypes. */
   public static final String XSD = "http://www.w3.org/2001/XMLSchema#";
+
   /** RDF. */
   public static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+
   /** RDFS. */
   public static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
+
   /** OWL. */
   public static final String OWL = "http://www.w3.org/2002/07/owl#";
+
   /** FOAF. */
   public static final String FOAF = "http://xmlns.com/foaf/0.1/";
 

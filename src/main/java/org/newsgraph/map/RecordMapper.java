@@ -12,8 +12,8 @@ import org.newsgraph.source.Record;
 
 /**
  * Maps any record the reader produces to the quads of its own named graph; the one entry point the
- * ingest uses, whatever kinds of record there are. Every graph also says where it came from
- * ({@code <graph> dcterms:source "path"}), which {@code validate} reports. Thread-safe.
+ * ingest uses, whatever kinds of record there are. Every graph also says where it came from ({@code
+ * <graph> dcterms:source "path"}), which {@code validate} reports. Thread-safe.
  */
 public final class RecordMapper {
 
@@ -43,9 +43,9 @@ public final class RecordMapper {
    * Maps one record as a description of its subject that may be merged with other descriptions of
    * the same subject (see {@code docs/mapping.md}, "One article, many descriptions"): the facts one
    * description states for the whole subject (an article's headline, dates, scores, provider; the
-   * whole of a taxonomy record) go to {@code own}, of which only the winning description's are kept;
-   * the facts that accumulate (URL forms, topics, images, categories, tags, related articles, the
-   * graph's sources) go to {@code shared}, of which every description's are kept.
+   * whole of a taxonomy record) go to {@code own}, of which only the winning description's are
+   * kept; the facts that accumulate (URL forms, topics, images, categories, tags, related articles,
+   * the graph's sources) go to {@code shared}, of which every description's are kept.
    *
    * @param record the record
    * @param own receives the single-valued facts

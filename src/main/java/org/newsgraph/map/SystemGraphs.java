@@ -18,9 +18,9 @@ import org.newsgraph.store.GraphContent;
 
 /**
  * The project-wide graphs shipped in the jar and loaded at every ingest: the ontology into {@code
- * {base}graph/ontology}, its SHACL shapes into {@code {base}graph/shapes}, the curated external links
- * into {@code {base}graph/links}. The resources are listed in {@code org/newsgraph/ontology/index}: one line
- * {@code GRAPH-NAME RESOURCE}. Thread-safe.
+ * {base}graph/ontology}, its SHACL shapes into {@code {base}graph/shapes}, the curated external
+ * links into {@code {base}graph/links}. The resources are listed in {@code
+ * org/newsgraph/ontology/index}: one line {@code GRAPH-NAME RESOURCE}. Thread-safe.
  */
 public final class SystemGraphs {
 
@@ -37,7 +37,8 @@ public final class SystemGraphs {
    * Parses every shipped system graph.
    *
    * @return one content per graph name, resources of the same graph merged
-   * @throws IllegalStateException when a shipped resource is missing or does not parse (a build defect)
+   * @throws IllegalStateException when a shipped resource is missing or does not parse (a build
+   *     defect)
    */
   public List<GraphContent> load() {
     Map<String, List<Triple>> graphs = new LinkedHashMap<>();
@@ -55,7 +56,11 @@ public final class SystemGraphs {
           .base(iris.base())
           .labelToNode(LabelToNode.createIncremental())
           .parse(parsed);
-      String genid = graphName.getURI() + "/.well-known/genid/" + parts[1].replaceAll("[^A-Za-z0-9]", "-") + "-";
+      String genid =
+          graphName.getURI()
+              + "/.well-known/genid/"
+              + parts[1].replaceAll("[^A-Za-z0-9]", "-")
+              + "-";
       graphs.computeIfAbsent(parts[0], name -> new ArrayList<>()).addAll(skolemized(parsed, genid));
     }
     List<GraphContent> out = new ArrayList<>();
@@ -69,15 +74,22 @@ public final class SystemGraphs {
    * re-ingest leaves the store unchanged, and exports compare equal without graph isomorphism.
    */
   private static List<Triple> skolemized(Graph graph, String prefix) {
-    UnaryOperator<Node> skolem = n -> n.isBlank()
-        ? NodeFactory.createURI(prefix + n.getBlankNodeLabel().replaceAll("[^A-Za-z0-9_-]", ""))
-        : n;
-    return graph.find().mapWith(t -> Triple.create(
-        skolem.apply(t.getSubject()), t.getPredicate(), skolem.apply(t.getObject()))).toList();
+    UnaryOperator<Node> skolem =
+        n ->
+            n.isBlank()
+                ? NodeFactory.createURI(
+                    prefix + n.getBlankNodeLabel().replaceAll("[^A-Za-z0-9_-]", ""))
+                : n;
+    return graph
+        .find()
+        .mapWith(
+            t ->
+                Triple.create(
+                    skolem.apply(t.getSubject()), t.getPredicate(), skolem.apply(t.getObject())))
+        .toList();
   }
 
   private static String resource(String name) {
     return ResourceLib.text(FOLDER + name);
   }
-
 }

@@ -14,9 +14,9 @@ import org.newsgraph.model.Tag;
 import org.newsgraph.model.Topic;
 
 /**
- * Maps the site data records: a topic to a SKOS concept of the topic scheme, a tag to a SKOS concept
- * of the tag scheme, an organization to its provider node (whose {@code schema:name} is then
- * authoritative). Each record goes to its own named graph. Thread-safe.
+ * Maps the site data records: a topic to a SKOS concept of the topic scheme, a tag to a SKOS
+ * concept of the tag scheme, an organization to its provider node (whose {@code schema:name} is
+ * then authoritative). Each record goes to its own named graph. Thread-safe.
  */
 final class TaxonomyMapper {
 
@@ -48,8 +48,9 @@ final class TaxonomyMapper {
       e.iri(NewsVocab.SKOS_TOP_CONCEPT_OF, scheme);
     }
     for (String url : t.images()) {
-      e.iri(NewsVocab.SCHEMA_IMAGE, images.describe(new Image(url, null, null, null, null, null,
-          t.position()), g, out));
+      e.iri(
+          NewsVocab.SCHEMA_IMAGE,
+          images.describe(new Image(url, null, null, null, null, null, t.position()), g, out));
     }
     services(e, t.services(), out);
     Node byName = minted(() -> iris.topic(t.name()), t.position());
@@ -59,8 +60,15 @@ final class TaxonomyMapper {
       Emitter alias = new Emitter(g, byName, out);
       alias.iri(NewsVocab.OWL_SAME_AS, node);
       alias.iri(NewsVocab.SKOS_BROADER, node);
-      problems.add(Problem.warning(source, t.position(), "topic name '" + t.name()
-          + "' does not match its _id '" + t.id() + "'; linked with owl:sameAs and skos:broader"));
+      problems.add(
+          Problem.warning(
+              source,
+              t.position(),
+              "topic name '"
+                  + t.name()
+                  + "' does not match its _id '"
+                  + t.id()
+                  + "'; linked with owl:sameAs and skos:broader"));
     }
     return g;
   }
@@ -112,14 +120,15 @@ final class TaxonomyMapper {
   }
 
   private static void services(Emitter e, Map<String, Topic.Service> services, StreamRDF out) {
-    services.forEach((name, service) -> {
-      Node node = IriFactory.url(service.url());
-      e.iri(NewsVocab.SERVICE_PROP, node);
-      Emitter s = new Emitter(e.g(), node, out);
-      s.iri(NewsVocab.RDF_TYPE, NewsVocab.SERVICE);
-      s.string(NewsVocab.SERVICE_NAME, name);
-      s.integer(NewsVocab.VOLUME, service.volume());
-    });
+    services.forEach(
+        (name, service) -> {
+          Node node = IriFactory.url(service.url());
+          e.iri(NewsVocab.SERVICE_PROP, node);
+          Emitter s = new Emitter(e.g(), node, out);
+          s.iri(NewsVocab.RDF_TYPE, NewsVocab.SERVICE);
+          s.string(NewsVocab.SERVICE_NAME, name);
+          s.integer(NewsVocab.VOLUME, service.volume());
+        });
   }
 
   static void provenance(Node g, String source, StreamRDF out) {

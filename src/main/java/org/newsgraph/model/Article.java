@@ -67,14 +67,47 @@ public record Article(
   }
 
   /** An article without the extra fields (the shape of the seed records). */
-  public Article(String category, String title, String excerpt, String publishedDateTime,
-      String updatedDateTime, String originalUrl, String webUrl, String ampWebUrl,
-      String cdnAmpWebUrl, String type, Long quality, Long heat, Boolean published,
-      Provider provider, List<String> topics, List<Image> images, List<Article> related,
-      String secured, Position position) {
-    this(category, title, excerpt, publishedDateTime, updatedDateTime, originalUrl, webUrl,
-        ampWebUrl, cdnAmpWebUrl, type, quality, heat, published, provider, topics, images, related,
-        secured, Extra.NONE, position);
+  public Article(
+      String category,
+      String title,
+      String excerpt,
+      String publishedDateTime,
+      String updatedDateTime,
+      String originalUrl,
+      String webUrl,
+      String ampWebUrl,
+      String cdnAmpWebUrl,
+      String type,
+      Long quality,
+      Long heat,
+      Boolean published,
+      Provider provider,
+      List<String> topics,
+      List<Image> images,
+      List<Article> related,
+      String secured,
+      Position position) {
+    this(
+        category,
+        title,
+        excerpt,
+        publishedDateTime,
+        updatedDateTime,
+        originalUrl,
+        webUrl,
+        ampWebUrl,
+        cdnAmpWebUrl,
+        type,
+        quality,
+        heat,
+        published,
+        provider,
+        topics,
+        images,
+        related,
+        secured,
+        Extra.NONE,
+        position);
   }
 
   /** The URL that identifies the article: webUrl, else originalUrl (never null). */
@@ -106,7 +139,8 @@ public record Article(
       String path) {
 
     /** No extra field at all. */
-    public static final Extra NONE = new Extra(null, null, null, null, null, List.of(), List.of(), null);
+    public static final Extra NONE =
+        new Extra(null, null, null, null, null, List.of(), List.of(), null);
 
     /** Copies the lists. */
     public Extra {

@@ -1,6 +1,5 @@
 package org.newsgraph.model;
 
-
 /**
  * A map from {@code long} keys to {@code int} values in two flat arrays (open addressing, linear
  * probing): about 24 bytes per entry instead of the hundred or so of a {@code HashMap<Long,

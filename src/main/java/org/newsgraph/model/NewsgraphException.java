@@ -1,10 +1,10 @@
 package org.newsgraph.model;
 
 /**
- * A failure newsgraph expects and can explain: its message is written for the user, and the
- * command line maps each kind to its exit code ({@link UsageException}: 2; the store's
- * {@code StoreException}: 3). Any other exception reaching the command line is a defect in
- * newsgraph and is reported with its stack trace (exit 70).
+ * A failure newsgraph expects and can explain: its message is written for the user, and the command
+ * line maps each kind to its exit code ({@link UsageException}: 2; the store's {@code
+ * StoreException}: 3). Any other exception reaching the command line is a defect in newsgraph and
+ * is reported with its stack trace (exit 70).
  */
 public abstract class NewsgraphException extends RuntimeException {
 

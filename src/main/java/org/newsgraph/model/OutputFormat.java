@@ -44,8 +44,13 @@ public enum OutputFormat {
   private final boolean quads;
   private final boolean streaming;
 
-  OutputFormat(List<String> aliases, Lang resultLang, Lang rdfLang, RDFFormat exportFormat,
-      boolean quads, boolean streaming) {
+  OutputFormat(
+      List<String> aliases,
+      Lang resultLang,
+      Lang rdfLang,
+      RDFFormat exportFormat,
+      boolean quads,
+      boolean streaming) {
     this.aliases = aliases;
     this.resultLang = resultLang;
     this.rdfLang = rdfLang;
@@ -98,7 +103,8 @@ public enum OutputFormat {
   public static Optional<OutputFormat> find(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     return Arrays.stream(values())
-        .filter(f -> f.label().equals(lower) || f.aliases.contains(lower)).findFirst();
+        .filter(f -> f.label().equals(lower) || f.aliases.contains(lower))
+        .findFirst();
   }
 
   /**
@@ -120,7 +126,17 @@ public enum OutputFormat {
   }
 
   private static OutputFormat of(String name, Predicate<OutputFormat> usable, String unknown) {
-    return find(name).filter(usable).orElseThrow(() -> new UsageException(unknown + name + "'; known: "
-        + Arrays.stream(values()).filter(usable).map(OutputFormat::label).toList()));
+    return find(name)
+        .filter(usable)
+        .orElseThrow(
+            () ->
+                new UsageException(
+                    unknown
+                        + name
+                        + "'; known: "
+                        + Arrays.stream(values())
+                            .filter(usable)
+                            .map(OutputFormat::label)
+                            .toList()));
   }
 }

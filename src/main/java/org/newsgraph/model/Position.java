@@ -1,8 +1,8 @@
 package org.newsgraph.model;
 
 /**
- * A place in a source file: 1-based line and 1-based column, counted in Unicode code points from the
- * start of the file (not from the start of the front matter).
+ * A place in a source file: 1-based line and 1-based column, counted in Unicode code points from
+ * the start of the file (not from the start of the front matter).
  *
  * @param line 1-based line number
  * @param column 1-based column number

@@ -67,8 +67,12 @@ public record Problem(
    * @param key the key as written
    */
   public static Problem unknownKey(String source, Position position, String where, String key) {
-    return new Problem(source, position, Severity.WARNING,
-        "unknown key '" + key + "' in " + where + " (not mapped)", where + "." + key);
+    return new Problem(
+        source,
+        position,
+        Severity.WARNING,
+        "unknown key '" + key + "' in " + where + " (not mapped)",
+        where + "." + key);
   }
 
   /** True when the problem rejects its record. */

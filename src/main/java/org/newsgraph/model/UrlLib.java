@@ -10,16 +10,29 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * URL checks and canonicalisation. The canonical URL is the identity of an article: the same article
- * reached over http or https, with or without a trailing slash, with tracking parameters, or through
- * its AMP or AMP-cache URL, has one canonical URL. Stateless and thread-safe.
+ * URL checks and canonicalisation. The canonical URL is the identity of an article: the same
+ * article reached over http or https, with or without a trailing slash, with tracking parameters,
+ * or through its AMP or AMP-cache URL, has one canonical URL. Stateless and thread-safe.
  */
 public final class UrlLib {
 
   private static final Set<String> TRACKING_PARAMS =
       Set.of(
-          "fbclid", "gclid", "dclid", "msclkid", "ocid", "mc_cid", "mc_eid", "igshid", "cmpid",
-          "_ga", "yclid", "amp", "outputtype", "ref_src", "guccounter");
+          "fbclid",
+          "gclid",
+          "dclid",
+          "msclkid",
+          "ocid",
+          "mc_cid",
+          "mc_eid",
+          "igshid",
+          "cmpid",
+          "_ga",
+          "yclid",
+          "amp",
+          "outputtype",
+          "ref_src",
+          "guccounter");
   private static final String AMP_CACHE_SUFFIX = ".cdn.ampproject.org";
 
   private UrlLib() {}
@@ -27,7 +40,8 @@ public final class UrlLib {
   /**
    * Makes a URL safe to use as an IRI, changing nothing that matters: surrounding white space is
    * removed, characters that may not appear in an IRI (space, {@code <>"{}|\^`}) are
-   * percent-encoded, a Unicode host is converted to its ASCII form, scheme and host are lower-cased.
+   * percent-encoded, a Unicode host is converted to its ASCII form, scheme and host are
+   * lower-cased.
    *
    * @param url an absolute http(s) URL as written in a record
    * @return the cleaned URL
@@ -64,9 +78,9 @@ public final class UrlLib {
   }
 
   /**
-   * The canonical form of a URL, used to identify articles: https, lower-case host without a default
-   * port, AMP-cache URLs unwrapped, no fragment, no tracking or AMP parameters, no trailing {@code
-   * /amp} segment, no trailing slash except for the root path.
+   * The canonical form of a URL, used to identify articles: https, lower-case host without a
+   * default port, AMP-cache URLs unwrapped, no fragment, no tracking or AMP parameters, no trailing
+   * {@code /amp} segment, no trailing slash except for the root path.
    *
    * @param url an absolute http(s) URL
    * @return the canonical URL
@@ -96,8 +110,8 @@ public final class UrlLib {
   }
 
   /**
-   * The registrable-looking domain of a URL's host, with a leading {@code www.} removed; used when a
-   * provider gives no domain.
+   * The registrable-looking domain of a URL's host, with a leading {@code www.} removed; used when
+   * a provider gives no domain.
    */
   public static String domainOf(String url) {
     String cleaned = clean(url);
@@ -131,14 +145,16 @@ public final class UrlLib {
     if (uri.getHost() != null || uri.getRawAuthority() == null) {
       return uri.getPort();
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d{1,5})$").matcher(uri.getRawAuthority());
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(":(\\d{1,5})$").matcher(uri.getRawAuthority());
     return m.find() ? Integer.parseInt(m.group(1)) : -1;
   }
 
   private static String unwrapAmpCache(String path) {
     // /c/s/example.com/path (https) or /c/example.com/path (http); /v/ and /i/ are the same for us.
     String[] parts = path.split("/", 5);
-    if (parts.length < 3 || !(parts[1].equals("c") || parts[1].equals("v") || parts[1].equals("i"))) {
+    if (parts.length < 3
+        || !(parts[1].equals("c") || parts[1].equals("v") || parts[1].equals("i"))) {
       return null;
     }
     if (parts[2].equals("s") && parts.length >= 4) {
@@ -195,7 +211,10 @@ public final class UrlLib {
       if (isUnsafe(c)) {
         if (Character.isISOControl(c) && c != ' ') {
           throw new IllegalArgumentException(
-              "URL contains a control character (U+" + String.format("%04X", (int) c) + "): " + text);
+              "URL contains a control character (U+"
+                  + String.format("%04X", (int) c)
+                  + "): "
+                  + text);
         }
         for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
           out.append('%').append(String.format("%02X", b & 0xff));

@@ -7,7 +7,8 @@ import java.util.Properties;
 /**
  * The versions newsgraph runs with: its own, from the jar manifest ("development" when run from
  * classes), and Apache Jena's, from Jena's Maven metadata, which the shaded jar keeps (Jena's
- * manifests do not survive shading, so Jena's own version lookups report newsgraph's version there).
+ * manifests do not survive shading, so Jena's own version lookups report newsgraph's version
+ * there).
  */
 public final class Versions {
 

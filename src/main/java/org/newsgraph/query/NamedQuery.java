@@ -32,7 +32,8 @@ public record NamedQuery(
 
   private static final Pattern HEADER = Pattern.compile("^#\\s*(name|description|param):\\s*(.*)$");
   private static final Pattern PARAM =
-      Pattern.compile("^(\\w+)\\s+(\\w+|choice\\([\\w|-]+\\))\\s+(required|optional|default=(\\S+))\\s+(.+)$");
+      Pattern.compile(
+          "^(\\w+)\\s+(\\w+|choice\\([\\w|-]+\\))\\s+(required|optional|default=(\\S+))\\s+(.+)$");
 
   /** Copies the parameter list. */
   public NamedQuery {
@@ -66,14 +67,15 @@ public record NamedQuery(
       }
     }
     if (name == null || description == null) {
-      throw new IllegalArgumentException(resource + ": header needs '# name:' and '# description:'");
+      throw new IllegalArgumentException(
+          resource + ": header needs '# name:' and '# description:'");
     }
     Query query;
     try {
       query = QueryFactory.create(text);
     } catch (QueryParseException e) {
-      throw new IllegalArgumentException(resource + ":" + e.getLine() + ":" + e.getColumn() + ": "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          resource + ":" + e.getLine() + ":" + e.getColumn() + ": " + e.getMessage(), e);
     }
     return new NamedQuery(name, description, params, query, text);
   }
@@ -86,8 +88,11 @@ public record NamedQuery(
   private static QueryParam parseParam(String resource, int line, String value) {
     Matcher m = PARAM.matcher(value);
     if (!m.matches()) {
-      throw new IllegalArgumentException(resource + ":" + line
-          + ": expected '# param: NAME TYPE required|optional|default=VALUE DESCRIPTION'");
+      throw new IllegalArgumentException(
+          resource
+              + ":"
+              + line
+              + ": expected '# param: NAME TYPE required|optional|default=VALUE DESCRIPTION'");
     }
     try {
       String typeText = m.group(2);
@@ -95,10 +100,11 @@ public record NamedQuery(
       if (typeText.startsWith("choice(")) {
         List<String> choices = List.of(typeText.substring(7, typeText.length() - 1).split("\\|"));
         if (m.group(4) != null && !choices.contains(m.group(4))) {
-          throw new IllegalArgumentException("default '" + m.group(4) + "' is not one of " + choices);
+          throw new IllegalArgumentException(
+              "default '" + m.group(4) + "' is not one of " + choices);
         }
-        return new QueryParam(m.group(1), QueryParam.Type.CHOICE, m.group(4), required, m.group(5),
-            choices);
+        return new QueryParam(
+            m.group(1), QueryParam.Type.CHOICE, m.group(4), required, m.group(5), choices);
       }
       QueryParam.Type type = QueryParam.Type.of(typeText);
       if (type == QueryParam.Type.CHOICE) {

@@ -9,10 +9,10 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.core.Var;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.GraphStore;
@@ -23,8 +23,14 @@ import org.newsgraph.store.GraphStore;
  */
 public final class ParamBinder {
 
-  private static final Query FIND_BY_URL = QueryFactory.create(
-      "PREFIX news: <" + NewsVocab.NS + ">\nPREFIX schema: <" + NewsVocab.SCHEMA + ">\n" + """
+  private static final Query FIND_BY_URL =
+      QueryFactory.create(
+          "PREFIX news: <"
+              + NewsVocab.NS
+              + ">\nPREFIX schema: <"
+              + NewsVocab.SCHEMA
+              + ">\n"
+              + """
       SELECT ?article WHERE {
         VALUES ?p { news:canonicalUrl schema:url news:originalUrl news:ampUrl news:cdnAmpUrl }
         ?article ?p ?url .
@@ -53,8 +59,13 @@ public final class ParamBinder {
   public Binding bind(NamedQuery query, Map<String, String> values) {
     for (String given : values.keySet()) {
       if (query.param(given) == null) {
-        throw new QueryException("query '" + query.name() + "' has no parameter '" + given
-            + "'; its parameters: " + query.params().stream().map(QueryParam::name).toList());
+        throw new QueryException(
+            "query '"
+                + query.name()
+                + "' has no parameter '"
+                + given
+                + "'; its parameters: "
+                + query.params().stream().map(QueryParam::name).toList());
       }
     }
     BindingBuilder builder = Binding.builder();
@@ -62,7 +73,8 @@ public final class ParamBinder {
       String text = values.getOrDefault(param.name(), param.defaultValue());
       if (text == null) {
         if (param.required()) {
-          throw new ParamException(query, param, ParamException.Problem.MISSING, null, param.description());
+          throw new ParamException(
+              query, param, ParamException.Problem.MISSING, null, param.description());
         }
         continue;
       }
@@ -85,7 +97,9 @@ public final class ParamBinder {
     for (QueryParam param : query.params()) {
       if (param.type() == QueryParam.Type.LIMIT) {
         String text = values.getOrDefault(param.name(), param.defaultValue());
-        return text == null ? null : Long.valueOf(toNode(query, param, text).getLiteralLexicalForm());
+        return text == null
+            ? null
+            : Long.valueOf(toNode(query, param, text).getLiteralLexicalForm());
       }
     }
     return null;
@@ -101,18 +115,26 @@ public final class ParamBinder {
     try {
       return switch (param.type()) {
         case STRING -> NodeFactory.createLiteralString(text);
-        case INTEGER -> NodeFactory.createLiteralDT(Long.toString(Long.parseLong(value)), XSDDatatype.XSDinteger);
-        case DATE -> NodeFactory.createLiteralDT(LocalDate.parse(value).toString(), XSDDatatype.XSDdate);
-        case DATETIME -> NodeFactory.createLiteralDT(OffsetDateTime.parse(value).toString(), XSDDatatype.XSDdateTime);
+        case INTEGER ->
+            NodeFactory.createLiteralDT(
+                Long.toString(Long.parseLong(value)), XSDDatatype.XSDinteger);
+        case DATE ->
+            NodeFactory.createLiteralDT(LocalDate.parse(value).toString(), XSDDatatype.XSDdate);
+        case DATETIME ->
+            NodeFactory.createLiteralDT(
+                OffsetDateTime.parse(value).toString(), XSDDatatype.XSDdateTime);
         case IRI -> IriFactory.url(value);
         case ARTICLE -> article(value);
-        case TOPIC -> value.startsWith(iris.base()) ? NodeFactory.createURI(value) : iris.topic(value);
-        case PROVIDER -> value.startsWith(iris.base()) ? NodeFactory.createURI(value) : iris.provider(value);
+        case TOPIC ->
+            value.startsWith(iris.base()) ? NodeFactory.createURI(value) : iris.topic(value);
+        case PROVIDER ->
+            value.startsWith(iris.base()) ? NodeFactory.createURI(value) : iris.provider(value);
         case CHOICE -> choice(query, param, value);
         case LIMIT -> limitNode(query, param, value);
       };
     } catch (NumberFormatException | DateTimeParseException e) {
-      throw new ParamException(query, param, ParamException.Problem.MALFORMED, text, param.type().label());
+      throw new ParamException(
+          query, param, ParamException.Problem.MALFORMED, text, param.type().label());
     } catch (QueryException e) {
       throw e;
     } catch (IllegalArgumentException e) {
@@ -123,7 +145,11 @@ public final class ParamBinder {
 
   private static Node choice(NamedQuery query, QueryParam param, String value) {
     if (!param.choices().contains(value)) {
-      throw new ParamException(query, param, ParamException.Problem.INVALID, value,
+      throw new ParamException(
+          query,
+          param,
+          ParamException.Problem.INVALID,
+          value,
           "expected one of " + param.choices());
     }
     return NodeFactory.createLiteralString(value);
@@ -132,8 +158,8 @@ public final class ParamBinder {
   private static Node limitNode(NamedQuery query, QueryParam param, String value) {
     long limit = Long.parseLong(value);
     if (limit < 1) {
-      throw new ParamException(query, param, ParamException.Problem.INVALID, value,
-          "expected a positive integer");
+      throw new ParamException(
+          query, param, ParamException.Problem.INVALID, value, "expected a positive integer");
     }
     return NodeFactory.createLiteralDT(Long.toString(limit), XSDDatatype.XSDinteger);
   }
@@ -144,10 +170,14 @@ public final class ParamBinder {
     }
     Node minted = iris.article(value);
     Binding byUrl = Binding.builder().add(Var.alloc("url"), IriFactory.url(value)).build();
-    Node found = store.query(FIND_BY_URL, byUrl, exec -> {
-      RowSet rows = exec.select();
-      return rows.hasNext() ? rows.next().get(Var.alloc("article")) : null;
-    });
+    Node found =
+        store.query(
+            FIND_BY_URL,
+            byUrl,
+            exec -> {
+              RowSet rows = exec.select();
+              return rows.hasNext() ? rows.next().get(Var.alloc("article")) : null;
+            });
     return found != null ? found : minted;
   }
 }

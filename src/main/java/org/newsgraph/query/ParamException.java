@@ -38,8 +38,16 @@ public final class ParamException extends QueryException {
    * @param expected what was expected: the type's label ({@link Problem#MALFORMED}), the
    *     parameter's description ({@link Problem#MISSING}), or what the value must be
    */
-  public ParamException(NamedQuery query, QueryParam param, Problem problem, String value, String expected) {
-    super(sentence(query, param, problem, value, expected, (name, given) -> "parameter " + name + "=" + given));
+  public ParamException(
+      NamedQuery query, QueryParam param, Problem problem, String value, String expected) {
+    super(
+        sentence(
+            query,
+            param,
+            problem,
+            value,
+            expected,
+            (name, given) -> "parameter " + name + "=" + given));
     this.query = query;
     this.param = param;
     this.problem = problem;
@@ -82,11 +90,23 @@ public final class ParamException extends QueryException {
     return sentence(query, param, problem, value, expected, spell);
   }
 
-  private static String sentence(NamedQuery query, QueryParam param, Problem problem, String value,
-      String expected, BiFunction<String, String, String> spell) {
+  private static String sentence(
+      NamedQuery query,
+      QueryParam param,
+      Problem problem,
+      String value,
+      String expected,
+      BiFunction<String, String, String> spell) {
     return switch (problem) {
-      case MISSING -> "query '" + query.name() + "' needs " + spell.apply(param.name(), "...") + " ("
-          + param.type().label() + "): " + expected;
+      case MISSING ->
+          "query '"
+              + query.name()
+              + "' needs "
+              + spell.apply(param.name(), "...")
+              + " ("
+              + param.type().label()
+              + "): "
+              + expected;
       case MALFORMED -> spell.apply(param.name(), value) + " is not a valid " + expected;
       case INVALID -> spell.apply(param.name(), value) + ": " + expected;
     };

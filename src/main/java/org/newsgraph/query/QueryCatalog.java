@@ -53,5 +53,4 @@ public final class QueryCatalog {
   private static String resource(String name) {
     return ResourceLib.text(FOLDER + name);
   }
-
 }

@@ -14,7 +14,11 @@ import java.util.Locale;
  * @param choices the allowed values of a {@link Type#CHOICE} parameter, empty for other types
  */
 public record QueryParam(
-    String name, Type type, String defaultValue, boolean required, String description,
+    String name,
+    Type type,
+    String defaultValue,
+    boolean required,
+    String description,
     List<String> choices) {
 
   /** Copies the choices. */
@@ -23,7 +27,8 @@ public record QueryParam(
   }
 
   /** A parameter of a type without choices. */
-  public QueryParam(String name, Type type, String defaultValue, boolean required, String description) {
+  public QueryParam(
+      String name, Type type, String defaultValue, boolean required, String description) {
     this(name, type, defaultValue, required, description, List.of());
   }
 
@@ -71,8 +76,11 @@ public record QueryParam(
           return type;
         }
       }
-      throw new IllegalArgumentException("unknown parameter type '" + label + "'; known types: "
-          + java.util.Arrays.stream(values()).map(Type::label).toList());
+      throw new IllegalArgumentException(
+          "unknown parameter type '"
+              + label
+              + "'; known types: "
+              + java.util.Arrays.stream(values()).map(Type::label).toList());
     }
   }
 }

@@ -49,19 +49,21 @@ public final class QueryRunner {
    * @param out where results go; not closed
    * @throws QueryException for an unknown name or a bad parameter
    */
-  public void runNamed(String name, Map<String, String> params, OutputFormat format, OutputStream out) {
+  public void runNamed(
+      String name, Map<String, String> params, OutputFormat format, OutputStream out) {
     NamedQuery query = catalog.get(name);
     if (query == null) {
-      throw new QueryException("no named query '" + name + "'; run 'newsgraph queries' to list them");
+      throw new QueryException(
+          "no named query '" + name + "'; run 'newsgraph queries' to list them");
     }
     run(prepare(query, params), binder.bind(query, params), format, out);
   }
 
   /**
-   * The executable form of a catalog query for given values: the parsed query, with the row limit
-   * a {@code limit} parameter asks for set on a fresh copy (never spliced into text). The limit
-   * caps the outer query and also the first subquery that ranks rows (has an ORDER BY), so that
-   * names and titles are looked up for the rows kept only.
+   * The executable form of a catalog query for given values: the parsed query, with the row limit a
+   * {@code limit} parameter asks for set on a fresh copy (never spliced into text). The limit caps
+   * the outer query and also the first subquery that ranks rows (has an ORDER BY), so that names
+   * and titles are looked up for the rows kept only.
    *
    * @throws QueryException for a bad parameter
    */
@@ -73,13 +75,18 @@ public final class QueryRunner {
     Query copy = QueryFactory.create(query.text());
     copy.setLimit(limit);
     List<Query> subqueries = new ArrayList<>();
-    ElementWalker.walk(copy.getQueryPattern(), new ElementVisitorBase() {
-      @Override
-      public void visit(ElementSubQuery element) {
-        subqueries.add(element.getQuery());
-      }
-    });
-    subqueries.stream().filter(Query::hasOrderBy).findFirst().ifPresent(ranked -> ranked.setLimit(limit));
+    ElementWalker.walk(
+        copy.getQueryPattern(),
+        new ElementVisitorBase() {
+          @Override
+          public void visit(ElementSubQuery element) {
+            subqueries.add(element.getQuery());
+          }
+        });
+    subqueries.stream()
+        .filter(Query::hasOrderBy)
+        .findFirst()
+        .ifPresent(ranked -> ranked.setLimit(limit));
     return copy;
   }
 
@@ -107,10 +114,13 @@ public final class QueryRunner {
    * @throws QueryException when the format cannot express the query's results
    */
   public void run(Query query, Binding substitution, OutputFormat format, OutputStream out) {
-    store.query(query, substitution, exec -> {
-      write(query, exec, format, out);
-      return null;
-    });
+    store.query(
+        query,
+        substitution,
+        exec -> {
+          write(query, exec, format, out);
+          return null;
+        });
   }
 
   private static void write(Query query, QueryExec exec, OutputFormat format, OutputStream out) {
@@ -121,21 +131,27 @@ public final class QueryRunner {
       } else if (format == OutputFormat.TEXT) {
         ResultSetFormatter.out(out, ResultSet.adapt(rows), prefixes(query));
       } else {
-        throw new QueryException("format " + format.name().toLowerCase(java.util.Locale.ROOT)
-            + " is for CONSTRUCT and DESCRIBE; SELECT results take text, csv, tsv, json or xml");
+        throw new QueryException(
+            "format "
+                + format.name().toLowerCase(java.util.Locale.ROOT)
+                + " is for CONSTRUCT and DESCRIBE; SELECT results take text, csv, tsv, json or xml");
       }
     } else if (query.isAskType()) {
       boolean answer = exec.ask();
       if (format.resultLang() != null) {
-        org.apache.jena.sparql.resultset.ResultsWriter.create().lang(format.resultLang()).write(out, answer);
+        org.apache.jena.sparql.resultset.ResultsWriter.create()
+            .lang(format.resultLang())
+            .write(out, answer);
       } else {
         ResultSetFormatter.out(out, answer);
       }
     } else {
       Graph graph = query.isConstructType() ? exec.construct() : exec.describe();
       if (format.rdfLang() == null) {
-        throw new QueryException("format " + format.name().toLowerCase(java.util.Locale.ROOT)
-            + " is for tables; CONSTRUCT and DESCRIBE take text, turtle, nt, jsonld, json, xml or rdfxml");
+        throw new QueryException(
+            "format "
+                + format.name().toLowerCase(java.util.Locale.ROOT)
+                + " is for tables; CONSTRUCT and DESCRIBE take text, turtle, nt, jsonld, json, xml or rdfxml");
       }
       graph.getPrefixMapping().setNsPrefixes(prefixes(query));
       RDFDataMgr.write(out, graph, format.rdfLang());

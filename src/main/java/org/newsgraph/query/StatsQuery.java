@@ -19,7 +19,12 @@ import org.newsgraph.map.NewsVocab;
 public final class StatsQuery {
 
   /** One row: articles, providers, topics, links, graphs, quads. */
-  public static final Query QUERY = QueryFactory.create("PREFIX news: <" + NewsVocab.NS + ">\n" + """
+  public static final Query QUERY =
+      QueryFactory.create(
+          "PREFIX news: <"
+              + NewsVocab.NS
+              + ">\n"
+              + """
       SELECT ?articles ?providers ?topics ?links ?graphs ?quads WHERE {
         { SELECT (COUNT(*) AS ?articles) WHERE { ?a a news:Article } }
         { SELECT (COUNT(*) AS ?providers) WHERE { ?p a news:Provider } }

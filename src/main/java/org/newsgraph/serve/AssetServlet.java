@@ -19,18 +19,21 @@ final class AssetServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final String FOLDER = "/org/newsgraph/web/";
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*\\.(html|css|js|svg)");
-  private static final Map<String, String> TYPES = Map.of(
-      "html", "text/html", "css", "text/css", "js", "text/javascript", "svg", "image/svg+xml");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html", "text/html", "css", "text/css", "js", "text/javascript", "svg", "image/svg+xml");
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String name = fileName(request);
     InputStream in = name == null ? null : AssetServlet.class.getResourceAsStream(FOLDER + name);
     if (in == null) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND, "no such page");
       return;
     }
-    try (in; OutputStream out = response.getOutputStream()) {
+    try (in;
+        OutputStream out = response.getOutputStream()) {
       response.setContentType(TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
       response.setCharacterEncoding("UTF-8");
       // The page must never run third-party code: no source other than this server is allowed.

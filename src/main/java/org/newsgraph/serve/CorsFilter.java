@@ -25,7 +25,8 @@ final class CorsFilter extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String from = request.getHeader("Origin");
     if (from == null || !(origin.equals("*") || origin.equals(from))) {
@@ -35,8 +36,9 @@ final class CorsFilter extends HttpFilter {
     response.setHeader("Access-Control-Allow-Origin", origin.equals("*") ? "*" : from);
     response.addHeader("Vary", "Origin");
     response.setHeader("Access-Control-Expose-Headers", ServeSettings.TRUNCATED_HEADER);
-    boolean preflight = request.getMethod().equals("OPTIONS")
-        && request.getHeader("Access-Control-Request-Method") != null;
+    boolean preflight =
+        request.getMethod().equals("OPTIONS")
+            && request.getHeader("Access-Control-Request-Method") != null;
     if (preflight) {
       response.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
       response.setHeader("Access-Control-Allow-Headers", "Accept, Content-Type, Authorization");

@@ -29,9 +29,9 @@ import org.newsgraph.query.QueryException;
 
 /**
  * The named query catalog as plain HTTP: {@code GET /q} lists the queries and their parameters as
- * JSON; {@code GET /q/NAME?param=value} runs one, with the same content negotiation, timeout and row
- * cap as the SPARQL endpoint. Parameter values are bound as RDF terms, never spliced into text. The
- * {@code format} parameter (json, xml, csv, tsv; turtle, nt, jsonld, rdfxml) overrides {@code
+ * JSON; {@code GET /q/NAME?param=value} runs one, with the same content negotiation, timeout and
+ * row cap as the SPARQL endpoint. Parameter values are bound as RDF terms, never spliced into text.
+ * The {@code format} parameter (json, xml, csv, tsv; turtle, nt, jsonld, rdfxml) overrides {@code
  * Accept}. Thread-safe.
  */
 final class NamedQueryServlet extends HttpServlet {
@@ -45,7 +45,8 @@ final class NamedQueryServlet extends HttpServlet {
   private final transient ServeSettings settings;
   private final transient RowCap cap;
 
-  NamedQueryServlet(DatasetGraph dataset, QueryCatalog catalog, ParamBinder binder, ServeSettings settings) {
+  NamedQueryServlet(
+      DatasetGraph dataset, QueryCatalog catalog, ParamBinder binder, ServeSettings settings) {
     this.dataset = dataset;
     this.catalog = catalog;
     this.binder = binder;
@@ -54,7 +55,8 @@ final class NamedQueryServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String path = request.getPathInfo();
     String name = path == null ? "" : path.replaceFirst("^/", "");
     if (name.isEmpty()) {
@@ -63,7 +65,10 @@ final class NamedQueryServlet extends HttpServlet {
     }
     NamedQuery query = catalog.get(name);
     if (query == null) {
-      sendText(response, HttpServletResponse.SC_NOT_FOUND, "text/plain",
+      sendText(
+          response,
+          HttpServletResponse.SC_NOT_FOUND,
+          "text/plain",
           "no named query '" + name + "'; GET /q lists them\n");
       return;
     }
@@ -71,60 +76,80 @@ final class NamedQueryServlet extends HttpServlet {
       Binding binding = binder.bind(query, params(request, query));
       run(query.query(), binding, request, response);
     } catch (ParamException e) {
-      sendText(response, HttpServletResponse.SC_BAD_REQUEST, "text/plain",
+      sendText(
+          response,
+          HttpServletResponse.SC_BAD_REQUEST,
+          "text/plain",
           e.message((param, value) -> "?" + param + "=" + value) + "\n");
     } catch (QueryException e) {
       sendText(response, HttpServletResponse.SC_BAD_REQUEST, "text/plain", e.getMessage() + "\n");
     } catch (QueryCancelledException e) {
-      sendText(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "text/plain",
+      sendText(
+          response,
+          HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+          "text/plain",
           "query cancelled: it ran longer than the server's timeout of "
-              + settings.timeout().toSeconds() + " s\n");
+              + settings.timeout().toSeconds()
+              + " s\n");
     }
   }
 
   /** The request's parameters, minus {@code format} unless the query itself declares one. */
   private static Map<String, String> params(HttpServletRequest request, NamedQuery query) {
     Map<String, String> values = new LinkedHashMap<>();
-    request.getParameterMap().forEach((key, given) -> {
-      if (key.equals(FORMAT_PARAM) && query.param(FORMAT_PARAM) == null) {
-        return;
-      }
-      if (given.length != 1) {
-        throw new QueryException("parameter '" + key + "' given " + given.length + " times; give it once");
-      }
-      values.put(key, given[0]);
-    });
+    request
+        .getParameterMap()
+        .forEach(
+            (key, given) -> {
+              if (key.equals(FORMAT_PARAM) && query.param(FORMAT_PARAM) == null) {
+                return;
+              }
+              if (given.length != 1) {
+                throw new QueryException(
+                    "parameter '" + key + "' given " + given.length + " times; give it once");
+              }
+              values.put(key, given[0]);
+            });
     return values;
   }
 
-  private void run(Query query, Binding binding, HttpServletRequest request, HttpServletResponse response)
+  private void run(
+      Query query, Binding binding, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     String accept = request.getHeader("Accept");
     String format = request.getParameter(FORMAT_PARAM);
-    Lang lang = query.isSelectType() || query.isAskType()
-        ? ResultNegotiator.table(accept, format)
-        : ResultNegotiator.graph(accept, format);
+    Lang lang =
+        query.isSelectType() || query.isAskType()
+            ? ResultNegotiator.table(accept, format)
+            : ResultNegotiator.graph(accept, format);
     if (lang == null) {
-      sendText(response, HttpServletResponse.SC_NOT_ACCEPTABLE, "text/plain",
+      sendText(
+          response,
+          HttpServletResponse.SC_NOT_ACCEPTABLE,
+          "text/plain",
           "no result syntax matches Accept '" + accept + "' / format '" + format + "'\n");
       return;
     }
-    Txn.executeRead(dataset, () -> {
-      try (QueryExec exec = QueryExec.dataset(dataset)
-          .query(cap.limit(query))
-          .substitution(binding)
-          .set(ARQ.httpServiceAllowed, false)
-          .overallTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
-          .build()) {
-        write(query, exec, lang, response);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    Txn.executeRead(
+        dataset,
+        () -> {
+          try (QueryExec exec =
+              QueryExec.dataset(dataset)
+                  .query(cap.limit(query))
+                  .substitution(binding)
+                  .set(ARQ.httpServiceAllowed, false)
+                  .overallTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                  .build()) {
+            write(query, exec, lang, response);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
   }
 
   /** Computes the whole (capped) result before the status line, so a timeout is still a 503. */
-  private void write(Query query, QueryExec exec, Lang lang, HttpServletResponse response) throws IOException {
+  private void write(Query query, QueryExec exec, Lang lang, HttpServletResponse response)
+      throws IOException {
     if (query.isSelectType()) {
       RowCap.Capped capped = cap.read(exec.select());
       if (capped.truncated()) {

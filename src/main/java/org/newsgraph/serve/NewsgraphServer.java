@@ -99,8 +99,8 @@ public final class NewsgraphServer {
   }
 
   /**
-   * Stops accepting requests, waits for those in flight (at most the query timeout, capped at 10
-   * s, plus a second), and stops. Idempotent.
+   * Stops accepting requests, waits for those in flight (at most the query timeout, capped at 10 s,
+   * plus a second), and stops. Idempotent.
    */
   public void stop() {
     fuseki.stop();
@@ -117,7 +117,8 @@ public final class NewsgraphServer {
     private final Tdb2Store store;
     private String host = "127.0.0.1";
     private int port = 3030;
-    private ServeSettings settings = new ServeSettings(ServeSettings.DEFAULT_TIMEOUT, ServeSettings.DEFAULT_MAX_ROWS);
+    private ServeSettings settings =
+        new ServeSettings(ServeSettings.DEFAULT_TIMEOUT, ServeSettings.DEFAULT_MAX_ROWS);
     private String corsOrigin;
     private Credentials writer;
     private IriFactory iris = IriFactory.of(IriFactory.DEFAULT_BASE);
@@ -187,7 +188,8 @@ public final class NewsgraphServer {
       }
       for (Mount mount : servlets) {
         if (isReserved(mount.pathSpec)) {
-          throw new IllegalArgumentException("path " + mount.pathSpec + " is reserved by the server");
+          throw new IllegalArgumentException(
+              "path " + mount.pathSpec + " is reserved by the server");
         }
       }
       // SERVICE is off for every operation, updates included, not only for queries: set on the
@@ -196,21 +198,26 @@ public final class NewsgraphServer {
       // Fuseki would name itself with the version it reads from the jar manifest: newsgraph's, once
       // shaded. The server names both instead (ServerHeader).
       Fuseki.outputFusekiServerHeader = false;
-      FusekiServer.Builder fuseki = FusekiServer.create()
-          .port(port)
-          .enablePing(true)
-          .enableCors(false)
-          .enableStats(false)
-          .enableMetrics(false)
-          .enableTasks(false)
-          .enableCompact(false)
-          .registerOperation(Operation.Query, new SafeQueryProcessor(settings,
-              new ServiceDescription(settings, writer != null)))
-          .add(DATASET, dataService(store.dataset()))
-          .addServlet("/q/*", new NamedQueryServlet(store.dataset(), QueryCatalog.load(),
-              new ParamBinder(store, iris), settings))
-          .addServlet("/assets/*", new AssetServlet())
-          .addServlet("", new AssetServlet());
+      FusekiServer.Builder fuseki =
+          FusekiServer.create()
+              .port(port)
+              .enablePing(true)
+              .enableCors(false)
+              .enableStats(false)
+              .enableMetrics(false)
+              .enableTasks(false)
+              .enableCompact(false)
+              .registerOperation(
+                  Operation.Query,
+                  new SafeQueryProcessor(
+                      settings, new ServiceDescription(settings, writer != null)))
+              .add(DATASET, dataService(store.dataset()))
+              .addServlet(
+                  "/q/*",
+                  new NamedQueryServlet(
+                      store.dataset(), QueryCatalog.load(), new ParamBinder(store, iris), settings))
+              .addServlet("/assets/*", new AssetServlet())
+              .addServlet("", new AssetServlet());
       if (corsOrigin != null) {
         fuseki.addFilter("/*", corsFilter());
       }
@@ -229,22 +236,28 @@ public final class NewsgraphServer {
     }
 
     private DataService dataService(DatasetGraph dataset) {
-      DataService.Builder service = DataService.newBuilder(dataset)
-          .addEndpoint(Operation.Query, "sparql")
-          .addEndpoint(Operation.Query, "query")
-          .addEndpoint(Operation.GSP_R, "get");
+      DataService.Builder service =
+          DataService.newBuilder(dataset)
+              .addEndpoint(Operation.Query, "sparql")
+              .addEndpoint(Operation.Query, "query")
+              .addEndpoint(Operation.GSP_R, "get");
       if (writer != null) {
         AuthPolicy onlyWriter = Auth.policyAllowSpecific(writer.user());
-        service.addEndpoint(Operation.Update, "update", onlyWriter)
+        service
+            .addEndpoint(Operation.Update, "update", onlyWriter)
             .addEndpoint(Operation.GSP_RW, "data", onlyWriter);
       }
       return service.build();
     }
 
     private ConstraintSecurityHandler securityHandler() {
-      ConstraintSecurityHandler handler = JettySecurityLib.makeSecurityHandler("newsgraph",
-          JettySecurityLib.makeUserStore(writer.user(), writer.password()), AuthScheme.BASIC);
-      // Only the write endpoints ask for a password; queries stay open to whoever can reach the port.
+      ConstraintSecurityHandler handler =
+          JettySecurityLib.makeSecurityHandler(
+              "newsgraph",
+              JettySecurityLib.makeUserStore(writer.user(), writer.password()),
+              AuthScheme.BASIC);
+      // Only the write endpoints ask for a password; queries stay open to whoever can reach the
+      // port.
       JettySecurityLib.addPathConstraint(handler, "/" + DATASET + "/update");
       JettySecurityLib.addPathConstraint(handler, "/" + DATASET + "/data");
       return handler;
@@ -256,8 +269,10 @@ public final class NewsgraphServer {
      */
     private void stopGracefully(FusekiServer server) {
       Server jetty = server.getJettyServer();
-      jetty.setHandler(new GracefulHandler(new ServerHeader(
-          new BodyDrainHandler(jetty.getHandler(), BodyDrainHandler.DEFAULT_LIMIT))));
+      jetty.setHandler(
+          new GracefulHandler(
+              new ServerHeader(
+                  new BodyDrainHandler(jetty.getHandler(), BodyDrainHandler.DEFAULT_LIMIT))));
       long wait = Math.min(settings.timeout().toMillis(), MAX_STOP_WAIT_MS) + 1_000;
       jetty.setStopTimeout(wait);
     }
@@ -277,8 +292,8 @@ public final class NewsgraphServer {
   /** Names the server in every response: {@code newsgraph/0.1.0 (Apache Jena Fuseki 5.6.0)}. */
   private static final class ServerHeader extends Handler.Wrapper {
 
-    private static final String NAME = "newsgraph/" + Versions.newsgraph() + " (Apache Jena Fuseki "
-        + Versions.jena() + ")";
+    private static final String NAME =
+        "newsgraph/" + Versions.newsgraph() + " (Apache Jena Fuseki " + Versions.jena() + ")";
 
     ServerHeader(Handler handler) {
       super(handler);

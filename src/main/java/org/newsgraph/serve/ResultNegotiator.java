@@ -15,12 +15,23 @@ import org.newsgraph.model.OutputFormat;
  */
 final class ResultNegotiator {
 
-  private static final AcceptList TABLE_OFFER = AcceptList.create(
-      "application/sparql-results+json", "application/sparql-results+xml", "text/csv",
-      "text/tab-separated-values", "application/json", "application/xml");
-  private static final AcceptList GRAPH_OFFER = AcceptList.create(
-      "text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml",
-      "application/json", "application/xml", "text/plain");
+  private static final AcceptList TABLE_OFFER =
+      AcceptList.create(
+          "application/sparql-results+json",
+          "application/sparql-results+xml",
+          "text/csv",
+          "text/tab-separated-values",
+          "application/json",
+          "application/xml");
+  private static final AcceptList GRAPH_OFFER =
+      AcceptList.create(
+          "text/turtle",
+          "application/n-triples",
+          "application/ld+json",
+          "application/rdf+xml",
+          "application/json",
+          "application/xml",
+          "text/plain");
 
   private ResultNegotiator() {}
 
@@ -56,7 +67,9 @@ final class ResultNegotiator {
   static Lang graph(String accept, String format) {
     if (format != null) {
       // Named as for 'newsgraph query', except text: a table for people, not a media type.
-      return OutputFormat.find(format).filter(f -> f != OutputFormat.TEXT).map(OutputFormat::rdfLang)
+      return OutputFormat.find(format)
+          .filter(f -> f != OutputFormat.TEXT)
+          .map(OutputFormat::rdfLang)
           .orElse(null);
     }
     MediaType chosen = choose(accept, GRAPH_OFFER);

@@ -95,7 +95,8 @@ final class SafeQueryProcessor extends SPARQL_QueryDataset {
   }
 
   @Override
-  protected QueryExecResult executeQuery(HttpAction action, QueryExec exec, Query query, String log) {
+  protected QueryExecResult executeQuery(
+      HttpAction action, QueryExec exec, Query query, String log) {
     try {
       return super.executeQuery(action, exec, query, log);
     } catch (QueryCancelledException e) {
@@ -126,9 +127,12 @@ final class SafeQueryProcessor extends SPARQL_QueryDataset {
    * dropped on purpose: Fuseki would log its stack trace, and a timeout is an expected outcome.
    */
   private ActionErrorException timedOut() {
-    return new ActionErrorException(HttpSC.SERVICE_UNAVAILABLE_503,
+    return new ActionErrorException(
+        HttpSC.SERVICE_UNAVAILABLE_503,
         "Query timed out: cancelled at its time limit (this server allows at most "
-            + settings.timeout().toSeconds() + " s)", null);
+            + settings.timeout().toSeconds()
+            + " s)",
+        null);
   }
 
   private void sendDescription(HttpAction action) {
@@ -144,12 +148,15 @@ final class SafeQueryProcessor extends SPARQL_QueryDataset {
     List<OpService> services = new ArrayList<>();
     Op op = Algebra.compile(query);
     // The walker enters the graph patterns of EXISTS and NOT EXISTS through the expression visitor.
-    Walker.walk(op, new OpVisitorBase() {
-      @Override
-      public void visit(OpService service) {
-        services.add(service);
-      }
-    }, new ExprVisitorBase());
+    Walker.walk(
+        op,
+        new OpVisitorBase() {
+          @Override
+          public void visit(OpService service) {
+            services.add(service);
+          }
+        },
+        new ExprVisitorBase());
     return !services.isEmpty();
   }
 }

@@ -12,8 +12,10 @@ public record ServeSettings(Duration timeout, int maxRows) {
 
   /** The default query timeout: 30 seconds. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
   /** The default cap on result rows. */
   public static final int DEFAULT_MAX_ROWS = 10_000;
+
   /**
    * The response header set when a result was cut at the cap; its value is the cap. Clients that
    * page through results look for it.

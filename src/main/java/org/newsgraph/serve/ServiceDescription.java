@@ -10,8 +10,8 @@ import org.apache.jena.vocabulary.RDF;
 
 /**
  * The SPARQL 1.1 Service Description of the query endpoint: languages, result formats, the union
- * default graph, and newsgraph's limits (timeout, row cap; no {@code sd:BasicFederatedQuery}, since SERVICE is refused). The description is a small fresh graph per request.
- * Thread-safe (immutable).
+ * default graph, and newsgraph's limits (timeout, row cap; no {@code sd:BasicFederatedQuery}, since
+ * SERVICE is refused). The description is a small fresh graph per request. Thread-safe (immutable).
  */
 final class ServiceDescription {
 
@@ -19,9 +19,16 @@ final class ServiceDescription {
   private static final String FORMATS = "http://www.w3.org/ns/formats/";
   // The limits are no news terms: they live in a namespace of their own, outside the ontology.
   private static final String NEWS = "https://w3id.org/newsgraph/ns/endpoint#";
-  private static final List<String> RESULT_FORMATS = List.of(
-      "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-      "Turtle", "N-Triples", "RDF_XML", "JSON-LD");
+  private static final List<String> RESULT_FORMATS =
+      List.of(
+          "SPARQL_Results_JSON",
+          "SPARQL_Results_XML",
+          "SPARQL_Results_CSV",
+          "SPARQL_Results_TSV",
+          "Turtle",
+          "N-Triples",
+          "RDF_XML",
+          "JSON-LD");
 
   private final ServeSettings settings;
   private final boolean writable;

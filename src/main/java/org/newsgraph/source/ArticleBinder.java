@@ -37,13 +37,16 @@ public final class ArticleBinder {
     return bindArticle(root, body, source, problems, true);
   }
 
-  /** Binds an article record that has no Markdown body; see {@link #bind(YamlValue.Mapping, String, String, List)}. */
+  /**
+   * Binds an article record that has no Markdown body; see {@link #bind(YamlValue.Mapping, String,
+   * String, List)}.
+   */
   public Article bind(YamlValue.Mapping root, String source, List<Problem> problems) {
     return bindArticle(root, null, source, problems, true);
   }
 
-  private Article bindArticle(YamlValue.Mapping map, String body, String source,
-      List<Problem> problems, boolean topLevel) {
+  private Article bindArticle(
+      YamlValue.Mapping map, String body, String source, List<Problem> problems, boolean topLevel) {
     int errorsBefore = errorCount(problems);
     String what = topLevel ? "article" : "related article";
     Fields f = new Fields(map, what, source, problems);
@@ -71,8 +74,26 @@ public final class ArticleBinder {
     if (errorCount(problems) > errorsBefore) {
       return null;
     }
-    return new Article(category, title, excerpt, published, updated, originalUrl, webUrl, amp, cdnAmp,
-        type, quality, heat, publishedFlag, provider, topics, images, related, secured, extra,
+    return new Article(
+        category,
+        title,
+        excerpt,
+        published,
+        updated,
+        originalUrl,
+        webUrl,
+        amp,
+        cdnAmp,
+        type,
+        quality,
+        heat,
+        publishedFlag,
+        provider,
+        topics,
+        images,
+        related,
+        secured,
+        extra,
         map.position());
   }
 
@@ -86,8 +107,13 @@ public final class ArticleBinder {
       missing.add("webUrl (or originalUrl)");
     }
     if (!missing.isEmpty()) {
-      f.error(map.position(), what + " is missing required field" + (missing.size() > 1 ? "s" : "")
-          + ": " + String.join(", ", missing));
+      f.error(
+          map.position(),
+          what
+              + " is missing required field"
+              + (missing.size() > 1 ? "s" : "")
+              + ": "
+              + String.join(", ", missing));
     }
   }
 
@@ -125,11 +151,16 @@ public final class ArticleBinder {
     List<String> categories = f.strings("categories");
     List<String> tags = f.strings("tags");
     String path = f.string("path");
-    return new Article.Extra(sourceUrl, featured, highlight, content, locale, categories, tags, path);
+    return new Article.Extra(
+        sourceUrl, featured, highlight, content, locale, categories, tags, path);
   }
 
   private Provider bindProvider(
-      YamlValue.Mapping map, String source, List<Problem> problems, String webUrl, String originalUrl) {
+      YamlValue.Mapping map,
+      String source,
+      List<Problem> problems,
+      String webUrl,
+      String originalUrl) {
     if (map == null) {
       return null;
     }
@@ -143,14 +174,16 @@ public final class ArticleBinder {
     if (domain == null || domain.isBlank()) {
       String url = webUrl != null ? webUrl : originalUrl;
       if (url == null) {
-        f.error(map.position(), "provider has no domain and the article has no URL to take it from");
+        f.error(
+            map.position(), "provider has no domain and the article has no URL to take it from");
         return null;
       }
       domain = UrlLib.domainOf(url);
     }
     domain = domain.strip().toLowerCase(Locale.ROOT);
     if (!HOST_NAME.matcher(domain).matches()) {
-      f.error(map.get("domain") != null ? map.get("domain").position() : map.position(),
+      f.error(
+          map.get("domain") != null ? map.get("domain").position() : map.position(),
           "provider domain is not a host name: '" + domain + "'");
       return null;
     }

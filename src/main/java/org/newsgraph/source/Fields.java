@@ -14,15 +14,16 @@ import org.newsgraph.model.Problem;
 import org.newsgraph.model.UrlLib;
 
 /**
- * Typed access to the fields of one YAML mapping, collecting a positioned problem for every value of
- * the wrong type instead of coercing it. Remembers which keys were read so that the rest can be
+ * Typed access to the fields of one YAML mapping, collecting a positioned problem for every value
+ * of the wrong type instead of coercing it. Remembers which keys were read so that the rest can be
  * reported as unknown. Not thread-safe; one per mapping.
  */
 final class Fields {
 
   private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
   private static final Pattern DATE_TIME =
-      Pattern.compile("-?\\d{4,}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?");
+      Pattern.compile(
+          "-?\\d{4,}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?");
 
   private final YamlValue.Mapping mapping;
   private final String what;
@@ -90,7 +91,9 @@ final class Fields {
     if (value == null) {
       return null;
     }
-    if (value instanceof YamlValue.Scalar scalar && scalar.plain() && INTEGER.matcher(scalar.text()).matches()) {
+    if (value instanceof YamlValue.Scalar scalar
+        && scalar.plain()
+        && INTEGER.matcher(scalar.text()).matches()) {
       try {
         return Long.parseLong(scalar.text());
       } catch (NumberFormatException e) {
@@ -197,8 +200,13 @@ final class Fields {
       }
     }
     if (!missing.isEmpty()) {
-      error(mapping.position(), what + " is missing required field" + (missing.size() > 1 ? "s" : "")
-          + ": " + String.join(", ", missing));
+      error(
+          mapping.position(),
+          what
+              + " is missing required field"
+              + (missing.size() > 1 ? "s" : "")
+              + ": "
+              + String.join(", ", missing));
       return false;
     }
     return true;
@@ -232,8 +240,11 @@ final class Fields {
 
   private void wrongType(String key, YamlValue value, String expected) {
     String found =
-        value instanceof YamlValue.Scalar scalar ? "'" + abbreviate(scalar.text()) + "'" : value.kindName();
-    error(value.position(), "'" + key + "' of " + what + " must be " + expected + ", found " + found);
+        value instanceof YamlValue.Scalar scalar
+            ? "'" + abbreviate(scalar.text()) + "'"
+            : value.kindName();
+    error(
+        value.position(), "'" + key + "' of " + what + " must be " + expected + ", found " + found);
   }
 
   private static boolean parses(String text) {

@@ -6,8 +6,8 @@ import org.newsgraph.model.Position;
  * The YAML front matter of a Markdown record: the text between an opening {@code ---} line (the
  * first line of the file) and the next line that is {@code ---} or {@code ...}.
  *
- * @param yaml the YAML text, starting with the opening {@code ---} line so that its line numbers are
- *     those of the file
+ * @param yaml the YAML text, starting with the opening {@code ---} line so that its line numbers
+ *     are those of the file
  * @param body the Markdown after the closing delimiter (may be empty)
  * @param bodyLine the 1-based line where the body starts
  */

@@ -9,20 +9,48 @@ import java.util.Map;
  */
 final class HtmlText {
 
-  private static final Map<String, String> NAMED = Map.ofEntries(
-      Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
-      Map.entry("apos", "'"), Map.entry("nbsp", "\u00A0"), Map.entry("ndash", "\u2013"),
-      Map.entry("mdash", "\u2014"), Map.entry("hellip", "\u2026"), Map.entry("lsquo", "\u2018"),
-      Map.entry("rsquo", "\u2019"), Map.entry("ldquo", "\u201C"), Map.entry("rdquo", "\u201D"),
-      Map.entry("laquo", "\u00AB"), Map.entry("raquo", "\u00BB"), Map.entry("copy", "\u00A9"),
-      Map.entry("reg", "\u00AE"), Map.entry("trade", "\u2122"), Map.entry("euro", "\u20AC"),
-      Map.entry("pound", "\u00A3"), Map.entry("yen", "\u00A5"), Map.entry("cent", "\u00A2"),
-      Map.entry("deg", "\u00B0"), Map.entry("middot", "\u00B7"), Map.entry("bull", "\u2022"),
-      Map.entry("times", "\u00D7"), Map.entry("eacute", "\u00E9"), Map.entry("egrave", "\u00E8"),
-      Map.entry("aacute", "\u00E1"), Map.entry("agrave", "\u00E0"), Map.entry("uuml", "\u00FC"),
-      Map.entry("ouml", "\u00F6"), Map.entry("auml", "\u00E4"), Map.entry("ccedil", "\u00E7"),
-      Map.entry("ntilde", "\u00F1"), Map.entry("szlig", "\u00DF"), Map.entry("iacute", "\u00ED"),
-      Map.entry("oacute", "\u00F3"), Map.entry("uacute", "\u00FA"), Map.entry("shy", "\u00AD"));
+  private static final Map<String, String> NAMED =
+      Map.ofEntries(
+          Map.entry("amp", "&"),
+          Map.entry("lt", "<"),
+          Map.entry("gt", ">"),
+          Map.entry("quot", "\""),
+          Map.entry("apos", "'"),
+          Map.entry("nbsp", "\u00A0"),
+          Map.entry("ndash", "\u2013"),
+          Map.entry("mdash", "\u2014"),
+          Map.entry("hellip", "\u2026"),
+          Map.entry("lsquo", "\u2018"),
+          Map.entry("rsquo", "\u2019"),
+          Map.entry("ldquo", "\u201C"),
+          Map.entry("rdquo", "\u201D"),
+          Map.entry("laquo", "\u00AB"),
+          Map.entry("raquo", "\u00BB"),
+          Map.entry("copy", "\u00A9"),
+          Map.entry("reg", "\u00AE"),
+          Map.entry("trade", "\u2122"),
+          Map.entry("euro", "\u20AC"),
+          Map.entry("pound", "\u00A3"),
+          Map.entry("yen", "\u00A5"),
+          Map.entry("cent", "\u00A2"),
+          Map.entry("deg", "\u00B0"),
+          Map.entry("middot", "\u00B7"),
+          Map.entry("bull", "\u2022"),
+          Map.entry("times", "\u00D7"),
+          Map.entry("eacute", "\u00E9"),
+          Map.entry("egrave", "\u00E8"),
+          Map.entry("aacute", "\u00E1"),
+          Map.entry("agrave", "\u00E0"),
+          Map.entry("uuml", "\u00FC"),
+          Map.entry("ouml", "\u00F6"),
+          Map.entry("auml", "\u00E4"),
+          Map.entry("ccedil", "\u00E7"),
+          Map.entry("ntilde", "\u00F1"),
+          Map.entry("szlig", "\u00DF"),
+          Map.entry("iacute", "\u00ED"),
+          Map.entry("oacute", "\u00F3"),
+          Map.entry("uacute", "\u00FA"),
+          Map.entry("shy", "\u00AD"));
 
   private HtmlText() {}
 
@@ -36,7 +64,8 @@ final class HtmlText {
     int from = 0;
     while (amp >= 0) {
       int semi = text.indexOf(';', amp);
-      String replacement = semi < 0 || semi - amp > 12 ? null : reference(text.substring(amp + 1, semi));
+      String replacement =
+          semi < 0 || semi - amp > 12 ? null : reference(text.substring(amp + 1, semi));
       if (replacement == null) {
         out.append(text, from, amp + 1);
         from = amp + 1;
@@ -53,13 +82,17 @@ final class HtmlText {
     if (name.startsWith("#")) {
       boolean hex = name.length() > 1 && (name.charAt(1) == 'x' || name.charAt(1) == 'X');
       String digits = name.substring(hex ? 2 : 1);
-      if (digits.isEmpty() || digits.length() > 7 || !digits.chars().allMatch(c -> hex ? Character.digit(c, 16) >= 0
-          : c >= '0' && c <= '9')) {
+      if (digits.isEmpty()
+          || digits.length() > 7
+          || !digits
+              .chars()
+              .allMatch(c -> hex ? Character.digit(c, 16) >= 0 : c >= '0' && c <= '9')) {
         return null;
       }
       int cp = Integer.parseInt(digits, hex ? 16 : 10);
       return Character.isValidCodePoint(cp) && cp != 0 && !(cp >= 0xD800 && cp <= 0xDFFF)
-          ? new String(Character.toChars(cp)) : null;
+          ? new String(Character.toChars(cp))
+          : null;
     }
     return NAMED.get(name);
   }

@@ -26,8 +26,11 @@ final class ImageBinder {
         continue;
       }
       if (!(item instanceof YamlValue.Mapping map)) {
-        problems.add(Problem.error(source, item.position(),
-            "items of 'images' must be mappings or URLs, found " + item.kindName()));
+        problems.add(
+            Problem.error(
+                source,
+                item.position(),
+                "items of 'images' must be mappings or URLs, found " + item.kindName()));
         continue;
       }
       Fields f = new Fields(map, "image", source, problems);
@@ -52,7 +55,8 @@ final class ImageBinder {
    * A site-relative path ({@code /assets/...}, kept as written) or an absolute http(s) URL cleaned
    * by {@link UrlLib#clean(String)}; anything else is an error at the value.
    */
-  private static String checkedUrl(String text, YamlValue at, String source, List<Problem> problems) {
+  private static String checkedUrl(
+      String text, YamlValue at, String source, List<Problem> problems) {
     String url = text.strip();
     if (url.startsWith("/") && !url.startsWith("//")) {
       return url;
@@ -60,7 +64,9 @@ final class ImageBinder {
     try {
       return UrlLib.clean(url);
     } catch (IllegalArgumentException e) {
-      problems.add(Problem.error(source, at.position(), "image 'url' is not a valid URL: " + e.getMessage()));
+      problems.add(
+          Problem.error(
+              source, at.position(), "image 'url' is not a valid URL: " + e.getMessage()));
       return null;
     }
   }

@@ -8,12 +8,12 @@ import org.newsgraph.model.Position;
 
 /**
  * Reads JSON (RFC 8259) into the same value trees as {@link YamlReader}, with positions: strings
- * become quoted scalars, numbers, {@code true}, {@code false} and {@code null} plain scalars holding
- * their text, so binders type JSON and YAML values alike. A dedicated reader, because JSON API pages
- * are a large part of real sites and composing them as YAML flow collections costs several times
- * more. Duplicate keys and nesting deeper than the limit are refused as in YAML; any syntax error is
- * a {@link SourceException} at its line and column (1-based, columns in code points). One instance
- * per text; not thread-safe.
+ * become quoted scalars, numbers, {@code true}, {@code false} and {@code null} plain scalars
+ * holding their text, so binders type JSON and YAML values alike. A dedicated reader, because JSON
+ * API pages are a large part of real sites and composing them as YAML flow collections costs
+ * several times more. Duplicate keys and nesting deeper than the limit are refused as in YAML; any
+ * syntax error is a {@link SourceException} at its line and column (1-based, columns in code
+ * points). One instance per text; not thread-safe.
  */
 final class JsonReader {
 
@@ -105,8 +105,15 @@ final class JsonReader {
       String key = string();
       Position earlier = keys.get(key);
       if (earlier != null) {
-        throw new SourceException(keyAt, "duplicate key '" + key + "' (first at line " + earlier.line()
-            + ", again at line " + keyAt.line() + ")");
+        throw new SourceException(
+            keyAt,
+            "duplicate key '"
+                + key
+                + "' (first at line "
+                + earlier.line()
+                + ", again at line "
+                + keyAt.line()
+                + ")");
       }
       skipSpace();
       expect(':');
@@ -162,7 +169,10 @@ final class JsonReader {
         return out.toString();
       }
       if (c < 0x20) {
-        throw error("a control character (U+" + String.format("%04X", (int) c) + ") in a string must be escaped");
+        throw error(
+            "a control character (U+"
+                + String.format("%04X", (int) c)
+                + ") in a string must be escaped");
       }
       if (c != '\\') {
         out.append(c);
@@ -181,20 +191,28 @@ final class JsonReader {
         case 't' -> out.append('\t');
         case 'u' -> {
           if (at + 5 > text.length()) {
-            throw new SourceException(escape, "malformed JSON: an escape \\u needs four hexadecimal digits");
+            throw new SourceException(
+                escape, "malformed JSON: an escape \\u needs four hexadecimal digits");
           }
           try {
             out.append((char) Integer.parseInt(text.substring(at + 1, at + 5), 16));
           } catch (NumberFormatException ex) {
-            throw new SourceException(escape, "malformed JSON: an escape \\u needs four hexadecimal digits, found '"
-                + text.substring(at + 1, at + 5) + "'");
+            throw new SourceException(
+                escape,
+                "malformed JSON: an escape \\u needs four hexadecimal digits, found '"
+                    + text.substring(at + 1, at + 5)
+                    + "'");
           }
           for (int k = 0; k < 4; k++) {
             advance();
           }
         }
-        default -> throw new SourceException(escape, "malformed JSON: unknown escape '\\" + (at < text.length() ? e : "")
-            + "' in a string");
+        default ->
+            throw new SourceException(
+                escape,
+                "malformed JSON: unknown escape '\\"
+                    + (at < text.length() ? e : "")
+                    + "' in a string");
       }
       advance();
     }

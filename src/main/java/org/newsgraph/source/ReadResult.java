@@ -4,8 +4,8 @@ import java.util.List;
 import org.newsgraph.model.Problem;
 
 /**
- * What reading one source file gave: its records (empty when the file was rejected) and every problem
- * found, in file order.
+ * What reading one source file gave: its records (empty when the file was rejected) and every
+ * problem found, in file order.
  *
  * @param records records to map; empty when any error was found, so a file is all in or all out
  * @param problems errors and warnings

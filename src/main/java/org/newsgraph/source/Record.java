@@ -10,8 +10,8 @@ import org.newsgraph.model.Position;
  *
  * @param source the file as the user named it (or {@code <stdin>})
  * @param entity what the record describes
- * @param pageItem true for an item of a page that lists many records (a JSON API page), false for
- *     a file that is the record itself; when several descriptions of one article merge, a record
+ * @param pageItem true for an item of a page that lists many records (a JSON API page), false for a
+ *     file that is the record itself; when several descriptions of one article merge, a record
  *     file's single-valued facts win over a page item's of the same date
  */
 public record Record(String source, Entity entity, boolean pageItem) {

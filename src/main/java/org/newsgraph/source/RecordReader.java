@@ -45,7 +45,8 @@ public final class RecordReader {
     } catch (SourceException e) {
       return new ReadResult(List.of(), List.of(e.toProblem(name)));
     } catch (IOException e) {
-      return new ReadResult(List.of(),
+      return new ReadResult(
+          List.of(),
           List.of(Problem.error(name, Position.START, "cannot read file: " + e.getMessage())));
     }
     return readText(text, name, formatOf(file.getFileName().toString(), text));
@@ -90,12 +91,17 @@ public final class RecordReader {
     } catch (SourceException e) {
       return new ReadResult(List.of(), List.of(e.toProblem(name)));
     } catch (IOException e) {
-      return new ReadResult(List.of(),
+      return new ReadResult(
+          List.of(),
           List.of(Problem.error(name, Position.START, "cannot read input: " + e.getMessage())));
     }
   }
 
-  private enum Format { MARKDOWN, YAML, JSON }
+  private enum Format {
+    MARKDOWN,
+    YAML,
+    JSON
+  }
 
   private ReadResult readText(String text, String name, Format format) {
     List<Problem> problems = new ArrayList<>();
@@ -115,11 +121,17 @@ public final class RecordReader {
       if (documents.isEmpty()) {
         problems.add(Problem.error(name, Position.START, "empty record: no YAML mapping found"));
       } else if (documents.size() > 1) {
-        problems.add(Problem.error(name, documents.get(1).position(),
-            "more than one YAML document; a record file holds one"));
+        problems.add(
+            Problem.error(
+                name,
+                documents.get(1).position(),
+                "more than one YAML document; a record file holds one"));
       } else if (!(documents.get(0) instanceof YamlValue.Mapping root)) {
-        problems.add(Problem.error(name, documents.get(0).position(),
-            "a record must be a mapping, found " + documents.get(0).kindName()));
+        problems.add(
+            Problem.error(
+                name,
+                documents.get(0).position(),
+                "a record must be a mapping, found " + documents.get(0).kindName()));
       } else {
         bindRoot(root, body, name, problems, records);
       }
@@ -130,7 +142,11 @@ public final class RecordReader {
     return new ReadResult(rejected ? List.of() : records, problems);
   }
 
-  private void bindRoot(YamlValue.Mapping root, String body, String name, List<Problem> problems,
+  private void bindRoot(
+      YamlValue.Mapping root,
+      String body,
+      String name,
+      List<Problem> problems,
       List<Record> records) {
     if (root.get("taxonomy") != null) {
       Entity entity = TaxonomyBinder.bind(root, name, problems);
@@ -148,8 +164,8 @@ public final class RecordReader {
   }
 
   /** A JSON API page: one article record per item of {@code value}. */
-  private void bindPage(YamlValue.Mapping root, String name, List<Problem> problems,
-      List<Record> records) {
+  private void bindPage(
+      YamlValue.Mapping root, String name, List<Problem> problems, List<Record> records) {
     Fields page = new Fields(root, "API page", name, problems);
     page.integer("page"); // page bookkeeping: checked, not data about any article
     for (YamlValue item : page.list("value")) {
@@ -159,8 +175,11 @@ public final class RecordReader {
           records.add(new Record(name, article, true));
         }
       } else {
-        problems.add(Problem.error(name, item.position(),
-            "items of 'value' must be article mappings, found " + item.kindName()));
+        problems.add(
+            Problem.error(
+                name,
+                item.position(),
+                "items of 'value' must be article mappings, found " + item.kindName()));
       }
     }
     page.reportUnknown();

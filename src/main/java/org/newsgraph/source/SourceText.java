@@ -35,7 +35,10 @@ public final class SourceText {
     if (size > limits.maxFileBytes()) {
       throw new SourceException(
           Position.START,
-          "file is " + size + " bytes, more than the limit of " + limits.maxFileBytes()
+          "file is "
+              + size
+              + " bytes, more than the limit of "
+              + limits.maxFileBytes()
               + " bytes (raise it with --max-file-size)");
     }
     return decode(Files.readAllBytes(file));
@@ -79,7 +82,8 @@ public final class SourceText {
     } catch (MalformedInputException e) {
       int offset = buffer.position();
       throw new SourceException(
-          positionOfByte(bytes, offset), "not UTF-8: invalid byte sequence at byte offset " + offset);
+          positionOfByte(bytes, offset),
+          "not UTF-8: invalid byte sequence at byte offset " + offset);
     } catch (CharacterCodingException e) {
       throw new SourceException(Position.START, "not UTF-8: " + e.getMessage());
     }

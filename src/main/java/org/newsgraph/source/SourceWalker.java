@@ -31,13 +31,13 @@ import java.util.regex.Pattern;
 /**
  * Finds record files under the paths a user names, streaming: directories are visited as they are
  * listed, never collected. Files are recognised by their first 4 KB as much as by name: Markdown
- * with front matter, YAML holding a record key ({@code title}, {@code webUrl}, {@code taxonomy}...),
- * JSON API pages, and files with no extension that start like a record. Hidden files and folders
- * (dot names), Jekyll's {@code _config.yml} and every other file are skipped and counted by
- * {@link Skip reason}; a binary file with a record extension is offered so that the reader reports
- * it. Symbolic links are followed, to files and to folders; a link that leads back into a folder
- * being walked, or nowhere, is skipped with its reason. A file named directly by the user is always
- * offered.
+ * with front matter, YAML holding a record key ({@code title}, {@code webUrl}, {@code
+ * taxonomy}...), JSON API pages, and files with no extension that start like a record. Hidden files
+ * and folders (dot names), Jekyll's {@code _config.yml} and every other file are skipped and
+ * counted by {@link Skip reason}; a binary file with a record extension is offered so that the
+ * reader reports it. Symbolic links are followed, to files and to folders; a link that leads back
+ * into a folder being walked, or nowhere, is skipped with its reason. A file named directly by the
+ * user is always offered.
  */
 public final class SourceWalker {
 
@@ -70,11 +70,14 @@ public final class SourceWalker {
 
   private static final Set<String> RECORD_EXTENSIONS =
       Set.of("md", "markdown", "yaml", "yml", "json");
+
   /** Jekyll's site configuration: YAML with a title, never a record. */
   private static final Set<String> SITE_CONFIG = Set.of("_config.yml", "_config.yaml");
+
   private static final int HEAD_BYTES = 4096;
-  private static final Pattern RECORD_KEY = Pattern.compile(
-      "(?m)^[\"']?(taxonomy|_id|title|webUrl|originalUrl|excerpt|publishedDateTime|provider)[\"']?[ \\t]*:");
+  private static final Pattern RECORD_KEY =
+      Pattern.compile(
+          "(?m)^[\"']?(taxonomy|_id|title|webUrl|originalUrl|excerpt|publishedDateTime|provider)[\"']?[ \\t]*:");
 
   private final BiPredicate<Path, BasicFileAttributes> known;
   private final Map<Skip, Long> skipped = Collections.synchronizedMap(new EnumMap<>(Skip.class));
@@ -85,8 +88,8 @@ public final class SourceWalker {
   }
 
   /**
-   * Creates a walker that offers the files {@code known} accepts without looking into them: files the
-   * caller read as records before and whose attributes say they have not changed since.
+   * Creates a walker that offers the files {@code known} accepts without looking into them: files
+   * the caller read as records before and whose attributes say they have not changed since.
    *
    * @param known called on the walking thread with a regular, non-hidden file and its attributes
    */
@@ -102,7 +105,7 @@ public final class SourceWalker {
    * @throws UncheckedIOException when a directory cannot be listed
    */
   public void walk(Path root, Consumer<Path> sink) {
-    walk(root, sink, sink, (file, why) -> { });
+    walk(root, sink, sink, (file, why) -> {});
   }
 
   /**
@@ -115,58 +118,68 @@ public final class SourceWalker {
    * @param skipSink receives every file skipped, with the reason (hidden folders are not entered)
    * @throws UncheckedIOException when a directory cannot be listed
    */
-  public void walk(Path root, Consumer<Path> sink, Consumer<Path> knownSink, BiConsumer<Path, Skip> skipSink) {
+  public void walk(
+      Path root, Consumer<Path> sink, Consumer<Path> knownSink, BiConsumer<Path, Skip> skipSink) {
     if (Files.isRegularFile(root)) {
       sink.accept(root);
       return;
     }
-    BiConsumer<Path, Skip> skip = (file, why) -> {
-      skipped.merge(why, 1L, Long::sum);
-      skipSink.accept(file, why);
-    };
+    BiConsumer<Path, Skip> skip =
+        (file, why) -> {
+          skipped.merge(why, 1L, Long::sum);
+          skipSink.accept(file, why);
+        };
     try {
-      Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (!dir.equals(root) && isHidden(dir)) {
-            return FileVisitResult.SKIP_SUBTREE; // .git and the like: not looked into, not counted
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (isHidden(file)) {
-            skip.accept(file, Skip.HIDDEN);
-          } else if (attrs.isSymbolicLink()) {
-            skip.accept(file, Skip.BROKEN_LINK); // links are followed: the walk sees a link only when it leads nowhere
-          } else if (!attrs.isRegularFile()) {
-            skip.accept(file, Skip.NOT_A_FILE);
-          } else if (known.test(file, attrs)) {
-            knownSink.accept(file);
-          } else {
-            Skip why = candidate(file);
-            if (why == null) {
-              sink.accept(file);
-            } else {
-              skip.accept(file, why);
+      Files.walkFileTree(
+          root,
+          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+          Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (!dir.equals(root) && isHidden(dir)) {
+                return FileVisitResult
+                    .SKIP_SUBTREE; // .git and the like: not looked into, not counted
+              }
+              return FileVisitResult.CONTINUE;
             }
-          }
-          return FileVisitResult.CONTINUE;
-        }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-          if (e instanceof FileSystemLoopException) {
-            skip.accept(file, Skip.LINK_LOOP);
-          } else if (e instanceof NoSuchFileException && Files.isSymbolicLink(file)) {
-            skip.accept(file, Skip.BROKEN_LINK);
-          } else {
-            sink.accept(file); // offered, so that reading it reports why it cannot be read
-          }
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (isHidden(file)) {
+                skip.accept(file, Skip.HIDDEN);
+              } else if (attrs.isSymbolicLink()) {
+                skip.accept(
+                    file,
+                    Skip.BROKEN_LINK); // links are followed: the walk sees a link only when it
+                // leads nowhere
+              } else if (!attrs.isRegularFile()) {
+                skip.accept(file, Skip.NOT_A_FILE);
+              } else if (known.test(file, attrs)) {
+                knownSink.accept(file);
+              } else {
+                Skip why = candidate(file);
+                if (why == null) {
+                  sink.accept(file);
+                } else {
+                  skip.accept(file, why);
+                }
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (e instanceof FileSystemLoopException) {
+                skip.accept(file, Skip.LINK_LOOP);
+              } else if (e instanceof NoSuchFileException && Files.isSymbolicLink(file)) {
+                skip.accept(file, Skip.BROKEN_LINK);
+              } else {
+                sink.accept(file); // offered, so that reading it reports why it cannot be read
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -205,7 +218,8 @@ public final class SourceWalker {
     String extension = dot < 0 ? "" : name.substring(dot + 1);
     byte[] bytes = headBytes(file, HEAD_BYTES);
     if (isBinary(bytes, bytes.length < HEAD_BYTES)) {
-      return RECORD_EXTENSIONS.contains(extension); // offered, so the reader reports the byte offset
+      return RECORD_EXTENSIONS.contains(
+          extension); // offered, so the reader reports the byte offset
     }
     String text = new String(bytes, StandardCharsets.UTF_8);
     String head = (text.startsWith("\uFEFF") ? text.substring(1) : text).stripLeading();
@@ -215,8 +229,11 @@ public final class SourceWalker {
       // Other YAML data of a site (navigation, authors) has none of the keys records start with.
       case "yaml", "yml" -> RECORD_KEY.matcher(head).find();
       // Sites hold other JSON (feeds, manifests); only API pages and single records are records.
-      case "json" -> head.startsWith("{") && (head.contains("\"page\"") || head.contains("\"value\"")
-          || head.contains("\"webUrl\""));
+      case "json" ->
+          head.startsWith("{")
+              && (head.contains("\"page\"")
+                  || head.contains("\"value\"")
+                  || head.contains("\"webUrl\""));
       // Real sites have records with no extension or a domain as their name (theguardian.com).
       default -> head.startsWith("---") || head.startsWith("taxonomy:") || head.startsWith("_id:");
     };
@@ -228,8 +245,11 @@ public final class SourceWalker {
    * cut in two by the end of the head is not a sign of binary content unless the file ends there.
    */
   private static boolean isBinary(byte[] head, boolean wholeFile) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     CharBuffer chars = CharBuffer.allocate(head.length + 1);
     CoderResult result = decoder.decode(ByteBuffer.wrap(head), chars, wholeFile);
     if (result.isError() || (wholeFile && decoder.flush(chars).isError())) {

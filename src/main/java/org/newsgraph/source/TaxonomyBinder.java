@@ -38,8 +38,9 @@ final class TaxonomyBinder {
       case "tag" -> entity = tag(root, source, problems);
       case "organization", "organisation" -> entity = organization(root, source, problems);
       default -> {
-        f.error(root.get("taxonomy").position(), "unknown taxonomy '" + kind
-            + "'; expected one of: topic, tag, organization");
+        f.error(
+            root.get("taxonomy").position(),
+            "unknown taxonomy '" + kind + "'; expected one of: topic, tag, organization");
         return null;
       }
     }
@@ -58,11 +59,23 @@ final class TaxonomyBinder {
     List<String> keywords = f.strings("keywords");
     List<String> hashtags = f.strings("hashtags");
     List<String> images = new ArrayList<>();
-    ImageBinder.bindAll(f.list("images"), source, problems).forEach(image -> images.add(image.url()));
+    ImageBinder.bindAll(f.list("images"), source, problems)
+        .forEach(image -> images.add(image.url()));
     Map<String, Topic.Service> services = services(f, source, problems);
     f.reportUnknown();
-    return complete && id != null && name != null ? new Topic(id, name, shortname, parent, description,
-        keywords, hashtags, images, services, root.position()) : null;
+    return complete && id != null && name != null
+        ? new Topic(
+            id,
+            name,
+            shortname,
+            parent,
+            description,
+            keywords,
+            hashtags,
+            images,
+            services,
+            root.position())
+        : null;
   }
 
   private static Tag tag(YamlValue.Mapping root, String source, List<Problem> problems) {
@@ -76,10 +89,12 @@ final class TaxonomyBinder {
     Map<String, Topic.Service> services = services(f, source, problems);
     f.reportUnknown();
     return complete && id != null
-        ? new Tag(id, parents, description, regex, services, root.position()) : null;
+        ? new Tag(id, parents, description, regex, services, root.position())
+        : null;
   }
 
-  private static Organization organization(YamlValue.Mapping root, String source, List<Problem> problems) {
+  private static Organization organization(
+      YamlValue.Mapping root, String source, List<Problem> problems) {
     Fields f = new Fields(root, "organization", source, problems);
     f.value("taxonomy");
     boolean complete = f.require("_id", "domain");
@@ -95,17 +110,26 @@ final class TaxonomyBinder {
     }
     domain = domain.toLowerCase(Locale.ROOT);
     if (!ArticleBinder.HOST_NAME.matcher(domain).matches()) {
-      f.error(root.get("domain").position(), "organization domain is not a host name: '" + domain + "'");
+      f.error(
+          root.get("domain").position(),
+          "organization domain is not a host name: '" + domain + "'");
       return null;
     }
-    return new Organization(id, name == null ? null : name.strip(), domain, description, otherNames,
-        images, root.position());
+    return new Organization(
+        id,
+        name == null ? null : name.strip(),
+        domain,
+        description,
+        otherNames,
+        images,
+        root.position());
   }
 
   /**
    * The {@code services} mapping: each value a URL, or a mapping {@code {url, volume}} (tag files).
    */
-  private static Map<String, Topic.Service> services(Fields f, String source, List<Problem> problems) {
+  private static Map<String, Topic.Service> services(
+      Fields f, String source, List<Problem> problems) {
     Map<String, Topic.Service> out = new LinkedHashMap<>();
     YamlValue.Mapping map = f.mapping("services");
     if (map == null) {
@@ -123,8 +147,14 @@ final class TaxonomyBinder {
       } else if (value instanceof YamlValue.Scalar scalar && !scalar.isNull()) {
         url = serviceUrl(scalar, source, problems);
       } else {
-        problems.add(Problem.error(source, value.position(), "service '" + entry.getKey()
-            + "' must be a URL or a mapping with url and volume, found " + value.kindName()));
+        problems.add(
+            Problem.error(
+                source,
+                value.position(),
+                "service '"
+                    + entry.getKey()
+                    + "' must be a URL or a mapping with url and volume, found "
+                    + value.kindName()));
         continue;
       }
       if (url != null) {
@@ -138,7 +168,8 @@ final class TaxonomyBinder {
     try {
       return UrlLib.clean(scalar.text());
     } catch (IllegalArgumentException e) {
-      problems.add(Problem.error(source, scalar.position(), "service URL is not valid: " + e.getMessage()));
+      problems.add(
+          Problem.error(source, scalar.position(), "service URL is not valid: " + e.getMessage()));
       return null;
     }
   }

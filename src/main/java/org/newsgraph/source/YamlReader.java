@@ -152,8 +152,13 @@ public final class YamlReader {
           if (earlier != null) {
             throw new SourceException(
                 keyAt,
-                "duplicate key '" + key + "' (first at line " + earlier.line() + ", again at line "
-                    + keyAt.line() + ")");
+                "duplicate key '"
+                    + key
+                    + "' (first at line "
+                    + earlier.line()
+                    + ", again at line "
+                    + keyAt.line()
+                    + ")");
           }
           keys.put(key, keyAt);
           entries.put(key, convert(tuple.getValueNode(), depth + 1));

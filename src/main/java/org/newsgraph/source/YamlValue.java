@@ -30,8 +30,12 @@ public sealed interface YamlValue permits YamlValue.Scalar, YamlValue.Mapping, Y
 
     /** True for an explicit null: an empty plain scalar, {@code ~} or {@code null}. */
     public boolean isNull() {
-      return plain && (text.isEmpty() || text.equals("~") || text.equals("null") || text.equals("Null")
-          || text.equals("NULL"));
+      return plain
+          && (text.isEmpty()
+              || text.equals("~")
+              || text.equals("null")
+              || text.equals("Null")
+              || text.equals("NULL"));
     }
 
     @Override
@@ -48,7 +52,8 @@ public sealed interface YamlValue permits YamlValue.Scalar, YamlValue.Mapping, Y
    * @param keyPositions where each key starts
    * @param position where the mapping starts
    */
-  record Mapping(Map<String, YamlValue> entries, Map<String, Position> keyPositions, Position position)
+  record Mapping(
+      Map<String, YamlValue> entries, Map<String, Position> keyPositions, Position position)
       implements YamlValue {
 
     /** Copies the maps, keeping their order. */

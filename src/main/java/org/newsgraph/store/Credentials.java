@@ -41,12 +41,13 @@ public record Credentials(String user, String password) {
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      throw new UsageException(file + ":1:1: error: cannot read password file: " + e.getMessage(), e);
+      throw new UsageException(
+          file + ":1:1: error: cannot read password file: " + e.getMessage(), e);
     }
     List<String> used = lines.stream().filter(l -> !l.isBlank()).toList();
     if (used.size() != 1) {
-      throw new UsageException(file + ":1:1: error: expected exactly one line 'user:password', found "
-          + used.size());
+      throw new UsageException(
+          file + ":1:1: error: expected exactly one line 'user:password', found " + used.size());
     }
     String line = used.get(0).strip();
     int lineNo = lines.indexOf(used.get(0)) + 1;
@@ -59,7 +60,9 @@ public record Credentials(String user, String password) {
 
   /** The value of an {@code Authorization} header that sends these credentials. */
   public String basicAuthorization() {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -18,8 +18,8 @@ import org.apache.jena.sparql.exec.QueryExec;
 public interface GraphStore extends AutoCloseable {
 
   /**
-   * Replaces the content of every given graph, all in one transaction: either every graph has its new
-   * content afterwards, or (on failure) none changed.
+   * Replaces the content of every given graph, all in one transaction: either every graph has its
+   * new content afterwards, or (on failure) none changed.
    *
    * @param graphs the graphs and their new content
    * @throws StoreException when the write fails; the store is left at its last commit
@@ -85,7 +85,8 @@ public interface GraphStore extends AutoCloseable {
    * @param sink receives subject and object of each match
    * @throws StoreException when the store cannot be read
    */
-  void findInGraph(Node graph, Node subject, Node predicate, Node object, BiConsumer<Node, Node> sink);
+  void findInGraph(
+      Node graph, Node subject, Node predicate, Node object, BiConsumer<Node, Node> sink);
 
   /** A description of where the data lives, for messages ("TDB2 store at ..."). */
   String describe();

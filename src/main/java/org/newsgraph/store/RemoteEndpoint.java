@@ -15,8 +15,14 @@ import org.newsgraph.model.InvalidValueException;
  * @param firstBackoff the wait after the first failure; doubled after each further one
  * @param timeout the connect and request timeout
  */
-public record RemoteEndpoint(String queryUrl, String updateUrl, String gspUrl, String authorization,
-    int attempts, Duration firstBackoff, Duration timeout) {
+public record RemoteEndpoint(
+    String queryUrl,
+    String updateUrl,
+    String gspUrl,
+    String authorization,
+    int attempts,
+    Duration firstBackoff,
+    Duration timeout) {
 
   /** Validates. */
   public RemoteEndpoint {
@@ -36,15 +42,28 @@ public record RemoteEndpoint(String queryUrl, String updateUrl, String gspUrl, S
     if (!datasetUrl.startsWith("http://") && !datasetUrl.startsWith("https://")) {
       throw new InvalidValueException("the dataset URL", datasetUrl, "an http:// or https:// URL");
     }
-    String base = datasetUrl.endsWith("/") ? datasetUrl.substring(0, datasetUrl.length() - 1) : datasetUrl;
-    return new RemoteEndpoint(base + "/sparql", base + "/update", base + "/data", null, 5,
-        Duration.ofMillis(250), Duration.ofSeconds(30));
+    String base =
+        datasetUrl.endsWith("/") ? datasetUrl.substring(0, datasetUrl.length() - 1) : datasetUrl;
+    return new RemoteEndpoint(
+        base + "/sparql",
+        base + "/update",
+        base + "/data",
+        null,
+        5,
+        Duration.ofMillis(250),
+        Duration.ofSeconds(30));
   }
 
   /** A copy with other service URLs (a null keeps the current one). */
   public RemoteEndpoint withUrls(String query, String update, String gsp) {
-    return new RemoteEndpoint(query != null ? query : queryUrl, update != null ? update : updateUrl,
-        gsp != null ? gsp : gspUrl, authorization, attempts, firstBackoff, timeout);
+    return new RemoteEndpoint(
+        query != null ? query : queryUrl,
+        update != null ? update : updateUrl,
+        gsp != null ? gsp : gspUrl,
+        authorization,
+        attempts,
+        firstBackoff,
+        timeout);
   }
 
   /** A copy with another retry policy. */
@@ -54,7 +73,13 @@ public record RemoteEndpoint(String queryUrl, String updateUrl, String gspUrl, S
 
   /** A copy that logs in with HTTP Basic credentials. */
   public RemoteEndpoint withCredentials(Credentials credentials) {
-    return new RemoteEndpoint(queryUrl, updateUrl, gspUrl, credentials.basicAuthorization(), attempts,
-        firstBackoff, timeout);
+    return new RemoteEndpoint(
+        queryUrl,
+        updateUrl,
+        gspUrl,
+        credentials.basicAuthorization(),
+        attempts,
+        firstBackoff,
+        timeout);
   }
 }

@@ -41,22 +41,24 @@ import org.apache.jena.sparql.modify.request.UpdateDeleteWhere;
 import org.apache.jena.update.UpdateRequest;
 
 /**
- * A store behind SPARQL 1.1 endpoints (Fuseki, GraphDB, Virtuoso, ...): each record graph is written
- * with an idempotent Graph Store Protocol PUT, metadata with SPARQL Update, and reads go through the
- * SPARQL query protocol. The server must answer queries over the union of its named graphs as the
- * default graph. Transient failures (connection errors, timeouts, 401, 408, 429, 5xx) are retried with
- * exponential backoff. There is no cross-request transaction: a batch writes its graphs first and its
- * metadata last, so a failure leaves at worst graphs that a re-run writes again. Thread-safe.
+ * A store behind SPARQL 1.1 endpoints (Fuseki, GraphDB, Virtuoso, ...): each record graph is
+ * written with an idempotent Graph Store Protocol PUT, metadata with SPARQL Update, and reads go
+ * through the SPARQL query protocol. The server must answer queries over the union of its named
+ * graphs as the default graph. Transient failures (connection errors, timeouts, 401, 408, 429, 5xx)
+ * are retried with exponential backoff. There is no cross-request transaction: a batch writes its
+ * graphs first and its metadata last, so a failure leaves at worst graphs that a re-run writes
+ * again. Thread-safe.
  */
 public final class RemoteStore implements GraphStore {
 
-  private static final Query ALL_QUADS = QueryFactory.create(
-      "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
+  private static final Query ALL_QUADS =
+      QueryFactory.create("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
   private static final Var G = Var.alloc("g");
   private static final Var S = Var.alloc("s");
   private static final Var P = Var.alloc("p");
   private static final Var O = Var.alloc("o");
-  private static final Query FIND = QueryFactory.create("SELECT ?s ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
+  private static final Query FIND =
+      QueryFactory.create("SELECT ?s ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
 
   private final RemoteEndpoint endpoint;
   private final HttpClient http;
@@ -65,8 +67,11 @@ public final class RemoteStore implements GraphStore {
   /** A store on an endpoint. Nothing is contacted until the first call. */
   public RemoteStore(RemoteEndpoint endpoint) {
     this.endpoint = endpoint;
-    this.http = HttpClient.newBuilder().connectTimeout(endpoint.timeout())
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(endpoint.timeout())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
     this.retry = new Retry(endpoint.attempts(), endpoint.firstBackoff());
   }
 
@@ -95,15 +100,19 @@ public final class RemoteStore implements GraphStore {
     QuadDataAcc data = new QuadDataAcc();
     batch.metaTriples().forEach(t -> data.addQuad(Quad.create(batch.metaGraph(), t)));
     request.add(new UpdateDataInsert(data));
-    retry.run("update of the metadata graph at " + endpoint.updateUrl(), () -> {
-      UpdateExecHTTPBuilder u = UpdateExecHTTP.service(endpoint.updateUrl()).httpClient(http).update(request);
-      authUpdate(u).build().execute();
-      return null;
-    });
+    retry.run(
+        "update of the metadata graph at " + endpoint.updateUrl(),
+        () -> {
+          UpdateExecHTTPBuilder u =
+              UpdateExecHTTP.service(endpoint.updateUrl()).httpClient(http).update(request);
+          authUpdate(u).build().execute();
+          return null;
+        });
   }
 
   @Override
-  public void findInGraph(Node graph, Node subject, Node predicate, Node object, BiConsumer<Node, Node> sink) {
+  public void findInGraph(
+      Node graph, Node subject, Node predicate, Node object, BiConsumer<Node, Node> sink) {
     BindingBuilder bound = Binding.builder();
     bound.add(G, graph).add(P, predicate);
     if (!Node.ANY.equals(subject)) {
@@ -112,37 +121,52 @@ public final class RemoteStore implements GraphStore {
     if (!Node.ANY.equals(object)) {
       bound.add(O, object);
     }
-    query(FIND, bound.build(), exec -> {
-      exec.select().forEachRemaining(row -> sink.accept(
-          row.contains(S) ? row.get(S) : subject, row.contains(O) ? row.get(O) : object));
-      return null;
-    });
+    query(
+        FIND,
+        bound.build(),
+        exec -> {
+          exec.select()
+              .forEachRemaining(
+                  row ->
+                      sink.accept(
+                          row.contains(S) ? row.get(S) : subject,
+                          row.contains(O) ? row.get(O) : object));
+          return null;
+        });
   }
 
   @Override
   public <T> T query(Query query, Binding substitution, Function<QueryExec, T> handler) {
-    return retry.run("query at " + endpoint.queryUrl(), () -> {
-      QueryExecHTTPBuilder b = QueryExecHTTPBuilder.service(endpoint.queryUrl()).httpClient(http)
-          .query(query).substitution(substitution).timeout(endpoint.timeout().toMillis(), TimeUnit.MILLISECONDS);
-      try (QueryExec exec = authQuery(b).build()) {
-        return handler.apply(exec);
-      }
-    });
+    return retry.run(
+        "query at " + endpoint.queryUrl(),
+        () -> {
+          QueryExecHTTPBuilder b =
+              QueryExecHTTPBuilder.service(endpoint.queryUrl())
+                  .httpClient(http)
+                  .query(query)
+                  .substitution(substitution)
+                  .timeout(endpoint.timeout().toMillis(), TimeUnit.MILLISECONDS);
+          try (QueryExec exec = authQuery(b).build()) {
+            return handler.apply(exec);
+          }
+        });
   }
 
   @Override
   public void exportQuads(Node graph, StreamRDF sink) {
-    Binding binding = graph == null ? BindingFactory.empty()
-        : BindingFactory.binding(G, graph);
-    query(ALL_QUADS, binding, exec -> {
-      RowSet rows = exec.select();
-      while (rows.hasNext()) {
-        Binding row = rows.next();
-        Node g = graph != null ? graph : row.get(G);
-        sink.quad(Quad.create(g, row.get("s"), row.get("p"), row.get("o")));
-      }
-      return null;
-    });
+    Binding binding = graph == null ? BindingFactory.empty() : BindingFactory.binding(G, graph);
+    query(
+        ALL_QUADS,
+        binding,
+        exec -> {
+          RowSet rows = exec.select();
+          while (rows.hasNext()) {
+            Binding row = rows.next();
+            Node g = graph != null ? graph : row.get(G);
+            sink.quad(Quad.create(g, row.get("s"), row.get("p"), row.get("o")));
+          }
+          return null;
+        });
   }
 
   @Override
@@ -155,7 +179,9 @@ public final class RemoteStore implements GraphStore {
     // The JDK HttpClient of Java 17 has no close; its threads are daemons.
   }
 
-  /** Writes every graph and deletes the others, each with its own retries; lists what still failed. */
+  /**
+   * Writes every graph and deletes the others, each with its own retries; lists what still failed.
+   */
   private void putAll(Collection<GraphContent> graphs, Collection<Node> deletes) {
     List<String> failed = new ArrayList<>();
     StoreException last = null;
@@ -165,10 +191,13 @@ public final class RemoteStore implements GraphStore {
         for (Triple t : content.triples()) {
           graph.add(t);
         }
-        retry.run("PUT of " + content.graph().getURI(), () -> {
-          auth(GSP.service(endpoint.gspUrl()).httpClient(http).graphName(content.graph())).PUT(graph);
-          return null;
-        });
+        retry.run(
+            "PUT of " + content.graph().getURI(),
+            () -> {
+              auth(GSP.service(endpoint.gspUrl()).httpClient(http).graphName(content.graph()))
+                  .PUT(graph);
+              return null;
+            });
       } catch (StoreException e) {
         failed.add(content.graph().getURI());
         last = e;
@@ -176,19 +205,30 @@ public final class RemoteStore implements GraphStore {
     }
     for (Node g : deletes) {
       try {
-        retry.run("DELETE of " + g.getURI(), () -> {
-          deleteIfPresent(g);
-          return null;
-        });
+        retry.run(
+            "DELETE of " + g.getURI(),
+            () -> {
+              deleteIfPresent(g);
+              return null;
+            });
       } catch (StoreException e) {
         failed.add(g.getURI());
         last = e;
       }
     }
     if (!failed.isEmpty()) {
-      throw new StoreException(failed.size() + " graph(s) could not be written to " + describe()
-          + " after " + endpoint.attempts() + " attempts (" + last.getMessage() + "); their metadata was not "
-          + "recorded, so a re-run writes them again: " + String.join(" ", failed), last);
+      throw new StoreException(
+          failed.size()
+              + " graph(s) could not be written to "
+              + describe()
+              + " after "
+              + endpoint.attempts()
+              + " attempts ("
+              + last.getMessage()
+              + "); their metadata was not "
+              + "recorded, so a re-run writes them again: "
+              + String.join(" ", failed),
+          last);
     }
   }
 
@@ -199,11 +239,15 @@ public final class RemoteStore implements GraphStore {
    */
   private void deleteIfPresent(Node g) {
     String separator = endpoint.gspUrl().contains("?") ? "&" : "?";
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
-            endpoint.gspUrl() + separator + "graph="
-                + URLEncoder.encode(g.getURI(), StandardCharsets.UTF_8)))
-        .timeout(endpoint.timeout())
-        .DELETE();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    endpoint.gspUrl()
+                        + separator
+                        + "graph="
+                        + URLEncoder.encode(g.getURI(), StandardCharsets.UTF_8)))
+            .timeout(endpoint.timeout())
+            .DELETE();
     if (endpoint.authorization() != null) {
       request.header("Authorization", endpoint.authorization());
     }
@@ -222,15 +266,21 @@ public final class RemoteStore implements GraphStore {
   }
 
   private GSP auth(GSP gsp) {
-    return endpoint.authorization() == null ? gsp : gsp.httpHeader("Authorization", endpoint.authorization());
+    return endpoint.authorization() == null
+        ? gsp
+        : gsp.httpHeader("Authorization", endpoint.authorization());
   }
 
   private QueryExecHTTPBuilder authQuery(QueryExecHTTPBuilder b) {
-    return endpoint.authorization() == null ? b : b.httpHeader("Authorization", endpoint.authorization());
+    return endpoint.authorization() == null
+        ? b
+        : b.httpHeader("Authorization", endpoint.authorization());
   }
 
   private UpdateExecHTTPBuilder authUpdate(UpdateExecHTTPBuilder b) {
-    return endpoint.authorization() == null ? b : b.httpHeader("Authorization", endpoint.authorization());
+    return endpoint.authorization() == null
+        ? b
+        : b.httpHeader("Authorization", endpoint.authorization());
   }
 
   /** Runs a request with retries; used by every call. */
@@ -271,14 +321,22 @@ public final class RemoteStore implements GraphStore {
       return status <= 0 || status == 401 || status == 408 || status == 429 || status >= 500;
     }
 
-    private static StoreException failure(String what, int status, String statusLine, RuntimeException e) {
+    private static StoreException failure(
+        String what, int status, String statusLine, RuntimeException e) {
       if (status <= 0) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return new StoreException(what + " failed: cannot connect (" + cause.getClass().getSimpleName()
-            + (cause.getMessage() != null ? ": " + cause.getMessage() : "") + ")", e);
+        return new StoreException(
+            what
+                + " failed: cannot connect ("
+                + cause.getClass().getSimpleName()
+                + (cause.getMessage() != null ? ": " + cause.getMessage() : "")
+                + ")",
+            e);
       }
-      return new RemoteRefusedException(what + " failed: HTTP " + status
-          + (statusLine != null ? " " + statusLine : ""), status, e);
+      return new RemoteRefusedException(
+          what + " failed: HTTP " + status + (statusLine != null ? " " + statusLine : ""),
+          status,
+          e);
     }
   }
 }

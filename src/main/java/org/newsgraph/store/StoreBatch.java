@@ -17,8 +17,12 @@ import org.apache.jena.graph.Triple;
  * @param metaSubjects subjects whose every triple in the metadata graph is removed first
  * @param metaTriples triples then added to the metadata graph
  */
-public record StoreBatch(List<GraphContent> replace, List<Node> delete, Node metaGraph,
-    List<Node> metaSubjects, List<Triple> metaTriples) {
+public record StoreBatch(
+    List<GraphContent> replace,
+    List<Node> delete,
+    Node metaGraph,
+    List<Node> metaSubjects,
+    List<Triple> metaTriples) {
 
   /** Validates and copies. */
   public StoreBatch {

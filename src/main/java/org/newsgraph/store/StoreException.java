@@ -3,8 +3,8 @@ package org.newsgraph.store;
 import org.newsgraph.model.NewsgraphException;
 
 /**
- * The store cannot be used: it is locked by another process, missing, unreachable, or a write failed
- * (the transaction was aborted and the store is at its last commit).
+ * The store cannot be used: it is locked by another process, missing, unreachable, or a write
+ * failed (the transaction was aborted and the store is at its last commit).
  */
 public class StoreException extends NewsgraphException {
 

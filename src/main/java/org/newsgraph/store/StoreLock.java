@@ -16,8 +16,9 @@ import java.util.Map;
 /**
  * An exclusive, process-wide lock on a database directory: the file {@code newsgraph.lock} holds an
  * operating-system lock for as long as a process uses the store, and names that process (PID,
- * command, start time) so that a second process can tell the user who holds it. The operating system
- * drops the lock when the holder dies, even by SIGKILL, so a crash never leaves a stale lock.
+ * command, start time) so that a second process can tell the user who holds it. The operating
+ * system drops the lock when the holder dies, even by SIGKILL, so a crash never leaves a stale
+ * lock.
  *
  * <p>Several stores opened on the same directory inside one JVM share one lock (TDB2 itself shares
  * one dataset per directory inside a JVM): the lock is released when the last of them closes.
@@ -41,8 +42,8 @@ public final class StoreLock implements AutoCloseable {
   }
 
   /**
-   * Whether this lock took the directory's lock for the process: no other store of this JVM has
-   * the dataset open, so its files are not being written.
+   * Whether this lock took the directory's lock for the process: no other store of this JVM has the
+   * dataset open, so its files are not being written.
    */
   boolean first() {
     return first;
@@ -73,11 +74,17 @@ public final class StoreLock implements AutoCloseable {
     Path file = directory.resolve(FILE_NAME);
     FileChannel channel;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     } catch (IOException | RuntimeException e) {
-      throw new StoreException("cannot write the lock file " + file + " (" + describe(e)
-          + "); is the directory read-only?", e);
+      throw new StoreException(
+          "cannot write the lock file "
+              + file
+              + " ("
+              + describe(e)
+              + "); is the directory read-only?",
+          e);
     }
     try {
       FileLock lock = channel.tryLock();
@@ -138,7 +145,7 @@ public final class StoreLock implements AutoCloseable {
   /** Releases this holder's share of the lock; the file lock goes with the last share. */
   @Override
   public void close() {
-    close(() -> { });
+    close(() -> {});
   }
 
   /**

@@ -38,7 +38,8 @@ public final class StoreLockedException extends StoreException {
    * @param unreadable why the lock file could not be read, or null when it could
    * @param lockFile the lock file
    */
-  public record Holder(String pid, String command, String started, String unreadable, Path lockFile) {
+  public record Holder(
+      String pid, String command, String started, String unreadable, Path lockFile) {
 
     /**
      * "process 123 (COMMAND) since 2026-..." or, when the lock file cannot be read, "another

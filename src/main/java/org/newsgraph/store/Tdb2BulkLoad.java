@@ -21,7 +21,7 @@ import org.apache.jena.tdb2.loader.LoaderFactory;
  */
 final class Tdb2BulkLoad implements BulkLoad {
 
-  private static final MonitorOutput SILENT = (fmt, args) -> { };
+  private static final MonitorOutput SILENT = (fmt, args) -> {};
 
   private final DataLoader loader;
   private final String where;
@@ -38,8 +38,8 @@ final class Tdb2BulkLoad implements BulkLoad {
       this.stream = loader.stream();
       stream.start();
     } catch (RuntimeException e) {
-      throw new StoreException("cannot start a bulk load into " + where + ": "
-          + Tdb2Maintenance.reason(e), e);
+      throw new StoreException(
+          "cannot start a bulk load into " + where + ": " + Tdb2Maintenance.reason(e), e);
     }
   }
 
@@ -64,7 +64,8 @@ final class Tdb2BulkLoad implements BulkLoad {
       if (!Tdb2Maintenance.isStorageFailure(e)) {
         throw e;
       }
-      throw new StoreException("bulk load into " + where + " failed: " + Tdb2Maintenance.reason(e), e);
+      throw new StoreException(
+          "bulk load into " + where + " failed: " + Tdb2Maintenance.reason(e), e);
     }
   }
 

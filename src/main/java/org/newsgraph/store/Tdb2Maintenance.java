@@ -12,8 +12,8 @@ import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.dboe.base.StorageException;
 import org.apache.jena.sparql.JenaTransactionException;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.tdb2.TDBException;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDBException;
 import org.apache.jena.tdb2.sys.DatabaseOps;
 
 /** Housekeeping of a TDB2 directory: compaction, leftovers of a crashed compaction, error texts. */
@@ -34,18 +34,30 @@ final class Tdb2Maintenance {
     try {
       free = Files.getFileStore(directory).getUsableSpace();
     } catch (IOException e) {
-      throw new StoreException("cannot tell the free space of " + directory + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot tell the free space of " + directory + ": " + e.getMessage(), e);
     }
     // Compaction copies the live data of the current generation; it is at most that large.
     if (free < needed) {
-      throw new StoreException("not enough free space to compact " + directory + ": compaction may need "
-          + needed / (1 << 20) + " MiB, " + free / (1 << 20) + " MiB free; nothing was changed");
+      throw new StoreException(
+          "not enough free space to compact "
+              + directory
+              + ": compaction may need "
+              + needed / (1 << 20)
+              + " MiB, "
+              + free / (1 << 20)
+              + " MiB free; nothing was changed");
     }
     try {
       DatabaseMgr.compact(dataset, true);
     } catch (RuntimeException e) {
-      throw new StoreException("compaction of " + directory + " failed: " + reason(e)
-          + "; the store stays at its previous generation", e);
+      throw new StoreException(
+          "compaction of "
+              + directory
+              + " failed: "
+              + reason(e)
+              + "; the store stays at its previous generation",
+          e);
     }
     return new Tdb2Store.Compaction(before, size(directory));
   }
@@ -60,8 +72,8 @@ final class Tdb2Maintenance {
         deleteTree(leftover);
       }
     } catch (IOException e) {
-      throw new StoreException("cannot clean the unfinished compaction in " + directory + ": "
-          + e.getMessage(), e);
+      throw new StoreException(
+          "cannot clean the unfinished compaction in " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -73,9 +85,14 @@ final class Tdb2Maintenance {
    */
   static boolean isStorageFailure(Throwable e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof IOException || c instanceof UncheckedIOException || c instanceof RuntimeIOException
-          || c instanceof DBOpEnvException || c instanceof StorageException || c instanceof TDBException
-          || c instanceof JenaTransactionException || c instanceof StoreException) {
+      if (c instanceof IOException
+          || c instanceof UncheckedIOException
+          || c instanceof RuntimeIOException
+          || c instanceof DBOpEnvException
+          || c instanceof StorageException
+          || c instanceof TDBException
+          || c instanceof JenaTransactionException
+          || c instanceof StoreException) {
         return true;
       }
       if (c.getCause() == c) {
@@ -98,13 +115,17 @@ final class Tdb2Maintenance {
 
   private static long size(Path root) {
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile).mapToLong(f -> {
-        try {
-          return Files.size(f);
-        } catch (IOException e) {
-          return 0; // vanished while walking
-        }
-      }).sum();
+      return files
+          .filter(Files::isRegularFile)
+          .mapToLong(
+              f -> {
+                try {
+                  return Files.size(f);
+                } catch (IOException e) {
+                  return 0; // vanished while walking
+                }
+              })
+          .sum();
     } catch (IOException | UncheckedIOException e) {
       return 0;
     }

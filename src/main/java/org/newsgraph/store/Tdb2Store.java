@@ -55,8 +55,8 @@ public final class Tdb2Store implements GraphStore {
     try {
       Files.createDirectories(directory);
     } catch (IOException | RuntimeException e) {
-      throw new StoreException("cannot create store directory " + directory + ": "
-          + Tdb2Maintenance.reason(e), e);
+      throw new StoreException(
+          "cannot create store directory " + directory + ": " + Tdb2Maintenance.reason(e), e);
     }
     if (!Files.isWritable(directory)) {
       throw new StoreException("store directory " + directory + " is not writable");
@@ -75,8 +75,8 @@ public final class Tdb2Store implements GraphStore {
       if (e instanceof StoreException store) {
         throw store;
       }
-      throw new StoreException("cannot open TDB2 store at " + directory + ": "
-          + Tdb2Maintenance.reason(e), e);
+      throw new StoreException(
+          "cannot open TDB2 store at " + directory + ": " + Tdb2Maintenance.reason(e), e);
     }
   }
 
@@ -86,12 +86,22 @@ public final class Tdb2Store implements GraphStore {
    */
   private static void cutTornJournalEntry(Path directory) {
     try {
-      TornJournal.repair(directory).ifPresent(bytes -> LoggerFactory.getLogger(Tdb2Store.class).warn(
-          "{}: cut the torn last entry ({} bytes) of a transaction that never committed off the journal;"
-          + " the store opens at its last commit", directory, bytes));
+      TornJournal.repair(directory)
+          .ifPresent(
+              bytes ->
+                  LoggerFactory.getLogger(Tdb2Store.class)
+                      .warn(
+                          "{}: cut the torn last entry ({} bytes) of a transaction that never committed off the journal;"
+                              + " the store opens at its last commit",
+                          directory,
+                          bytes));
     } catch (IOException e) {
-      throw new StoreException("cannot read the journal of TDB2 store at " + directory + ": "
-          + Tdb2Maintenance.reason(e), e);
+      throw new StoreException(
+          "cannot read the journal of TDB2 store at "
+              + directory
+              + ": "
+              + Tdb2Maintenance.reason(e),
+          e);
     }
   }
 
@@ -112,13 +122,16 @@ public final class Tdb2Store implements GraphStore {
 
   @Override
   public void apply(StoreBatch batch) {
-    write(() -> {
-      batch.replace().forEach(this::replace);
-      batch.delete().forEach(g -> dataset.deleteAny(g, Node.ANY, Node.ANY, Node.ANY));
-      Node meta = batch.metaGraph();
-      batch.metaSubjects().forEach(s -> dataset.deleteAny(meta, s, Node.ANY, Node.ANY));
-      batch.metaTriples().forEach(t -> dataset.add(meta, t.getSubject(), t.getPredicate(), t.getObject()));
-    });
+    write(
+        () -> {
+          batch.replace().forEach(this::replace);
+          batch.delete().forEach(g -> dataset.deleteAny(g, Node.ANY, Node.ANY, Node.ANY));
+          Node meta = batch.metaGraph();
+          batch.metaSubjects().forEach(s -> dataset.deleteAny(meta, s, Node.ANY, Node.ANY));
+          batch
+              .metaTriples()
+              .forEach(t -> dataset.add(meta, t.getSubject(), t.getPredicate(), t.getObject()));
+        });
   }
 
   @Override
@@ -154,11 +167,14 @@ public final class Tdb2Store implements GraphStore {
   @Override
   public <T> T query(Query query, Binding substitution, Function<QueryExec, T> handler) {
     try {
-      return Txn.calculateRead(dataset, () -> {
-        try (QueryExec exec = QueryExec.dataset(dataset).query(query).substitution(substitution).build()) {
-          return handler.apply(exec);
-        }
-      });
+      return Txn.calculateRead(
+          dataset,
+          () -> {
+            try (QueryExec exec =
+                QueryExec.dataset(dataset).query(query).substitution(substitution).build()) {
+              return handler.apply(exec);
+            }
+          });
     } catch (TransactionException e) {
       throw new StoreException("cannot read " + describe() + ": " + e.getMessage(), e);
     }
@@ -166,24 +182,32 @@ public final class Tdb2Store implements GraphStore {
 
   @Override
   public void exportQuads(Node graph, StreamRDF sink) {
-    Txn.executeRead(dataset, () -> {
-      Iterator<Quad> quads = graph == null
-          ? dataset.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY)
-          : dataset.find(graph, Node.ANY, Node.ANY, Node.ANY);
-      while (quads.hasNext()) {
-        Quad q = quads.next();
-        if (!q.isDefaultGraph()) {
-          sink.quad(q);
-        }
-      }
-    });
+    Txn.executeRead(
+        dataset,
+        () -> {
+          Iterator<Quad> quads =
+              graph == null
+                  ? dataset.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY)
+                  : dataset.find(graph, Node.ANY, Node.ANY, Node.ANY);
+          while (quads.hasNext()) {
+            Quad q = quads.next();
+            if (!q.isDefaultGraph()) {
+              sink.quad(q);
+            }
+          }
+        });
   }
 
   @Override
-  public void findInGraph(Node graph, Node subject, Node predicate, Node object, BiConsumer<Node, Node> sink) {
+  public void findInGraph(
+      Node graph, Node subject, Node predicate, Node object, BiConsumer<Node, Node> sink) {
     try {
-      Txn.executeRead(dataset, () -> dataset.find(graph, subject, predicate, object)
-          .forEachRemaining(q -> sink.accept(q.getSubject(), q.getObject())));
+      Txn.executeRead(
+          dataset,
+          () ->
+              dataset
+                  .find(graph, subject, predicate, object)
+                  .forEachRemaining(q -> sink.accept(q.getSubject(), q.getObject())));
     } catch (TransactionException e) {
       throw new StoreException("cannot read " + describe() + ": " + e.getMessage(), e);
     }
@@ -197,11 +221,13 @@ public final class Tdb2Store implements GraphStore {
   /** Closes the dataset files (when no other store of this JVM uses them) and releases the lock. */
   @Override
   public void close() {
-    lock.close(() -> {
-      // Expel, not just close: TDB2 keeps datasets cached per JVM and holds its own tdb.lock until
-      // expelled, which would keep a later process out after we are done.
-      TDBInternal.expel(dataset);
-    });
+    lock.close(
+        () -> {
+          // Expel, not just close: TDB2 keeps datasets cached per JVM and holds its own tdb.lock
+          // until
+          // expelled, which would keep a later process out after we are done.
+          TDBInternal.expel(dataset);
+        });
   }
 
   private void replace(GraphContent content) {
@@ -223,8 +249,9 @@ public final class Tdb2Store implements GraphStore {
       if (!Tdb2Maintenance.isStorageFailure(e)) {
         throw e;
       }
-      throw new StoreException("write to " + describe() + " failed and was rolled back: "
-          + Tdb2Maintenance.reason(e), e);
+      throw new StoreException(
+          "write to " + describe() + " failed and was rolled back: " + Tdb2Maintenance.reason(e),
+          e);
     }
   }
 }

@@ -16,19 +16,21 @@ import org.apache.jena.dboe.transaction.txn.ComponentId;
  * while it wrote its journal opens at its last commit.
  *
  * <p>TDB2 commits by appending the transaction's entries to {@code Data-NNNN/journal.jrnl} (each a
- * header: data length, Adler-32 checksum, entry type, component id; then the data), the
- * commit entry last, syncing, and only then applying them. It writes an entry's header and its data
- * with two calls, so a process killed between them leaves a header whose data is missing, and
- * TDB2's recovery then refuses to open the store ("Failed to read the journal entry data"), though
- * the entry belongs to a transaction that never committed and that recovery would drop anyway. This
- * class cuts such an entry off: only a last entry, only when it is incomplete or its checksum fails.
- * Damage anywhere else is left for TDB2 to report.
+ * header: data length, Adler-32 checksum, entry type, component id; then the data), the commit
+ * entry last, syncing, and only then applying them. It writes an entry's header and its data with
+ * two calls, so a process killed between them leaves a header whose data is missing, and TDB2's
+ * recovery then refuses to open the store ("Failed to read the journal entry data"), though the
+ * entry belongs to a transaction that never committed and that recovery would drop anyway. This
+ * class cuts such an entry off: only a last entry, only when it is incomplete or its checksum
+ * fails. Damage anywhere else is left for TDB2 to report.
  */
 final class TornJournal {
 
   static final String FILE_NAME = "journal.jrnl";
+
   /** Data length, checksum and entry type (an int each), then the component id. */
   static final int HEADER = 4 + 4 + 4 + ComponentId.SIZE;
+
   private static final int CHECKSUM_AT = 4;
 
   private TornJournal() {}
@@ -54,14 +56,17 @@ final class TornJournal {
       return null;
     }
     try (Stream<Path> children = Files.list(store)) {
-      return children.filter(p -> p.getFileName().toString().matches("Data-\\d{4}") && Files.isDirectory(p))
-          .max(Path::compareTo).orElse(null);
+      return children
+          .filter(p -> p.getFileName().toString().matches("Data-\\d{4}") && Files.isDirectory(p))
+          .max(Path::compareTo)
+          .orElse(null);
     }
   }
 
   /** Truncates {@code journal} at the start of its last entry when that entry is torn. */
   static OptionalLong cutTornTail(Path journal) throws IOException {
-    try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(journal, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       long size = channel.size();
       long at = 0;
       ByteBuffer header = ByteBuffer.allocate(HEADER);

@@ -27,8 +27,8 @@ import org.newsgraph.model.LongIntMap;
  * <p>Memory is kept small for the scale it serves: every article IRI this scheme mints is {@code
  * {base}article/} and 16 hex digits, so an article is held as a {@code long} in open-addressing
  * arrays, with its union-find parent, its earliest and latest publication time (lexical form, as
- * bytes) and its publisher (an index into the few publishers). About 100 bytes per article.
- * A related link between nodes of another form makes the result {@linkplain #complete() incomplete}:
+ * bytes) and its publisher (an index into the few publishers). About 100 bytes per article. A
+ * related link between nodes of another form makes the result {@linkplain #complete() incomplete}:
  * the caller then rebuilds from the store. Not thread-safe: fed by the one writer.
  */
 public final class BulkStories {
@@ -87,7 +87,8 @@ public final class BulkStories {
    */
   public int emit(StreamRDF sink) {
     if (!complete) {
-      throw new IllegalStateException("the stories of this load cannot be computed from the stream");
+      throw new IllegalStateException(
+          "the stories of this load cannot be computed from the stream");
     }
     int[] root = new int[count];
     int[] members = new int[count + 1];
@@ -164,7 +165,8 @@ public final class BulkStories {
     if (k == -1) {
       return; // not an article this scheme names: never a story member
     }
-    if (!value.isLiteral() || !XSDDatatype.XSDdateTime.getURI().equals(value.getLiteralDatatypeURI())) {
+    if (!value.isLiteral()
+        || !XSDDatatype.XSDdateTime.getURI().equals(value.getLiteralDatatypeURI())) {
       complete = false;
       return;
     }
@@ -175,10 +177,12 @@ public final class BulkStories {
       lastDate[id] = lexical;
       return;
     }
-    if (!Arrays.equals(firstDate[id], lexical) && StorySummary.compare(value, dateNode(firstDate[id])) < 0) {
+    if (!Arrays.equals(firstDate[id], lexical)
+        && StorySummary.compare(value, dateNode(firstDate[id])) < 0) {
       firstDate[id] = lexical;
     }
-    if (!Arrays.equals(lastDate[id], lexical) && StorySummary.compare(value, dateNode(lastDate[id])) > 0) {
+    if (!Arrays.equals(lastDate[id], lexical)
+        && StorySummary.compare(value, dateNode(lastDate[id])) > 0) {
       lastDate[id] = lexical;
     }
   }
@@ -189,10 +193,13 @@ public final class BulkStories {
       return;
     }
     int id = id(k);
-    int pub = publisherIds.computeIfAbsent(value, v -> {
-      publishers.add(v);
-      return publishers.size() - 1;
-    });
+    int pub =
+        publisherIds.computeIfAbsent(
+            value,
+            v -> {
+              publishers.add(v);
+              return publishers.size() - 1;
+            });
     if (publisher[id] < 0) {
       publisher[id] = pub;
     } else if (publisher[id] != pub) {
@@ -201,7 +208,8 @@ public final class BulkStories {
   }
 
   private static Node dateNode(byte[] lexical) {
-    return NodeFactory.createLiteralDT(new String(lexical, StandardCharsets.UTF_8), XSDDatatype.XSDdateTime);
+    return NodeFactory.createLiteralDT(
+        new String(lexical, StandardCharsets.UTF_8), XSDDatatype.XSDdateTime);
   }
 
   /** The 64 bits of a minted article IRI, or -1 (see {@link IriFactory#keyBits}). */

@@ -32,21 +32,25 @@ final class LinkReader {
   private static final Var M = Var.alloc("m");
   private static final Var STORY = Var.alloc("story");
 
-  private static final Query NEIGHBOURS = QueryFactory.create(PREFIX
-      + "SELECT DISTINCT ?n ?m WHERE { { ?n news:related ?m } UNION { ?m news:related ?n } FILTER (?m != ?n) }");
-  private static final Query STORY_OF = QueryFactory.create(PREFIX
-      + "SELECT DISTINCT ?story WHERE { ?n news:inStory ?story }");
-  private static final Query MEMBERS = QueryFactory.create(PREFIX
-      + "SELECT DISTINCT ?m WHERE { ?m news:inStory ?story }");
-  private static final Query ALL_LINKS = QueryFactory.create(PREFIX
-      + "SELECT ?n ?m WHERE { ?n news:related ?m }");
-  private static final Query FACTS = QueryFactory.create(PREFIX
-      + "PREFIX schema: <http://schema.org/>\n"
-      + "SELECT ?n ?d ?p WHERE { OPTIONAL { ?n schema:datePublished ?d } OPTIONAL { ?n schema:publisher ?p } }");
+  private static final Query NEIGHBOURS =
+      QueryFactory.create(
+          PREFIX
+              + "SELECT DISTINCT ?n ?m WHERE { { ?n news:related ?m } UNION { ?m news:related ?n } FILTER (?m != ?n) }");
+  private static final Query STORY_OF =
+      QueryFactory.create(PREFIX + "SELECT DISTINCT ?story WHERE { ?n news:inStory ?story }");
+  private static final Query MEMBERS =
+      QueryFactory.create(PREFIX + "SELECT DISTINCT ?m WHERE { ?m news:inStory ?story }");
+  private static final Query ALL_LINKS =
+      QueryFactory.create(PREFIX + "SELECT ?n ?m WHERE { ?n news:related ?m }");
+  private static final Query FACTS =
+      QueryFactory.create(
+          PREFIX
+              + "PREFIX schema: <http://schema.org/>\n"
+              + "SELECT ?n ?d ?p WHERE { OPTIONAL { ?n schema:datePublished ?d } OPTIONAL { ?n schema:publisher ?p } }");
   private static final Var D = Var.alloc("d");
   private static final Var P = Var.alloc("p");
-  private static final Query ALL_STORIES = QueryFactory.create(PREFIX
-      + "SELECT DISTINCT ?story WHERE { ?story a news:Story }");
+  private static final Query ALL_STORIES =
+      QueryFactory.create(PREFIX + "SELECT DISTINCT ?story WHERE { ?story a news:Story }");
 
   private final GraphStore store;
 
@@ -57,8 +61,11 @@ final class LinkReader {
   /** Every article linked to one of {@code nodes} in either direction, keyed by that node. */
   Map<Node, Set<Node>> neighbours(Collection<Node> nodes) {
     Map<Node, Set<Node>> out = new HashMap<>();
-    forChunks(NEIGHBOURS, N, nodes, row ->
-        out.computeIfAbsent(row.get(N), k -> new HashSet<>()).add(row.get(M)));
+    forChunks(
+        NEIGHBOURS,
+        N,
+        nodes,
+        row -> out.computeIfAbsent(row.get(N), k -> new HashSet<>()).add(row.get(M)));
     return out;
   }
 
@@ -79,16 +86,21 @@ final class LinkReader {
   /** The publication times and publishers of the given articles. */
   Map<Node, StorySummary.MemberFacts> facts(Collection<Node> articles) {
     Map<Node, StorySummary.MemberFacts> out = new HashMap<>();
-    forChunks(FACTS, N, articles, row -> {
-      StorySummary.MemberFacts f = out.computeIfAbsent(row.get(N),
-          k -> new StorySummary.MemberFacts(new HashSet<>(), new HashSet<>()));
-      if (row.get(D) != null) {
-        f.dates().add(row.get(D));
-      }
-      if (row.get(P) != null) {
-        f.publishers().add(row.get(P));
-      }
-    });
+    forChunks(
+        FACTS,
+        N,
+        articles,
+        row -> {
+          StorySummary.MemberFacts f =
+              out.computeIfAbsent(
+                  row.get(N), k -> new StorySummary.MemberFacts(new HashSet<>(), new HashSet<>()));
+          if (row.get(D) != null) {
+            f.dates().add(row.get(D));
+          }
+          if (row.get(P) != null) {
+            f.publishers().add(row.get(P));
+          }
+        });
     return out;
   }
 
@@ -104,8 +116,8 @@ final class LinkReader {
     return out;
   }
 
-  private void forChunks(Query template, Var var, Collection<Node> nodes,
-      java.util.function.Consumer<Binding> rows) {
+  private void forChunks(
+      Query template, Var var, Collection<Node> nodes, java.util.function.Consumer<Binding> rows) {
     List<Node> all = new ArrayList<>(nodes);
     for (int from = 0; from < all.size(); from += CHUNK) {
       ElementData data = new ElementData();
@@ -136,10 +148,13 @@ final class LinkReader {
   }
 
   private void run(Query query, java.util.function.Consumer<Binding> rows) {
-    store.query(query, BindingFactory.empty(), exec -> {
-      RowSet set = exec.select();
-      set.forEachRemaining(rows);
-      return null;
-    });
+    store.query(
+        query,
+        BindingFactory.empty(),
+        exec -> {
+          RowSet set = exec.select();
+          set.forEachRemaining(rows);
+          return null;
+        });
   }
 }

@@ -14,9 +14,10 @@ import org.newsgraph.store.GraphStore;
 /**
  * Materialises stories: the connected components of the related links (either direction, outside
  * articles included) with at least two articles. Each story is one graph {@code
- * {base}graph/story/{key}} holding {@code story a news:Story} and {@code article news:inStory story}
- * for its members, with a summary (size, providers, first and last publication, first report; see
- * {@link StorySummary}), so queries find a story by a lookup instead of a transitive path.
+ * {base}graph/story/{key}} holding {@code story a news:Story} and {@code article news:inStory
+ * story} for its members, with a summary (size, providers, first and last publication, first
+ * report; see {@link StorySummary}), so queries find a story by a lookup instead of a transitive
+ * path.
  *
  * <p>{@link #update(Collection)} keeps the stories right after a batch of record graphs changed:
  * every related link of a record starts at the record's own article, so the links a batch added or
@@ -88,11 +89,12 @@ public final class StoryIndex {
    */
   public StoryChange rebuild() {
     Components components = new Components();
-    reader.allLinks((citing, cited) -> {
-      if (!citing.equals(cited)) {
-        components.link(citing, cited);
-      }
-    });
+    reader.allLinks(
+        (citing, cited) -> {
+          if (!citing.equals(cited)) {
+            components.link(citing, cited);
+          }
+        });
     Set<Node> before = reader.allStories();
     Set<Node> after = new HashSet<>();
     List<GraphContent> writes = new ArrayList<>();
@@ -149,7 +151,8 @@ public final class StoryIndex {
     for (List<Node> members : groups) {
       Node story = names.story(members);
       storiesMade.add(story);
-      out.add(new GraphContent(names.graphOf(story), StorySummary.of(story, members, facts).triples()));
+      out.add(
+          new GraphContent(names.graphOf(story), StorySummary.of(story, members, facts).triples()));
     }
     return out;
   }

@@ -8,13 +8,14 @@ import org.newsgraph.map.NewsVocab;
 
 /**
  * The names the story materialisation mints under a data base IRI: a story is named after the
- * smallest IRI among its members, so the same membership always gives the same story node and
- * graph ({@code {base}story/{key}}, {@code {base}graph/story/{key}}). Immutable and thread-safe.
+ * smallest IRI among its members, so the same membership always gives the same story node and graph
+ * ({@code {base}story/{key}}, {@code {base}graph/story/{key}}). Immutable and thread-safe.
  */
 public final class StoryNames {
 
   /** The class of stories. */
   public static final Node STORY = NewsVocab.news("Story");
+
   /** Links an article to its story. */
   public static final Node IN_STORY = NewsVocab.news("inStory");
 

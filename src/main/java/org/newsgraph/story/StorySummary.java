@@ -13,10 +13,10 @@ import org.apache.jena.sparql.expr.NodeValue;
 import org.newsgraph.map.NewsVocab;
 
 /**
- * What the story graph says about a story besides its members: size, number of providers, first
- * and last publication time and the first report (the earliest member, ties broken by IRI). These
- * are facts of the members, and every record that can change a member's facts also touches the
- * member's story, so the story is recomputed whenever they change. Immutable.
+ * What the story graph says about a story besides its members: size, number of providers, first and
+ * last publication time and the first report (the earliest member, ties broken by IRI). These are
+ * facts of the members, and every record that can change a member's facts also touches the member's
+ * story, so the story is recomputed whenever they change. Immutable.
  *
  * @param story the story node
  * @param members its articles
@@ -25,17 +25,21 @@ import org.newsgraph.map.NewsVocab;
  * @param last the latest publication time, or null
  * @param firstReport the member published at {@code first}, or null
  */
-record StorySummary(Node story, List<Node> members, int providers, Node first, Node last,
-    Node firstReport) {
+record StorySummary(
+    Node story, List<Node> members, int providers, Node first, Node last, Node firstReport) {
 
   /** The story's size. */
   static final Node SIZE = NewsVocab.news("storySize");
+
   /** How many providers published its members. */
   static final Node PROVIDER_COUNT = NewsVocab.news("providerCount");
+
   /** Its earliest publication time. */
   static final Node FIRST_PUBLISHED = NewsVocab.news("firstPublished");
+
   /** Its latest publication time. */
   static final Node LAST_PUBLISHED = NewsVocab.news("lastPublished");
+
   /** Its first report. */
   static final Node FIRST_REPORT = NewsVocab.news("firstReport");
 

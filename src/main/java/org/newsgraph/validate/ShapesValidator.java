@@ -19,24 +19,23 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.path.PathWriter;
-import org.newsgraph.model.ResourceLib;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.map.NewsVocab;
+import org.newsgraph.model.ResourceLib;
 import org.newsgraph.store.GraphStore;
 
 /**
- * Validates a store against the shipped SHACL shapes ({@code ontology/shapes.ttl}), one record graph
- * at a time: graph names are streamed from the store and each graph is read and checked on its own,
- * so memory holds one record, never the corpus. Project graphs ({@code {base}graph/NAME}: ontology,
- * shapes, links, run metadata) are not checked. Not thread-safe; one per run.
+ * Validates a store against the shipped SHACL shapes ({@code ontology/shapes.ttl}), one record
+ * graph at a time: graph names are streamed from the store and each graph is read and checked on
+ * its own, so memory holds one record, never the corpus. Project graphs ({@code {base}graph/NAME}:
+ * ontology, shapes, links, run metadata) are not checked. Not thread-safe; one per run.
  */
 public final class ShapesValidator {
 
   private static final String SHAPES_RESOURCE = "/org/newsgraph/ontology/shapes.ttl";
   private static final Var GRAPH_VAR = Var.alloc("g");
   // Graph names only (the store lists them from its index); each graph is then read whole.
-  private static final Query GRAPHS =
-      QueryFactory.create("SELECT ?g WHERE { GRAPH ?g { } }");
+  private static final Query GRAPHS = QueryFactory.create("SELECT ?g WHERE { GRAPH ?g { } }");
 
   private final Shapes shapes;
   private final IriFactory iris;
@@ -68,7 +67,6 @@ public final class ShapesValidator {
     return graph;
   }
 
-
   /**
    * Validates every record graph of a store.
    *
@@ -77,30 +75,35 @@ public final class ShapesValidator {
    * @return the counts
    */
   public ValidationSummary validate(GraphStore store, Consumer<Violation> sink) {
-    return store.query(GRAPHS, BindingFactory.empty(), exec -> {
-      long graphs = 0;
-      long violations = 0;
-      long others = 0;
-      RowSet rows = exec.select();
-      while (rows.hasNext()) {
-        Node graph = rows.next().get(GRAPH_VAR);
-        if (!isRecordGraph(graph)) {
-          continue;
-        }
-        Graph data = GraphFactory.createDefaultGraph();
-        store.exportQuads(graph, new StreamRDFBase() {
-          @Override
-          public void quad(Quad quad) {
-            data.add(quad.asTriple());
+    return store.query(
+        GRAPHS,
+        BindingFactory.empty(),
+        exec -> {
+          long graphs = 0;
+          long violations = 0;
+          long others = 0;
+          RowSet rows = exec.select();
+          while (rows.hasNext()) {
+            Node graph = rows.next().get(GRAPH_VAR);
+            if (!isRecordGraph(graph)) {
+              continue;
+            }
+            Graph data = GraphFactory.createDefaultGraph();
+            store.exportQuads(
+                graph,
+                new StreamRDFBase() {
+                  @Override
+                  public void quad(Quad quad) {
+                    data.add(quad.asTriple());
+                  }
+                });
+            ValidationSummary checked = validateGraph(graph, data, sink);
+            graphs++;
+            violations += checked.violations();
+            others += checked.others();
           }
+          return new ValidationSummary(graphs, violations, others);
         });
-        ValidationSummary checked = validateGraph(graph, data, sink);
-        graphs++;
-        violations += checked.violations();
-        others += checked.others();
-      }
-      return new ValidationSummary(graphs, violations, others);
-    });
   }
 
   /**
@@ -126,8 +129,10 @@ public final class ShapesValidator {
       } else {
         others++;
       }
-      String path = entry.resultPath() == null ? "" : PathWriter.asString(entry.resultPath(), prefixes);
-      sink.accept(new Violation(source, graphName, severity, entry.focusNode(), path, entry.message()));
+      String path =
+          entry.resultPath() == null ? "" : PathWriter.asString(entry.resultPath(), prefixes);
+      sink.accept(
+          new Violation(source, graphName, severity, entry.focusNode(), path, entry.message()));
     }
     return new ValidationSummary(1, violations, others);
   }
@@ -146,7 +151,9 @@ public final class ShapesValidator {
   private static String sourceOf(Node graphName, Graph data) {
     var found = data.find(graphName, NewsVocab.DCTERMS_SOURCE, Node.ANY);
     try {
-      return found.hasNext() ? found.next().getObject().getLiteralLexicalForm() : "(unknown source)";
+      return found.hasNext()
+          ? found.next().getObject().getLiteralLexicalForm()
+          : "(unknown source)";
     } finally {
       found.close();
     }

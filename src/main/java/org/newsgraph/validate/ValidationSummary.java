@@ -16,7 +16,11 @@ public record ValidationSummary(long graphs, long violations, long others) {
 
   /** One line for stderr. */
   public String summary() {
-    return "validate: " + graphs + " graphs checked, " + violations + " violations"
+    return "validate: "
+        + graphs
+        + " graphs checked, "
+        + violations
+        + " violations"
         + (others > 0 ? ", " + others + " warnings" : "");
   }
 }

@@ -5,8 +5,8 @@ import org.apache.jena.graph.Node;
 /**
  * One SHACL result about one record graph.
  *
- * @param source the file the graph was read from (its {@code dcterms:source}), or {@code
- *     (unknown source)}
+ * @param source the file the graph was read from (its {@code dcterms:source}), or {@code (unknown
+ *     source)}
  * @param graph the record's named graph
  * @param severity "violation", "warning" or "info"
  * @param focus the node the result is about
@@ -19,7 +19,17 @@ public record Violation(
   /** One line: {@code source: severity: <focus> path: message (graph <g>)}. */
   @Override
   public String toString() {
-    return source + ": " + severity + ": <" + focus.toString() + ">" + (path.isEmpty() ? "" : " " + path)
-        + ": " + message + " (graph <" + graph.getURI() + ">)";
+    return source
+        + ": "
+        + severity
+        + ": <"
+        + focus.toString()
+        + ">"
+        + (path.isEmpty() ? "" : " " + path)
+        + ": "
+        + message
+        + " (graph <"
+        + graph.getURI()
+        + ">)";
   }
 }

@@ -15,16 +15,18 @@ import org.newsgraph.ingest.CorpusGenerator;
 /**
  * The store benchmark: prints a table, asserts nothing about time. For each size in {@code
  * -Dbench.sizes} (default 10000,100000) it generates a corpus, then measures, each in a fresh child
- * JVM with {@code -Xmx} from {@code -Dbench.xmx} (default 1g): ingest into an empty store; Jena's own
- * {@code tdb2.tdbloader} loading the same quads exported as N-Quads; re-ingest of the unchanged
+ * JVM with {@code -Xmx} from {@code -Dbench.xmx} (default 1g): ingest into an empty store; Jena's
+ * own {@code tdb2.tdbloader} loading the same quads exported as N-Quads; re-ingest of the unchanged
  * corpus, by stamps and with {@code --checksum}; ingest after adding 1% new records; and, for sizes
  * up to {@code -Dbench.batchedMax} (default 10000), ingest through batched transactions instead of
  * the bulk loader. Wall times include JVM start-up, for both tools alike. Peak RSS is the child's
  * VmHWM. Run:
  *
- * <pre>mvn -B -q test -Dtest=IngestBenchmark -Dtest.excludedGroups=none -Dbench.sizes=10000,100000</pre>
+ * <pre>mvn -B -q test -Dtest=IngestBenchmark -Dtest.excludedGroups=none -Dbench.sizes=10000,100000
+ * </pre>
  *
- * <p>or, with the classes already built, {@code java -cp CLASSPATH org.newsgraph.bench.IngestBenchmark}.
+ * <p>or, with the classes already built, {@code java -cp CLASSPATH
+ * org.newsgraph.bench.IngestBenchmark}.
  */
 @Tag("benchmark")
 public class IngestBenchmark {
@@ -40,10 +42,33 @@ public class IngestBenchmark {
   void ingestBenchmark() throws Exception {
     Path work = Files.createTempDirectory("newsgraph-bench");
     List<String> rows = new ArrayList<>();
-    rows.add(String.format(Locale.ROOT, "| %-9s | %-44s | %10s | %9s | %12s | %10s | %11s |",
-        "records", "step", "seconds", "records/s", "of ingest", "peak RSS", "store after"));
-    rows.add("|" + "-".repeat(11) + "|" + "-".repeat(46) + "|" + "-".repeat(12) + "|" + "-".repeat(11)
-        + "|" + "-".repeat(14) + "|" + "-".repeat(12) + "|" + "-".repeat(13) + "|");
+    rows.add(
+        String.format(
+            Locale.ROOT,
+            "| %-9s | %-44s | %10s | %9s | %12s | %10s | %11s |",
+            "records",
+            "step",
+            "seconds",
+            "records/s",
+            "of ingest",
+            "peak RSS",
+            "store after"));
+    rows.add(
+        "|"
+            + "-".repeat(11)
+            + "|"
+            + "-".repeat(46)
+            + "|"
+            + "-".repeat(12)
+            + "|"
+            + "-".repeat(11)
+            + "|"
+            + "-".repeat(14)
+            + "|"
+            + "-".repeat(12)
+            + "|"
+            + "-".repeat(13)
+            + "|");
     try {
       for (String size : System.getProperty("bench.sizes", "10000,100000").split(",")) {
         long n = Long.parseLong(size.strip());
@@ -54,8 +79,13 @@ public class IngestBenchmark {
     } finally {
       delete(work);
     }
-    System.out.println("newsgraph store benchmark, " + Runtime.getRuntime().availableProcessors()
-        + " cores, -Xmx" + XMX + ", Java " + System.getProperty("java.version"));
+    System.out.println(
+        "newsgraph store benchmark, "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores, -Xmx"
+            + XMX
+            + ", Java "
+            + System.getProperty("java.version"));
     rows.forEach(System.out::println);
   }
 
@@ -63,7 +93,8 @@ public class IngestBenchmark {
     Path src = dir.resolve("src");
     new CorpusGenerator(1).generate(src, 0, n);
     Path db = dir.resolve("db");
-    Measured ingest = Measured.run(dir, "ingest", cli("ingest", "--db", db.toString(), src.toString()));
+    Measured ingest =
+        Measured.run(dir, "ingest", cli("ingest", "--db", db.toString(), src.toString()));
     row(rows, n, "ingest into an empty store (bulk path)", ingest, n, ingest, db);
     Path nq = dir.resolve("store.nq");
     Measured.run(dir, "backup", cli("backup", "--db", db.toString(), nq.toString()));
@@ -71,35 +102,84 @@ public class IngestBenchmark {
     try (Stream<String> lines = Files.lines(nq, StandardCharsets.UTF_8)) {
       quads = lines.count();
     }
-    Measured loader = Measured.run(dir, "tdbloader", java("tdb2.tdbloader", "--loader=phased",
-        "--loc", dir.resolve("db-tdbloader").toString(), nq.toString()));
-    row(rows, n, "tdb2.tdbloader --loader=phased, same " + quads + " quads", loader, n, ingest,
+    Measured loader =
+        Measured.run(
+            dir,
+            "tdbloader",
+            java(
+                "tdb2.tdbloader",
+                "--loader=phased",
+                "--loc",
+                dir.resolve("db-tdbloader").toString(),
+                nq.toString()));
+    row(
+        rows,
+        n,
+        "tdb2.tdbloader --loader=phased, same " + quads + " quads",
+        loader,
+        n,
+        ingest,
         dir.resolve("db-tdbloader"));
-    rows.add(String.format(Locale.ROOT, "| %-9d | %-44s | %10s | %9s | %12s | %10s | %11s |", n,
-        "speed ratio ingest / tdbloader", "", "", String.format(Locale.ROOT, "%.2f×",
-            loader.seconds / ingest.seconds), "", ""));
-    Measured again = Measured.run(dir, "reingest", cli("ingest", "--db", db.toString(), src.toString()));
+    rows.add(
+        String.format(
+            Locale.ROOT,
+            "| %-9d | %-44s | %10s | %9s | %12s | %10s | %11s |",
+            n,
+            "speed ratio ingest / tdbloader",
+            "",
+            "",
+            String.format(Locale.ROOT, "%.2f×", loader.seconds / ingest.seconds),
+            "",
+            ""));
+    Measured again =
+        Measured.run(dir, "reingest", cli("ingest", "--db", db.toString(), src.toString()));
     row(rows, n, "re-ingest, corpus unchanged", again, n, ingest, db);
-    Measured hashed = Measured.run(dir, "reingest-checksum",
-        cli("ingest", "--checksum", "--db", db.toString(), src.toString()));
+    Measured hashed =
+        Measured.run(
+            dir,
+            "reingest-checksum",
+            cli("ingest", "--checksum", "--db", db.toString(), src.toString()));
     row(rows, n, "re-ingest, unchanged, --checksum (all hashed)", hashed, n, ingest, db);
     long more = Math.max(1, n / 100);
     new CorpusGenerator(1).generate(src, n, more);
     Measured added = Measured.run(dir, "add", cli("ingest", "--db", db.toString(), src.toString()));
     row(rows, n, "ingest after adding 1% (" + more + ") new records", added, n, ingest, db);
     if (n <= Long.getLong("bench.batchedMax", 10_000)) {
-      Measured batched = Measured.run(dir, "batched", cli("ingest", "--no-bulk", "--db",
-          dir.resolve("db-batched").toString(), src.toString()));
-      row(rows, n + more, "ingest, batched transactions (--no-bulk)", batched, n + more, ingest,
+      Measured batched =
+          Measured.run(
+              dir,
+              "batched",
+              cli(
+                  "ingest",
+                  "--no-bulk",
+                  "--db",
+                  dir.resolve("db-batched").toString(),
+                  src.toString()));
+      row(
+          rows,
+          n + more,
+          "ingest, batched transactions (--no-bulk)",
+          batched,
+          n + more,
+          ingest,
           dir.resolve("db-batched"));
     }
   }
 
-  private static void row(List<String> rows, long n, String step, Measured m, long records, Measured ingest,
-      Path store) throws IOException {
-    rows.add(String.format(Locale.ROOT, "| %-9d | %-44s | %10.1f | %9.0f | %11.1f%% | %7d MB | %8d MB |", n,
-        step, m.seconds, records / m.seconds, 100 * m.seconds / ingest.seconds, m.peakRssKb / 1024,
-        bytes(store) >> 20));
+  private static void row(
+      List<String> rows, long n, String step, Measured m, long records, Measured ingest, Path store)
+      throws IOException {
+    rows.add(
+        String.format(
+            Locale.ROOT,
+            "| %-9d | %-44s | %10.1f | %9.0f | %11.1f%% | %7d MB | %8d MB |",
+            n,
+            step,
+            m.seconds,
+            records / m.seconds,
+            100 * m.seconds / ingest.seconds,
+            m.peakRssKb / 1024,
+            bytes(store) >> 20));
   }
 
   /** Bytes of the files under a directory (TDB2 grows its files in 8 MB steps). */
@@ -120,9 +200,15 @@ public class IngestBenchmark {
   }
 
   static List<String> java(String main, String... args) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + XMX,
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"), main));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + XMX,
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp",
+                System.getProperty("java.class.path"),
+                main));
     command.addAll(List.of(args));
     return command;
   }
@@ -140,8 +226,11 @@ public class IngestBenchmark {
 
     static Measured run(Path dir, String name, List<String> command) throws Exception {
       long start = System.nanoTime();
-      Process p = new ProcessBuilder(command).redirectOutput(dir.resolve(name + ".out").toFile())
-          .redirectError(dir.resolve(name + ".err").toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectOutput(dir.resolve(name + ".out").toFile())
+              .redirectError(dir.resolve(name + ".err").toFile())
+              .start();
       long peak = 0;
       Path status = Path.of("/proc", Long.toString(p.pid()), "status");
       while (p.isAlive()) {
@@ -150,8 +239,12 @@ public class IngestBenchmark {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       if (p.exitValue() != 0) {
-        throw new AssertionError(name + " failed (" + p.exitValue() + "): "
-            + Files.readString(dir.resolve(name + ".err"), StandardCharsets.UTF_8));
+        throw new AssertionError(
+            name
+                + " failed ("
+                + p.exitValue()
+                + "): "
+                + Files.readString(dir.resolve(name + ".err"), StandardCharsets.UTF_8));
       }
       return new Measured(seconds, peak);
     }

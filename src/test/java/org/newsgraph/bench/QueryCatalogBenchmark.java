@@ -31,13 +31,15 @@ import org.newsgraph.story.StoryChange;
 import org.newsgraph.story.StoryIndex;
 
 /**
- * Median in-process latencies of every catalog query on a synthetic store (default 100,000
- * records; {@code -Dbench.records=N}), built once into {@code -Dbench.db=DIR} (default
- * {@code target/bench-queries-db}) and reused while its marker file is there; the stories are
- * rebuilt on every run. Prints the timings of the build, the story rebuild, incremental story
- * updates and a table of query latencies; asserts nothing about time.
+ * Median in-process latencies of every catalog query on a synthetic store (default 100,000 records;
+ * {@code -Dbench.records=N}), built once into {@code -Dbench.db=DIR} (default {@code
+ * target/bench-queries-db}) and reused while its marker file is there; the stories are rebuilt on
+ * every run. Prints the timings of the build, the story rebuild, incremental story updates and a
+ * table of query latencies; asserts nothing about time.
  *
- * <pre>mvn -B -o test -Dtest=QueryCatalogBenchmark -Dtest.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>
+ * mvn -B -o test -Dtest=QueryCatalogBenchmark -Dtest.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
  */
 @Tag("benchmark")
 class QueryCatalogBenchmark {
@@ -82,7 +84,8 @@ class QueryCatalogBenchmark {
   private static void rebuild(Tdb2Store store) {
     long start = System.nanoTime();
     StoryChange change = new StoryIndex(store, IRIS).rebuild();
-    System.out.printf("stories: full rebuild wrote %d stories, removed %d, in %.1f s%n",
+    System.out.printf(
+        "stories: full rebuild wrote %d stories, removed %d, in %.1f s%n",
         change.written(), change.removed(), seconds(start));
   }
 
@@ -105,7 +108,8 @@ class QueryCatalogBenchmark {
       stories.update(names);
       times[run] = System.nanoTime() - start;
     }
-    System.out.printf("stories: incremental update after a 500-record batch, median %.1f ms%n",
+    System.out.printf(
+        "stories: incremental update after a 500-record batch, median %.1f ms%n",
         median(times) / 1e6);
   }
 
@@ -117,34 +121,68 @@ class QueryCatalogBenchmark {
     System.out.println("|---|---|---|---:|---:|---:|");
     time(runner, "coverage", "article=<linked article>", "single", article);
     time(runner, "reach", "article=<linked article>, hops=2", "single", article);
-    time(runner, "reach", "article=<linked article>, hops=4", "single",
+    time(
+        runner,
+        "reach",
+        "article=<linked article>, hops=4",
+        "single",
         k -> Map.of("article", corpus.url(linked.get(k)), "hops", "4"));
     time(runner, "first-report", "article=<linked article>", "single", article);
     time(runner, "story-timeline", "article=<linked article>, granularity=day", "single", article);
-    time(runner, "story-graph", "article=<linked article> (CONSTRUCT, N-Triples)", "single", article);
-    time(runner, "provider-profile", "provider=provider" + 1500 + ".example (tail)", "single",
+    time(
+        runner,
+        "story-graph",
+        "article=<linked article> (CONSTRUCT, N-Triples)",
+        "single",
+        article);
+    time(
+        runner,
+        "provider-profile",
+        "provider=provider" + 1500 + ".example (tail)",
+        "single",
         k -> Map.of("provider", "provider1500.example"));
-    time(runner, "provider-profile", "provider=provider0.example (largest)", "corpus",
+    time(
+        runner,
+        "provider-profile",
+        "provider=provider0.example (largest)",
+        "corpus",
         k -> Map.of("provider", "provider0.example"));
     time(runner, "stories", "(defaults: limit=100)", "corpus", k -> Map.of());
-    time(runner, "stories", "topic=topic-0, from=2020-03-01, to=2020-06-30", "corpus",
+    time(
+        runner,
+        "stories",
+        "topic=topic-0, from=2020-03-01, to=2020-06-30",
+        "corpus",
         k -> Map.of("topic", "topic-0", "from", "2020-03-01", "to", "2020-06-30"));
     time(runner, "provider-links", "(defaults)", "corpus", k -> Map.of());
     time(runner, "topic-coverage", "(defaults)", "corpus", k -> Map.of());
     time(runner, "topic-cooccurrence", "(defaults)", "corpus", k -> Map.of());
-    time(runner, "timeline", "topic=topic-0, granularity=week", "corpus",
+    time(
+        runner,
+        "timeline",
+        "topic=topic-0, granularity=week",
+        "corpus",
         k -> Map.of("topic", "topic-0", "granularity", "week"));
-    time(runner, "timeline", "topic=topic-59 (a narrow topic), granularity=day", "corpus",
+    time(
+        runner,
+        "timeline",
+        "topic=topic-59 (a narrow topic), granularity=day",
+        "corpus",
         k -> Map.of("topic", "topic-59"));
     time(runner, "dangling", "(defaults)", "corpus", k -> Map.of());
     time(runner, "duplicates", "(defaults)", "corpus", k -> Map.of());
     time(runner, "top-linked", "(defaults)", "corpus", k -> Map.of());
   }
 
-  private static void time(QueryRunner runner, String name, String label, String scope,
+  private static void time(
+      QueryRunner runner,
+      String name,
+      String label,
+      String scope,
       IntFunction<Map<String, String>> params) {
     for (int warm = 0; warm < 2; warm++) {
-      runner.runNamed(name, params.apply(RUNS + warm), format(name), OutputStream.nullOutputStream());
+      runner.runNamed(
+          name, params.apply(RUNS + warm), format(name), OutputStream.nullOutputStream());
     }
     long[] times = new long[RUNS];
     for (int run = 0; run < RUNS; run++) {
@@ -153,28 +191,36 @@ class QueryCatalogBenchmark {
       times[run] = System.nanoTime() - start;
     }
     Arrays.sort(times);
-    System.out.printf("| %s | %s | %s | %.1f | %.1f | %.1f |%n", name, label, scope,
-        median(times) / 1e6, times[0] / 1e6, times[RUNS - 1] / 1e6);
+    System.out.printf(
+        "| %s | %s | %s | %.1f | %.1f | %.1f |%n",
+        name, label, scope, median(times) / 1e6, times[0] / 1e6, times[RUNS - 1] / 1e6);
   }
 
   private static OutputFormat format(String query) {
     return query.equals("story-graph") ? OutputFormat.NT : OutputFormat.TSV;
   }
 
-  private static GraphContent map(RecordReader reader, RecordMapper mapper, SyntheticCorpus corpus, int i) {
+  private static GraphContent map(
+      RecordReader reader, RecordMapper mapper, SyntheticCorpus corpus, int i) {
     String name = "synthetic/" + i + ".md";
-    ReadResult result = reader.read(new ByteArrayInputStream(
-        corpus.record(i).getBytes(StandardCharsets.UTF_8)), name);
+    ReadResult result =
+        reader.read(
+            new ByteArrayInputStream(corpus.record(i).getBytes(StandardCharsets.UTF_8)), name);
     if (result.rejected() || result.records().size() != 1) {
-      throw new IllegalStateException("generated record " + i + " was rejected: " + result.problems());
+      throw new IllegalStateException(
+          "generated record " + i + " was rejected: " + result.problems());
     }
     List<Triple> triples = new ArrayList<>();
-    Node graph = mapper.map(result.records().get(0), new StreamRDFBase() {
-      @Override
-      public void quad(Quad quad) {
-        triples.add(quad.asTriple());
-      }
-    }, new ArrayList<>());
+    Node graph =
+        mapper.map(
+            result.records().get(0),
+            new StreamRDFBase() {
+              @Override
+              public void quad(Quad quad) {
+                triples.add(quad.asTriple());
+              }
+            },
+            new ArrayList<>());
     return new GraphContent(graph, triples);
   }
 

@@ -105,11 +105,12 @@ final class SyntheticCorpus {
   }
 
   private void article(StringBuilder out, String indent, int i, String url, Random random) {
-    appendFields(out, indent, "Report " + i + " on story " + storyOf[i], date(i, random), url, provider(i));
+    appendFields(
+        out, indent, "Report " + i + " on story " + storyOf[i], date(i, random), url, provider(i));
   }
 
-  private static void appendFields(StringBuilder out, String indent, String title, String date,
-      String url, int provider) {
+  private static void appendFields(
+      StringBuilder out, String indent, String title, String date, String url, int provider) {
     out.append("title: \"").append(title).append("\"\n");
     out.append(indent).append("publishedDateTime: ").append(date).append('\n');
     out.append(indent).append("webUrl: \"").append(url).append("\"\n");
@@ -124,7 +125,9 @@ final class SyntheticCorpus {
     // description of an article agrees on its date.
     int story = storyOf[i];
     Random r = new Random(seed ^ (i * 7919L));
-    return START.plus(story / 20, ChronoUnit.DAYS).plus(r.nextInt(72 * 60), ChronoUnit.MINUTES)
+    return START
+        .plus(story / 20, ChronoUnit.DAYS)
+        .plus(r.nextInt(72 * 60), ChronoUnit.MINUTES)
         .toString();
   }
 

@@ -29,8 +29,11 @@ public final class Cli {
   public static Result runWithInput(String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StringWriter err = new StringWriter();
-    Console console = new Console(
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, new PrintWriter(err, true));
+    Console console =
+        new Console(
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            out,
+            new PrintWriter(err, true));
     int exit = Main.run(args, console);
     return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString());
   }

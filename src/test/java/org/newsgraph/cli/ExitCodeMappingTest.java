@@ -15,8 +15,12 @@ import picocli.CommandLine;
 class ExitCodeMappingTest {
 
   private final StringWriter err = new StringWriter();
-  private final CommandLine cli = Main.commandLine(new Console(new ByteArrayInputStream(new byte[0]),
-      new ByteArrayOutputStream(), new PrintWriter(err, true)));
+  private final CommandLine cli =
+      Main.commandLine(
+          new Console(
+              new ByteArrayInputStream(new byte[0]),
+              new ByteArrayOutputStream(),
+              new PrintWriter(err, true)));
 
   private int exitFor(Exception e) throws Exception {
     return cli.getExecutionExceptionHandler().handleExecutionException(e, cli, null);
@@ -33,21 +37,26 @@ class ExitCodeMappingTest {
   void anyOtherExceptionIsADefectReportedWithItsStackTrace() throws Exception {
     assertThat(exitFor(new IllegalArgumentException("a bug"))).isEqualTo(ExitCodes.INTERNAL);
     assertThat(exitFor(new IllegalStateException("another"))).isEqualTo(ExitCodes.INTERNAL);
-    assertThat(err.toString()).contains("newsgraph: internal error: java.lang.IllegalArgumentException: a bug")
+    assertThat(err.toString())
+        .contains("newsgraph: internal error: java.lang.IllegalArgumentException: a bug")
         .contains("at org.newsgraph.cli.ExitCodeMappingTest");
   }
 
   @Test
   void anIllegalArgumentFromAnyPackageIsADefectToo() throws Exception {
-    IllegalArgumentException thrown = new IllegalArgumentException("base IRI must end with '/' or '#': x");
-    thrown.setStackTrace(new StackTraceElement[] {
-        new StackTraceElement("org.newsgraph.map.IriFactory", "of", "IriFactory.java", 41)});
+    IllegalArgumentException thrown =
+        new IllegalArgumentException("base IRI must end with '/' or '#': x");
+    thrown.setStackTrace(
+        new StackTraceElement[] {
+          new StackTraceElement("org.newsgraph.map.IriFactory", "of", "IriFactory.java", 41)
+        });
     assertThat(exitFor(thrown)).isEqualTo(ExitCodes.INTERNAL);
   }
 
   @Test
   void aBadBaseIriIsAUsageError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
-    Cli.Result run = Cli.run("ingest", "--base", "not an iri", "--db", tmp.resolve("db").toString(), "seeds");
+    Cli.Result run =
+        Cli.run("ingest", "--base", "not an iri", "--db", tmp.resolve("db").toString(), "seeds");
     assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).startsWith("newsgraph: error: ").contains("base IRI");
   }

@@ -14,8 +14,8 @@ import org.newsgraph.store.Tdb2Store;
 
 /**
  * A {@code serve --writable} server is fed by {@code ingest --endpoint}: the running server keeps
- * the store, and ingest reaches it only over HTTP (Graph Store Protocol PUTs, SPARQL Update for
- * run metadata), authenticated with the same password file.
+ * the store, and ingest reaches it only over HTTP (Graph Store Protocol PUTs, SPARQL Update for run
+ * metadata), authenticated with the same password file.
  */
 @Tag("slow")
 class IngestIntoRunningServerTest {
@@ -28,30 +28,51 @@ class IngestIntoRunningServerTest {
   void ingestWithEndpointFeedsTheWritableServerAndQueriesSeeTheRecords() throws Exception {
     Path passwords = Files.writeString(dir.resolve("passwd"), "ingester:feed-me\n");
     try (Tdb2Store store = Tdb2Store.open(dir.resolve("db"))) {
-      NewsgraphServer server = NewsgraphServer.builder(store).port(0)
-          .writable(Credentials.read(passwords)).build().start();
+      NewsgraphServer server =
+          NewsgraphServer.builder(store)
+              .port(0)
+              .writable(Credentials.read(passwords))
+              .build()
+              .start();
       try {
         String endpoint = server.url() + "newsgraph";
 
         Cli.Result refused = Cli.run("ingest", "--endpoint", endpoint, "seeds");
         assertThat(refused.exit()).as(refused.err()).isEqualTo(ExitCodes.STORE);
 
-        Cli.Result ingest = Cli.run("ingest", "--endpoint", endpoint, "--endpoint-auth",
-            passwords.toString(), "seeds");
+        Cli.Result ingest =
+            Cli.run(
+                "ingest", "--endpoint", endpoint, "--endpoint-auth", passwords.toString(), "seeds");
         assertThat(ingest.exit()).as(ingest.err()).isZero();
-        assertThat(ingest.err()).contains("4 files read, 4 added, 0 replaced, 0 unchanged, 0 rejected");
+        assertThat(ingest.err())
+            .contains("4 files read, 4 added, 0 replaced, 0 unchanged, 0 rejected");
 
-        Cli.Result again = Cli.run("ingest", "--endpoint", endpoint, "--endpoint-auth",
-            passwords.toString(), "seeds");
+        Cli.Result again =
+            Cli.run(
+                "ingest", "--endpoint", endpoint, "--endpoint-auth", passwords.toString(), "seeds");
         assertThat(again.err()).contains("4 files read, 0 added, 0 replaced, 4 unchanged");
 
-        Cli.Result coverage = Cli.run("query", "coverage", "--endpoint", endpoint, "--param",
-            "article=" + SEED, "-f", "csv");
+        Cli.Result coverage =
+            Cli.run(
+                "query",
+                "coverage",
+                "--endpoint",
+                endpoint,
+                "--param",
+                "article=" + SEED,
+                "-f",
+                "csv");
         assertThat(coverage.exit()).as(coverage.err()).isZero();
         assertThat(coverage.out().lines().skip(1).map(l -> l.split(",")[0]).toList())
             .isEqualTo(List.of("cites", "cites", "cites", "cites", "cites", "cites"));
-        assertThat(coverage.out()).contains("Newsweek", "Geektime", "National Journal", "PR Newswire",
-            "RepublicWorld", "WFMZ-TV");
+        assertThat(coverage.out())
+            .contains(
+                "Newsweek",
+                "Geektime",
+                "National Journal",
+                "PR Newswire",
+                "RepublicWorld",
+                "WFMZ-TV");
       } finally {
         server.stop();
       }

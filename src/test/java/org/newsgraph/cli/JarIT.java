@@ -31,12 +31,21 @@ class JarIT {
     assertThat(ingest.code()).as(ingest.err()).isZero();
     assertThat(ingest.err()).contains("4 added, 0 replaced, 0 unchanged, 0 rejected");
 
-    Result coverage = java("query", "coverage", "--db", db, "--param",
-        "article=https://www.globaltimes.cn/page/202103/1217051.shtml", "--format", "csv");
+    Result coverage =
+        java(
+            "query",
+            "coverage",
+            "--db",
+            db,
+            "--param",
+            "article=https://www.globaltimes.cn/page/202103/1217051.shtml",
+            "--format",
+            "csv");
     assertThat(coverage.code()).as(coverage.err()).isZero();
     assertThat(coverage.out().lines().count()).isEqualTo(7);
-    assertThat(coverage.out()).contains("Newsweek", "Geektime", "National Journal", "PR Newswire",
-        "RepublicWorld", "WFMZ-TV");
+    assertThat(coverage.out())
+        .contains(
+            "Newsweek", "Geektime", "National Journal", "PR Newswire", "RepublicWorld", "WFMZ-TV");
 
     for (String format : List.of("turtle", "trig", "nt", "nq", "jsonld")) {
       Result export = java("export", "--db", db, "--format", format);
@@ -44,10 +53,20 @@ class JarIT {
       assertThat(export.out()).as(format).contains("globaltimes.cn");
     }
     Result version = java("--version");
-    assertThat(version.out()).containsPattern("^newsgraph \\d+\\.\\d+\\.\\d+").contains("Apache Jena 5.6.0");
+    assertThat(version.out())
+        .containsPattern("^newsgraph \\d+\\.\\d+\\.\\d+")
+        .contains("Apache Jena 5.6.0");
 
-    Result json = java("query", "coverage", "--db", db, "--param",
-        "article=https://www.globaltimes.cn/page/202103/1217051.shtml", "--format", "json");
+    Result json =
+        java(
+            "query",
+            "coverage",
+            "--db",
+            db,
+            "--param",
+            "article=https://www.globaltimes.cn/page/202103/1217051.shtml",
+            "--format",
+            "json");
     assertThat(json.out()).contains("\"bindings\"");
   }
 

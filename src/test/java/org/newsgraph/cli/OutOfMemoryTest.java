@@ -24,25 +24,37 @@ class OutOfMemoryTest {
 
   @Test
   void anOutOfMemoryErrorIsFoundAmongTheCauses() {
-    assertThat(OutOfMemory.in(new IllegalStateException(new RuntimeException(new OutOfMemoryError("x")))))
+    assertThat(
+            OutOfMemory.in(
+                new IllegalStateException(new RuntimeException(new OutOfMemoryError("x")))))
         .isTrue();
     assertThat(OutOfMemory.in(new IllegalStateException(new StackOverflowError()))).isFalse();
     StringWriter err = new StringWriter();
     assertThat(OutOfMemory.report(new PrintWriter(err))).isEqualTo(4);
-    assertThat(err.toString()).startsWith("newsgraph: out of memory: the Java heap (at most ")
-        .contains("-Xmx").endsWith(System.lineSeparator()).hasLineCount(1);
+    assertThat(err.toString())
+        .startsWith("newsgraph: out of memory: the Java heap (at most ")
+        .contains("-Xmx")
+        .endsWith(System.lineSeparator())
+        .hasLineCount(1);
   }
 
   /**
-   * A thread nobody joins dies of an OutOfMemoryError while the main thread waits for what it
-   * would have sent: without the handler the process hangs for ever, with it it exits 4 at once.
+   * A thread nobody joins dies of an OutOfMemoryError while the main thread waits for what it would
+   * have sent: without the handler the process hangs for ever, with it it exits 4 at once.
    */
   @Test
   void aThreadDyingOfOutOfMemoryStopsTheProcessInsteadOfLeavingItHanging() throws Exception {
     Path err = tmp.resolve("err");
-    Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), StuckOnADeadThread.class.getName()))
-        .redirectError(err.toFile()).redirectOutput(tmp.resolve("out").toFile()).start();
+    Process child =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    StuckOnADeadThread.class.getName()))
+            .redirectError(err.toFile())
+            .redirectOutput(tmp.resolve("out").toFile())
+            .start();
     boolean ended = child.waitFor(60, TimeUnit.SECONDS);
     if (!ended) {
       child.destroyForcibly().waitFor();
@@ -50,7 +62,10 @@ class OutOfMemoryTest {
     String printed = Files.readString(err, StandardCharsets.UTF_8);
     assertThat(ended).as("the process ended; stderr: %s", printed).isTrue();
     assertThat(child.exitValue()).as(printed).isEqualTo(4);
-    assertThat(printed.lines()).as(printed).singleElement().asString()
+    assertThat(printed.lines())
+        .as(printed)
+        .singleElement()
+        .asString()
         .startsWith("newsgraph: out of memory: the Java heap (at most ");
   }
 
@@ -61,10 +76,14 @@ class OutOfMemoryTest {
 
     public static void main(String[] args) throws InterruptedException {
       OutOfMemory.exitOnUncaught();
-      java.util.concurrent.SynchronousQueue<String> handOver = new java.util.concurrent.SynchronousQueue<>();
-      Thread loader = new Thread(() -> {
-        throw new OutOfMemoryError("Java heap space");
-      }, "loader");
+      java.util.concurrent.SynchronousQueue<String> handOver =
+          new java.util.concurrent.SynchronousQueue<>();
+      Thread loader =
+          new Thread(
+              () -> {
+                throw new OutOfMemoryError("Java heap space");
+              },
+              "loader");
       loader.start();
       handOver.take(); // never filled: the loader died
     }

@@ -24,15 +24,18 @@ class RapperTest {
   @CsvSource({"turtle,turtle", "nt,ntriples", "trig,trig", "nq,nquads"})
   void rapperParsesTheExportWithoutWarnings(String format, String rapperSyntax)
       throws IOException, InterruptedException {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/rapper")),
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/rapper")),
         "rapper not installed (apt-get install raptor2-utils); skipping the independent-parser check");
     String db = dir.resolve("db").toString();
     assertThat(Cli.run("ingest", "--db", db, "seeds").exit()).isZero();
     Path file = dir.resolve("export." + format);
     assertThat(Cli.run("export", "--db", db, "-f", format, "-o", file.toString()).exit()).isZero();
 
-    Process rapper = new ProcessBuilder("rapper", "-i", rapperSyntax, "-c", file.toString())
-        .redirectErrorStream(true).start();
+    Process rapper =
+        new ProcessBuilder("rapper", "-i", rapperSyntax, "-c", file.toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(rapper.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(rapper.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(rapper.exitValue()).as(output).isZero();

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The CLI keeps stories up to date at ingest, lists the catalog, and rebuilds stories on demand. */
+/**
+ * The CLI keeps stories up to date at ingest, lists the catalog, and rebuilds stories on demand.
+ */
 class StoriesCliTest {
 
   private static final String FIXTURES = "src/test/resources/fixtures/catalog/";
@@ -28,7 +30,11 @@ class StoriesCliTest {
   void ingestKeepsStoriesAndALaterRecordMergesThem() {
     assertThat(run("ingest", "--db", db.toString(), FIXTURES + "base")).isZero();
     assertThat(run("query", "stories", "--db", db.toString(), "-f", "csv")).isZero();
-    assertThat(stdout().lines()).hasSize(3).element(1).asString().contains(",4,3,2021-03-01T08:00:00Z,");
+    assertThat(stdout().lines())
+        .hasSize(3)
+        .element(1)
+        .asString()
+        .contains(",4,3,2021-03-01T08:00:00Z,");
 
     assertThat(run("ingest", "--db", db.toString(), FIXTURES + "late")).isZero();
     assertThat(run("query", "stories", "--db", db.toString(), "-f", "tsv")).isZero();
@@ -42,15 +48,19 @@ class StoriesCliTest {
   @Test
   void queriesListsEveryNamedQueryWithItsParameters() {
     assertThat(run("queries")).isZero();
-    assertThat(stdout()).contains("stories — ", "top-linked — ",
-        "--param granularity=<choice(day|week|month)>  (default day)",
-        "--param self=<choice(exclude|include|only)>  (default exclude)");
+    assertThat(stdout())
+        .contains(
+            "stories — ",
+            "top-linked — ",
+            "--param granularity=<choice(day|week|month)>  (default day)",
+            "--param self=<choice(exclude|include|only)>  (default exclude)");
   }
 
   @Test
   void aBadChoiceIsAUsageError() {
     run("ingest", "--db", db.toString(), FIXTURES + "base");
-    assertThat(run("query", "provider-links", "--db", db.toString(), "--param", "self=all")).isEqualTo(2);
+    assertThat(run("query", "provider-links", "--db", db.toString(), "--param", "self=all"))
+        .isEqualTo(2);
     assertThat(last.err()).contains("--param self=all: expected one of [exclude, include, only]");
     assertThat(stdout()).isEmpty();
   }

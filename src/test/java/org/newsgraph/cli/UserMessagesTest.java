@@ -9,7 +9,9 @@ class UserMessagesTest {
 
   @Test
   void aHolderCommandIsShownAsTheUserTypedIt() {
-    assertThat(UserMessages.command("/usr/bin/java -cp a.jar:b.jar org.newsgraph.cli.Main serve --db db"))
+    assertThat(
+            UserMessages.command(
+                "/usr/bin/java -cp a.jar:b.jar org.newsgraph.cli.Main serve --db db"))
         .isEqualTo("newsgraph serve --db db");
     assertThat(UserMessages.command("java -jar target/newsgraph.jar ingest --db db seeds"))
         .isEqualTo("newsgraph ingest --db db seeds");

@@ -28,34 +28,41 @@ class WalkingSkeletonTest {
     assertThat(ingest.exit()).as(ingest.err()).isZero();
     assertThat(ingest.err()).contains("4 files read, 4 added, 0 replaced, 0 unchanged, 0 rejected");
 
-    Cli.Result query = Cli.run("query", "coverage", "--db", db(), "--param", "article=" + SEED_URL, "--format", "csv");
+    Cli.Result query =
+        Cli.run(
+            "query", "coverage", "--db", db(), "--param", "article=" + SEED_URL, "--format", "csv");
     assertThat(query.exit()).as(query.err()).isZero();
     List<String> rows = query.out().lines().skip(1).map(WalkingSkeletonTest::withoutIri).toList();
     // Read off the seed record by hand: provider, title and date of each related entry.
-    assertThat(rows).containsExactly(
-        "cites,Facebook Facial Recognition Lawsuit: Social Media Giant To Pay $650 Million Settlement Fee,RepublicWorld,2021-03-02T12:38:00Z",
-        "cites,Congress to renew fight over facial recognition ban,National Journal,2021-03-02T17:18:00Z",
-        "cites,Hunting Sexual Predators A Political Fight in Facial Recognition Legislation,Newsweek,2021-03-02T22:00:00Z",
-        "cites,BLEND scores $10M to help global brands from getting lost in translation,Geektime,2021-03-03T06:13:00Z",
-        "cites,Leading facial recognition technology provider Corsight AI announces expansion into the Asia Pacific region,PR Newswire,2021-03-03T10:30:00Z",
-        "cites,New Affiliation Agreement Brings Together Industry-Leading Incentive and Recognition Associations,WFMZ-TV,2021-03-03T16:53:00Z");
+    assertThat(rows)
+        .containsExactly(
+            "cites,Facebook Facial Recognition Lawsuit: Social Media Giant To Pay $650 Million Settlement Fee,RepublicWorld,2021-03-02T12:38:00Z",
+            "cites,Congress to renew fight over facial recognition ban,National Journal,2021-03-02T17:18:00Z",
+            "cites,Hunting Sexual Predators A Political Fight in Facial Recognition Legislation,Newsweek,2021-03-02T22:00:00Z",
+            "cites,BLEND scores $10M to help global brands from getting lost in translation,Geektime,2021-03-03T06:13:00Z",
+            "cites,Leading facial recognition technology provider Corsight AI announces expansion into the Asia Pacific region,PR Newswire,2021-03-03T10:30:00Z",
+            "cites,New Affiliation Agreement Brings Together Industry-Leading Incentive and Recognition Associations,WFMZ-TV,2021-03-03T16:53:00Z");
   }
 
   @Test
   void urlVariantsOfOneArticleMeetOnOneNodeAndLinksRunBothWays() {
     assertThat(Cli.run("ingest", "--db", db(), "seeds").exit()).isZero();
-    // The Newsweek article is reached through its AMP-cache URL; the Verge record cites it that way,
+    // The Newsweek article is reached through its AMP-cache URL; the Verge record cites it that
+    // way,
     // the Geektime record cites it with a trailing slash, the seed with its plain URL.
-    String amp = "https://www-newsweek-com.cdn.ampproject.org/c/s/www.newsweek.com/"
-        + "hunting-sexual-predators-political-fight-facial-recognition-legislation-1573303?amp=1";
-    Cli.Result query = Cli.run("query", "coverage", "--db", db(), "--param", "article=" + amp, "-f", "csv");
+    String amp =
+        "https://www-newsweek-com.cdn.ampproject.org/c/s/www.newsweek.com/"
+            + "hunting-sexual-predators-political-fight-facial-recognition-legislation-1573303?amp=1";
+    Cli.Result query =
+        Cli.run("query", "coverage", "--db", db(), "--param", "article=" + amp, "-f", "csv");
     assertThat(query.exit()).as(query.err()).isZero();
-    assertThat(query.out().lines().skip(1).map(WalkingSkeletonTest::withoutIri).toList()).containsExactly(
-        "cited-by,Law on collection of facial recognition data to be proposed at two sessions,Global Times,2021-03-02T10:36:00Z",
-        "cites,Lawmakers weigh limits on police use of face recognition,WIRED,2021-03-02T15:40:00Z",
-        "cited-by,BLEND scores $10M to help global brands from getting lost in translation,Geektime,2021-03-03T06:13:00Z",
-        "cites,BLEND scores $10M to help global brands from getting lost in translation,Geektime,2021-03-03T06:13:00Z",
-        "cited-by,Why face recognition bans keep stalling — a video explainer,The Verge,2021-03-04T12:00:00-05:00");
+    assertThat(query.out().lines().skip(1).map(WalkingSkeletonTest::withoutIri).toList())
+        .containsExactly(
+            "cited-by,Law on collection of facial recognition data to be proposed at two sessions,Global Times,2021-03-02T10:36:00Z",
+            "cites,Lawmakers weigh limits on police use of face recognition,WIRED,2021-03-02T15:40:00Z",
+            "cited-by,BLEND scores $10M to help global brands from getting lost in translation,Geektime,2021-03-03T06:13:00Z",
+            "cites,BLEND scores $10M to help global brands from getting lost in translation,Geektime,2021-03-03T06:13:00Z",
+            "cited-by,Why face recognition bans keep stalling — a video explainer,The Verge,2021-03-04T12:00:00-05:00");
   }
 
   @Test
@@ -72,26 +79,38 @@ class WalkingSkeletonTest {
     Files.createDirectories(site);
     Files.copy(Path.of("seeds/2021-03-03-geektime-blend-funding.md"), site.resolve("good.md"));
     Path bad = site.resolve("bad.md");
-    Files.writeString(bad, String.join("\n",
-        "---",
-        "title: \"Broken\"",
-        "webUrl: \"https://example.org/broken\"",
-        "topics:",
-        "  - AI",
-        " provider: {name: X, domain: example.org}",
-        "---",
-        ""));
+    Files.writeString(
+        bad,
+        String.join(
+            "\n",
+            "---",
+            "title: \"Broken\"",
+            "webUrl: \"https://example.org/broken\"",
+            "topics:",
+            "  - AI",
+            " provider: {name: X, domain: example.org}",
+            "---",
+            ""));
     Cli.Result ingest = Cli.run("ingest", "--db", db(), site.toString());
     assertThat(ingest.exit()).isEqualTo(ExitCodes.REJECTED);
     assertThat(ingest.err().lines().filter(l -> l.contains(": error: ")).toList())
-        .containsExactly(bad + ":6:2: error: malformed YAML: while parsing a block mapping: "
-            + "expected <block end>, but found '<block mapping start>'");
+        .containsExactly(
+            bad
+                + ":6:2: error: malformed YAML: while parsing a block mapping: "
+                + "expected <block end>, but found '<block mapping start>'");
     assertThat(ingest.err()).contains("2 files read, 1 added, 0 replaced, 0 unchanged, 1 rejected");
-    Cli.Result titles = Cli.run("query", "--db", db(), "-f", "csv",
-        "PREFIX schema: <http://schema.org/> SELECT DISTINCT ?t WHERE { ?a schema:headline ?t } ORDER BY ?t");
-    assertThat(titles.out().lines().skip(1).toList()).containsExactly(
-        "BLEND scores $10M to help global brands from getting lost in translation",
-        "Hunting Sexual Predators A Political Fight in Facial Recognition Legislation");
+    Cli.Result titles =
+        Cli.run(
+            "query",
+            "--db",
+            db(),
+            "-f",
+            "csv",
+            "PREFIX schema: <http://schema.org/> SELECT DISTINCT ?t WHERE { ?a schema:headline ?t } ORDER BY ?t");
+    assertThat(titles.out().lines().skip(1).toList())
+        .containsExactly(
+            "BLEND scores $10M to help global brands from getting lost in translation",
+            "Hunting Sexual Predators A Political Fight in Facial Recognition Legislation");
   }
 
   @Test
@@ -103,9 +122,12 @@ class WalkingSkeletonTest {
     Files.copy(Path.of("seeds/2021-03-03-geektime-blend-funding.md"), site.resolve("small.md"));
     Cli.Result ingest = Cli.run("ingest", "--db", db(), "--max-file-size", "2000", site.toString());
     assertThat(ingest.exit()).isEqualTo(ExitCodes.REJECTED);
-    assertThat(ingest.err().lines().filter(l -> l.contains(": error: ")).toList()).containsExactly(
-        big + ":1:1: error: file is " + Files.size(big)
-            + " bytes, more than the limit of 2000 bytes (raise it with --max-file-size)");
+    assertThat(ingest.err().lines().filter(l -> l.contains(": error: ")).toList())
+        .containsExactly(
+            big
+                + ":1:1: error: file is "
+                + Files.size(big)
+                + " bytes, more than the limit of 2000 bytes (raise it with --max-file-size)");
     assertThat(ingest.err()).contains("2 files read, 1 added, 0 replaced, 0 unchanged, 1 rejected");
   }
 
@@ -114,7 +136,8 @@ class WalkingSkeletonTest {
     String record = Files.readString(Path.of("seeds/000_1ca178d75c94ebc8.md"));
     Cli.Result ingest = Cli.runWithInput(record, "ingest", "--db", db(), "-");
     assertThat(ingest.exit()).as(ingest.err()).isZero();
-    Cli.Result query = Cli.run("query", "coverage", "--db", db(), "--param", "article=" + SEED_URL, "-f", "tsv");
+    Cli.Result query =
+        Cli.run("query", "coverage", "--db", db(), "--param", "article=" + SEED_URL, "-f", "tsv");
     assertThat(query.out().lines().count()).isEqualTo(7);
   }
 
@@ -136,8 +159,10 @@ class WalkingSkeletonTest {
   void aQueryFileNamedWithAnAtSignIsRun() throws IOException {
     assertThat(Cli.run("ingest", "--db", db(), "seeds").exit()).isZero();
     Path file = dir.resolve("providers.rq");
-    Files.writeString(file, "PREFIX news: <https://w3id.org/newsgraph/ns#>\n"
-        + "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a news:Provider }\n");
+    Files.writeString(
+        file,
+        "PREFIX news: <https://w3id.org/newsgraph/ns#>\n"
+            + "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a news:Provider }\n");
     Cli.Result run = Cli.run("query", "@" + file, "--db", db(), "-f", "csv");
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out().lines().toList()).containsExactly("n", "9");
@@ -147,7 +172,9 @@ class WalkingSkeletonTest {
   void queriesListsTheCatalogWithParameters() {
     Cli.Result list = Cli.run("queries");
     assertThat(list.exit()).isZero();
-    assertThat(list.out()).contains("coverage — ").contains("--param article=<article>  (required)");
+    assertThat(list.out())
+        .contains("coverage — ")
+        .contains("--param article=<article>  (required)");
   }
 
   /** Drops the article IRI column (a hash) so that rows read as what a person checks. */
@@ -160,7 +187,11 @@ class WalkingSkeletonTest {
   private String recordQuads() {
     Cli.Result export = Cli.run("export", "--db", db(), "-f", "nq");
     assertThat(export.exit()).isZero();
-    return export.out().lines().filter(l -> !l.contains("/graph/meta>")).sorted()
+    return export
+        .out()
+        .lines()
+        .filter(l -> !l.contains("/graph/meta>"))
+        .sorted()
         .collect(Collectors.joining("\n"));
   }
 }

@@ -37,7 +37,15 @@ class ExportTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"turtle,TTL", "ttl,TTL", "trig,TRIG", "nt,NT", "nq,NQ", "jsonld,JSONLD", "rdfxml,RDFXML"})
+  @CsvSource({
+    "turtle,TTL",
+    "ttl,TTL",
+    "trig,TRIG",
+    "nt,NT",
+    "nq,NQ",
+    "jsonld,JSONLD",
+    "rdfxml,RDFXML"
+  })
   void everyExportFormatParsesBackStrictlyToTheSameTriples(String format, String langName) {
     Set<Triple> reference = triplesOf(export("nq"), Lang.NQUADS);
     assertThat(reference).hasSizeGreaterThan(300);
@@ -54,7 +62,9 @@ class ExportTest {
   private static Set<Triple> triplesOf(String text, Lang lang) {
     DatasetGraph parsed = DatasetGraphFactory.create();
     RDFParser.source(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
-        .lang(lang).strict(true).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
+        .lang(lang)
+        .strict(true)
+        .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
         .parse(parsed);
     return parsed.stream().map(Quad::asTriple).collect(Collectors.toSet());
   }
@@ -67,20 +77,33 @@ class ExportTest {
     assertThat(Cli.run("export", "--db", db, "-f", "nq", "-o", second.toString()).exit()).isZero();
     assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
     try (var listing = Files.list(dir)) {
-      assertThat(listing.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))).isEmpty();
+      assertThat(listing.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")))
+          .isEmpty();
     }
   }
 
   @Test
   void theSchemaOrgProfileToAFileIsWrittenWholeThroughATemporaryFile() throws IOException {
     Path file = dir.resolve("articles.jsonld");
-    Cli.Result export = Cli.run("export", "--db", db, "--profile", "schema.org", "--format", "jsonld",
-        "-o", file.toString());
+    Cli.Result export =
+        Cli.run(
+            "export",
+            "--db",
+            db,
+            "--profile",
+            "schema.org",
+            "--format",
+            "jsonld",
+            "-o",
+            file.toString());
     assertThat(export.exit()).as(export.err()).isZero();
-    assertThat(Files.readString(file, StandardCharsets.UTF_8)).startsWith("[").endsWith("]\n")
+    assertThat(Files.readString(file, StandardCharsets.UTF_8))
+        .startsWith("[")
+        .endsWith("]\n")
         .contains("\"https://schema.org\"");
     try (var listing = Files.list(dir)) {
-      assertThat(listing.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))).isEmpty();
+      assertThat(listing.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")))
+          .isEmpty();
     }
   }
 }

@@ -39,21 +39,28 @@ class SchemaOrgExportTest {
   /** Exports the seed store with the schema.org profile. */
   static String exportSeed(Path dir) {
     Path db = dir.resolve("db");
-    assertThat(Cli.run("ingest", "--db", db.toString(), "seeds/000_1ca178d75c94ebc8.md").exit()).isZero();
-    Cli.Result export = Cli.run("export", "--db", db.toString(), "--profile", "schema.org", "--format", "jsonld");
+    assertThat(Cli.run("ingest", "--db", db.toString(), "seeds/000_1ca178d75c94ebc8.md").exit())
+        .isZero();
+    Cli.Result export =
+        Cli.run("export", "--db", db.toString(), "--profile", "schema.org", "--format", "jsonld");
     assertThat(export.exit()).as(export.err()).isZero();
     return export.out();
   }
 
-  /** Reads JSON-LD with https://schema.org resolved to the local context copy; nothing else loads. */
+  /**
+   * Reads JSON-LD with https://schema.org resolved to the local context copy; nothing else loads.
+   */
   static Graph parseOffline(String json) {
-    DocumentLoader loader = (url, options) -> {
-      if (!url.toString().startsWith("https://schema.org")) {
-        throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "offline test: " + url);
-      }
-      InputStream in = SchemaOrgExportTest.class.getResourceAsStream("/schemaorg/context-29.0-subset.jsonld");
-      return JsonDocument.of(in);
-    };
+    DocumentLoader loader =
+        (url, options) -> {
+          if (!url.toString().startsWith("https://schema.org")) {
+            throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "offline test: " + url);
+          }
+          InputStream in =
+              SchemaOrgExportTest.class.getResourceAsStream(
+                  "/schemaorg/context-29.0-subset.jsonld");
+          return JsonDocument.of(in);
+        };
     JsonLdOptions options = new JsonLdOptions();
     options.setDocumentLoader(loader);
     Context context = new Context();
@@ -68,30 +75,65 @@ class SchemaOrgExportTest {
     String json = exportSeed(dir);
     JsonArray objects = JSON.parseAny(json).getAsArray();
     assertThat(objects).hasSize(7);
-    assertThat(objects.get(0).getAsObject().get("@context").getAsString().value()).isEqualTo("https://schema.org");
+    assertThat(objects.get(0).getAsObject().get("@context").getAsString().value())
+        .isEqualTo("https://schema.org");
 
     Graph g = parseOffline(json);
-    Node article = NodeFactory.createURI(BASE + "article/" + IriFactory.articleKey(
-        "https://www.globaltimes.cn/page/202103/1217051.shtml"));
+    Node article =
+        NodeFactory.createURI(
+            BASE
+                + "article/"
+                + IriFactory.articleKey("https://www.globaltimes.cn/page/202103/1217051.shtml"));
     Node provider = NodeFactory.createURI(BASE + "provider/globaltimes.cn");
     Node ai = NodeFactory.createURI(BASE + "topic/ai");
-    assertThat(g.contains(article, uri(org.apache.jena.vocabulary.RDF.type.getURI()), uri(S + "NewsArticle"))).isTrue();
-    assertThat(g.contains(article, uri(S + "headline"), NodeFactory.createLiteralString(
-        "Law on collection of facial recognition data to be proposed at two sessions"))).isTrue();
-    assertThat(g.contains(article, uri(S + "datePublished"),
-        NodeFactory.createLiteralDT("2021-03-02T10:36:00Z", new org.apache.jena.datatypes.BaseDatatype(S + "Date"))))
+    assertThat(
+            g.contains(
+                article, uri(org.apache.jena.vocabulary.RDF.type.getURI()), uri(S + "NewsArticle")))
         .isTrue();
-    assertThat(g.contains(article, uri(S + "url"), uri("https://www.globaltimes.cn/page/202103/1217051.shtml"))).isTrue();
+    assertThat(
+            g.contains(
+                article,
+                uri(S + "headline"),
+                NodeFactory.createLiteralString(
+                    "Law on collection of facial recognition data to be proposed at two sessions")))
+        .isTrue();
+    assertThat(
+            g.contains(
+                article,
+                uri(S + "datePublished"),
+                NodeFactory.createLiteralDT(
+                    "2021-03-02T10:36:00Z",
+                    new org.apache.jena.datatypes.BaseDatatype(S + "Date"))))
+        .isTrue();
+    assertThat(
+            g.contains(
+                article,
+                uri(S + "url"),
+                uri("https://www.globaltimes.cn/page/202103/1217051.shtml")))
+        .isTrue();
     assertThat(g.contains(article, uri(S + "publisher"), provider)).isTrue();
-    assertThat(g.contains(provider, uri(S + "name"), NodeFactory.createLiteralString("Global Times"))).isTrue();
+    assertThat(
+            g.contains(provider, uri(S + "name"), NodeFactory.createLiteralString("Global Times")))
+        .isTrue();
     assertThat(g.contains(provider, uri(S + "url"), uri("https://globaltimes.cn/"))).isTrue();
     assertThat(g.contains(article, uri(S + "about"), ai)).isTrue();
-    assertThat(g.contains(ai, uri(S + "sameAs"), uri("http://www.wikidata.org/entity/Q11660"))).isTrue();
-    Node image = uri("https://www.globaltimes.cn/Portals/0/attachment/2021/2021-03-02/31e0a973-240a-4047-84d1-21645e9e20c2.jpeg");
+    assertThat(g.contains(ai, uri(S + "sameAs"), uri("http://www.wikidata.org/entity/Q11660")))
+        .isTrue();
+    Node image =
+        uri(
+            "https://www.globaltimes.cn/Portals/0/attachment/2021/2021-03-02/31e0a973-240a-4047-84d1-21645e9e20c2.jpeg");
     assertThat(g.contains(article, uri(S + "image"), image)).isTrue();
-    assertThat(g.find(image, uri(S + "width"), Node.ANY).toList()).singleElement()
-        .satisfies(t -> assertThat(g.contains(t.getObject(), uri(S + "value"),
-            NodeFactory.createLiteralDT("1200", org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger))).isTrue());
+    assertThat(g.find(image, uri(S + "width"), Node.ANY).toList())
+        .singleElement()
+        .satisfies(
+            t ->
+                assertThat(
+                        g.contains(
+                            t.getObject(),
+                            uri(S + "value"),
+                            NodeFactory.createLiteralDT(
+                                "1200", org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)))
+                    .isTrue());
     // The seed's original URL equals its URL: no isBasedOn.
     assertThat(g.find(article, uri(S + "isBasedOn"), Node.ANY).toList()).isEmpty();
   }

@@ -20,14 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every schema.org term the project uses (main code, .rq queries, ontology files, the schema.org
- * export profile) is in the term list taken from the schema.org vocabulary
- * ({@code src/test/resources/schemaorg/terms.txt}, with its source and version), so no made-up
- * term slips in.
+ * export profile) is in the term list taken from the schema.org vocabulary ({@code
+ * src/test/resources/schemaorg/terms.txt}, with its source and version), so no made-up term slips
+ * in.
  */
 class SchemaOrgTermsTest {
 
-  private static final Pattern JAVA = Pattern.compile("schema\\(\"(\\w+)\"\\)|\"http://schema\\.org/(\\w+)");
-  private static final Pattern RDF_TEXT = Pattern.compile("\\bschema:(\\w+)|<http://schema\\.org/(\\w+)>");
+  private static final Pattern JAVA =
+      Pattern.compile("schema\\(\"(\\w+)\"\\)|\"http://schema\\.org/(\\w+)");
+  private static final Pattern RDF_TEXT =
+      Pattern.compile("\\bschema:(\\w+)|<http://schema\\.org/(\\w+)>");
 
   @TempDir Path dir;
 
@@ -72,7 +74,8 @@ class SchemaOrgTermsTest {
     }
   }
 
-  private static void collect(Path root, String suffix, Pattern pattern, Set<String> out) throws IOException {
+  private static void collect(Path root, String suffix, Pattern pattern, Set<String> out)
+      throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(f -> f.toString().endsWith(suffix)).toList()) {
         Matcher m = pattern.matcher(Files.readString(file, StandardCharsets.UTF_8));

@@ -23,35 +23,57 @@ class CorpusGeneratorTest {
 
   @Test
   void recordsReadCleanlyInTheRealFormatWithStoriesProvidersAndUrlVariants() throws Exception {
-    IngestFixtures.Run run = IngestFixtures.cli("generate", "--count", "320", "--seed", "3", "--out",
-        tmp.resolve("a").toString());
+    IngestFixtures.Run run =
+        IngestFixtures.cli(
+            "generate", "--count", "320", "--seed", "3", "--out", tmp.resolve("a").toString());
     assertThat(run.exit()).as(run.err()).isZero();
     RecordReader reader = new RecordReader(ReaderLimits.DEFAULT);
-    List<Record> records = IncrementalIngestTest.files(tmp.resolve("a")).stream().map(f -> {
-      ReadResult result = reader.read(f, f.toString());
-      assertThat(result.problems()).as(f.toString()).isEmpty();
-      return result.records().get(0);
-    }).toList();
+    List<Record> records =
+        IncrementalIngestTest.files(tmp.resolve("a")).stream()
+            .map(
+                f -> {
+                  ReadResult result = reader.read(f, f.toString());
+                  assertThat(result.problems()).as(f.toString()).isEmpty();
+                  return result.records().get(0);
+                })
+            .toList();
     assertThat(records).hasSize(320);
 
-    Map<String, Long> perProvider = records.stream().collect(Collectors.groupingBy(
-        r -> r.article().provider().domain(), Collectors.counting()));
+    Map<String, Long> perProvider =
+        records.stream()
+            .collect(
+                Collectors.groupingBy(r -> r.article().provider().domain(), Collectors.counting()));
     long top = perProvider.values().stream().mapToLong(Long::longValue).max().orElseThrow();
     assertThat(top).as("long tail: the biggest provider has many records").isGreaterThan(10);
     assertThat(perProvider.values()).as("long tail: many providers have one").contains(1L);
 
-    Map<String, Record> byUrl = records.stream().collect(Collectors.toMap(
-        r -> UrlLib.canonical(r.article().webUrl()), Function.identity()));
-    long citingRecords = records.stream().flatMap(r -> r.article().related().stream())
-        .filter(rel -> byUrl.containsKey(UrlLib.canonical(rel.webUrl()))).count();
+    Map<String, Record> byUrl =
+        records.stream()
+            .collect(
+                Collectors.toMap(r -> UrlLib.canonical(r.article().webUrl()), Function.identity()));
+    long citingRecords =
+        records.stream()
+            .flatMap(r -> r.article().related().stream())
+            .filter(rel -> byUrl.containsKey(UrlLib.canonical(rel.webUrl())))
+            .count();
     assertThat(citingRecords).as("records cite other records of their story").isGreaterThan(100);
-    Map<String, Long> outside = records.stream().flatMap(r -> r.article().related().stream())
-        .map(rel -> UrlLib.canonical(rel.webUrl())).filter(u -> !byUrl.containsKey(u))
-        .collect(Collectors.groupingBy(u -> u, Collectors.counting()));
-    assertThat(outside.values()).as("outside articles cited by several records").anyMatch(n -> n > 1);
-    List<String> cited = records.stream().flatMap(r -> r.article().related().stream())
-        .map(rel -> rel.webUrl()).toList();
-    assertThat(cited).anyMatch(u -> u.startsWith("http://")).anyMatch(u -> u.endsWith("/"))
+    Map<String, Long> outside =
+        records.stream()
+            .flatMap(r -> r.article().related().stream())
+            .map(rel -> UrlLib.canonical(rel.webUrl()))
+            .filter(u -> !byUrl.containsKey(u))
+            .collect(Collectors.groupingBy(u -> u, Collectors.counting()));
+    assertThat(outside.values())
+        .as("outside articles cited by several records")
+        .anyMatch(n -> n > 1);
+    List<String> cited =
+        records.stream()
+            .flatMap(r -> r.article().related().stream())
+            .map(rel -> rel.webUrl())
+            .toList();
+    assertThat(cited)
+        .anyMatch(u -> u.startsWith("http://"))
+        .anyMatch(u -> u.endsWith("/"))
         .anyMatch(u -> u.contains("utm_source="));
     assertThat(records).anyMatch(r -> r.article().title().codePoints().anyMatch(c -> c > 0x2000));
   }
@@ -60,12 +82,14 @@ class CorpusGeneratorTest {
   void aRecordDependsOnlyOnTheSeedAndItsIndex() throws Exception {
     IngestFixtures.cli("generate", "--count", "40", "--out", tmp.resolve("a").toString());
     IngestFixtures.cli("generate", "--count", "20", "--out", tmp.resolve("b").toString());
-    IngestFixtures.cli("generate", "--first", "20", "--count", "20", "--out", tmp.resolve("b").toString());
+    IngestFixtures.cli(
+        "generate", "--first", "20", "--count", "20", "--out", tmp.resolve("b").toString());
     List<Path> a = IncrementalIngestTest.files(tmp.resolve("a"));
     List<Path> b = IncrementalIngestTest.files(tmp.resolve("b"));
     assertThat(b).hasSameSizeAs(a);
     for (int i = 0; i < a.size(); i++) {
-      assertThat(tmp.resolve("a").relativize(a.get(i))).isEqualTo(tmp.resolve("b").relativize(b.get(i)));
+      assertThat(tmp.resolve("a").relativize(a.get(i)))
+          .isEqualTo(tmp.resolve("b").relativize(b.get(i)));
       assertThat(Files.readString(b.get(i), StandardCharsets.UTF_8))
           .isEqualTo(Files.readString(a.get(i), StandardCharsets.UTF_8));
     }

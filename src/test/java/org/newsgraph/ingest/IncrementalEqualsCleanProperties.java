@@ -28,8 +28,10 @@ class IncrementalEqualsCleanProperties {
 
   /** Few articles and few file names, so that histories are rich in duplicates and collisions. */
   private static final int ARTICLES = 4;
-  private static final String[] FILES = {"_news/a.md", "_news/b.md", "_news/b-2.md", "_archive/_news/a.md",
-      "other/c.yaml"};
+
+  private static final String[] FILES = {
+    "_news/a.md", "_news/b.md", "_news/b-2.md", "_archive/_news/a.md", "other/c.yaml"
+  };
 
   /**
    * One step of a history.
@@ -43,9 +45,13 @@ class IncrementalEqualsCleanProperties {
 
   @Provide
   Arbitrary<List<Op>> histories() {
-    Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 6),
-        Arbitraries.integers().between(0, FILES.length - 1), Arbitraries.integers().between(0, 7),
-        Arbitraries.integers().between(0, 5)).as(Op::new);
+    Arbitrary<Op> op =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 6),
+                Arbitraries.integers().between(0, FILES.length - 1),
+                Arbitraries.integers().between(0, 7),
+                Arbitraries.integers().between(0, 5))
+            .as(Op::new);
     return op.list().ofMinSize(1).ofMaxSize(7);
   }
 
@@ -58,13 +64,16 @@ class IncrementalEqualsCleanProperties {
       Path db = dir.resolve("db");
       for (Op op : history) {
         apply(op, src);
-        IngestFixtures.Run run = IngestFixtures.cli("ingest", "--prune", "--db", db.toString(), src.toString());
+        IngestFixtures.Run run =
+            IngestFixtures.cli("ingest", "--prune", "--db", db.toString(), src.toString());
         assertThat(run.exit()).as(run.err()).isZero();
       }
       Path clean = dir.resolve("clean");
-      IngestFixtures.Run run = IngestFixtures.cli("ingest", "--db", clean.toString(), src.toString());
+      IngestFixtures.Run run =
+          IngestFixtures.cli("ingest", "--db", clean.toString(), src.toString());
       assertThat(run.exit()).as(run.err()).isZero();
-      assertThat(IngestFixtures.comparableState(db)).as(history.toString())
+      assertThat(IngestFixtures.comparableState(db))
+          .as(history.toString())
           .isEqualTo(IngestFixtures.comparableState(clean));
     } finally {
       deleteTree(dir);
@@ -87,18 +96,36 @@ class IncrementalEqualsCleanProperties {
     }
   }
 
-  /** Two API pages holding every article once, rotated by {@code shift} so items move between pages. */
+  /**
+   * Two API pages holding every article once, rotated by {@code shift} so items move between pages.
+   */
   private static void pages(Path src, int shift) throws IOException {
     List<String> items = new ArrayList<>();
     for (int i = 0; i < ARTICLES; i++) {
       int article = (i + shift) % ARTICLES;
-      items.add("{\"title\": \"Item " + article + "\", \"webUrl\": \"" + url(article) + "\","
-          + " \"publishedDateTime\": \"2021-03-0" + (1 + article) + "T08:00:00Z\", \"heat\": " + shift
-          + ", \"provider\": {\"name\": \"P\", \"domain\": \"p" + article + ".example.org\"},"
-          + " \"topics\": [\"Page topic " + shift % 3 + "\"]}");
+      items.add(
+          "{\"title\": \"Item "
+              + article
+              + "\", \"webUrl\": \""
+              + url(article)
+              + "\","
+              + " \"publishedDateTime\": \"2021-03-0"
+              + (1 + article)
+              + "T08:00:00Z\", \"heat\": "
+              + shift
+              + ", \"provider\": {\"name\": \"P\", \"domain\": \"p"
+              + article
+              + ".example.org\"},"
+              + " \"topics\": [\"Page topic "
+              + shift % 3
+              + "\"]}");
     }
-    write(src.resolve("api/news/page-1.json"), "{\"page\": 1, \"value\": [" + String.join(", ", items.subList(0, 2)) + "]}");
-    write(src.resolve("api/news/page-2.json"), "{\"page\": 2, \"value\": [" + String.join(", ", items.subList(2, 4)) + "]}");
+    write(
+        src.resolve("api/news/page-1.json"),
+        "{\"page\": 1, \"value\": [" + String.join(", ", items.subList(0, 2)) + "]}");
+    write(
+        src.resolve("api/news/page-2.json"),
+        "{\"page\": 2, \"value\": [" + String.join(", ", items.subList(2, 4)) + "]}");
   }
 
   private static String url(int article) {
@@ -106,14 +133,35 @@ class IncrementalEqualsCleanProperties {
   }
 
   private static String record(int article, int variant) {
-    String updated = variant % 3 == 0 ? "" : "updatedDateTime: 2021-03-1" + variant + "T00:00:00Z\n";
-    String link = variant % 2 == 0 ? ""
-        : "related:\n  - title: \"Cited\"\n    webUrl: \"" + url((article + variant) % ARTICLES) + "\"\n";
+    String updated =
+        variant % 3 == 0 ? "" : "updatedDateTime: 2021-03-1" + variant + "T00:00:00Z\n";
+    String link =
+        variant % 2 == 0
+            ? ""
+            : "related:\n  - title: \"Cited\"\n    webUrl: \""
+                + url((article + variant) % ARTICLES)
+                + "\"\n";
     // URL forms vary with the variant; all are one article.
     String webUrl = variant == 4 ? url(article).replace("https://", "http://") + "/" : url(article);
-    return "---\ntitle: \"Article " + article + " v" + variant + "\"\npublishedDateTime: 2021-03-0" + (1 + article)
-        + "T08:00:00Z\n" + updated + "webUrl: \"" + webUrl + "\"\nheat: " + variant + "\ntopics:\n  - \"Topic "
-        + variant + "\"\nprovider:\n  name: P\n  domain: p" + article + ".example.org\n" + link + "---\n";
+    return "---\ntitle: \"Article "
+        + article
+        + " v"
+        + variant
+        + "\"\npublishedDateTime: 2021-03-0"
+        + (1 + article)
+        + "T08:00:00Z\n"
+        + updated
+        + "webUrl: \""
+        + webUrl
+        + "\"\nheat: "
+        + variant
+        + "\ntopics:\n  - \"Topic "
+        + variant
+        + "\"\nprovider:\n  name: P\n  domain: p"
+        + article
+        + ".example.org\n"
+        + link
+        + "---\n";
   }
 
   private static void write(Path file, String text) throws IOException {

@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -50,8 +50,11 @@ class IncrementalIngestTest {
     assertThat(third.err()).contains("30 files read, 0 added, 1 replaced, 29 unchanged");
 
     Set<Quad> after = dataQuads(Path.of(db));
-    assertThat(after).anyMatch(q -> q.getObject().isLiteral()
-        && q.getObject().getLiteralLexicalForm().equals("A brand new headline"));
+    assertThat(after)
+        .anyMatch(
+            q ->
+                q.getObject().isLiteral()
+                    && q.getObject().getLiteralLexicalForm().equals("A brand new headline"));
     assertThat(before).hasSameSizeAs(after); // one literal swapped for another
   }
 
@@ -63,8 +66,10 @@ class IncrementalIngestTest {
     Path file = files(src).get(0);
     String text = Files.readString(file, StandardCharsets.UTF_8);
     String oldUrl = text.replaceAll("(?s).*\nwebUrl: \"([^\"]+)\".*", "$1");
-    Files.writeString(file, text.replace("webUrl: \"" + oldUrl + "\"",
-        "webUrl: \"https://moved.example.org/article\""), StandardCharsets.UTF_8);
+    Files.writeString(
+        file,
+        text.replace("webUrl: \"" + oldUrl + "\"", "webUrl: \"https://moved.example.org/article\""),
+        StandardCharsets.UTF_8);
 
     IngestFixtures.Run run = cli("ingest", "--db", db, src.toString());
     assertThat(run.err()).contains("1 added, 0 replaced, 4 unchanged, 0 rejected, 1 removed");
@@ -78,7 +83,9 @@ class IncrementalIngestTest {
     String db = tmp.resolve("db").toString();
     cli("ingest", "--db", db, src.toString());
     Path gone = files(src).get(2);
-    String url = Files.readString(gone, StandardCharsets.UTF_8).replaceAll("(?s).*\nwebUrl: \"([^\"]+)\".*", "$1");
+    String url =
+        Files.readString(gone, StandardCharsets.UTF_8)
+            .replaceAll("(?s).*\nwebUrl: \"([^\"]+)\".*", "$1");
     Node graph = IriFactory.of(IriFactory.DEFAULT_BASE).articleGraph(url);
     Files.delete(gone);
 
@@ -99,13 +106,23 @@ class IncrementalIngestTest {
     String bulkDb = tmp.resolve("bulk").toString();
     String txnDb = tmp.resolve("txn").toString();
     IngestFixtures.Run bulk = cli("ingest", "--db", bulkDb, src.toString());
-    IngestFixtures.Run txn = cli("ingest", "--no-bulk", "--batch-size", "7", "--threads", "3", "--db", txnDb,
-        src.toString());
+    IngestFixtures.Run txn =
+        cli(
+            "ingest",
+            "--no-bulk",
+            "--batch-size",
+            "7",
+            "--threads",
+            "3",
+            "--db",
+            txnDb,
+            src.toString());
     assertThat(bulk.err()).contains("[bulk load]");
     assertThat(txn.err()).doesNotContain("[bulk load]");
     Set<Quad> fromBulk = dataQuads(Path.of(bulkDb));
     assertThat(fromBulk).hasSizeGreaterThan(1000).isEqualTo(dataQuads(Path.of(txnDb)));
-    assertThat(fromBulk).as("the stories, loaded with the records on the bulk path")
+    assertThat(fromBulk)
+        .as("the stories, loaded with the records on the bulk path")
         .anyMatch(q -> q.getGraph().getURI().startsWith(IriFactory.DEFAULT_BASE + "graph/story/"));
   }
 
@@ -116,7 +133,11 @@ class IncrementalIngestTest {
     // a.md links its article to two outside articles, which nothing else cites: one story of three.
     // later/a.md (named after src, so read after it) describes the same article without links: the
     // article is the merge of both descriptions, so the story stays, on both paths.
-    Files.writeString(src.resolve("a.md"), record("https://one.example.org/a", """
+    Files.writeString(
+        src.resolve("a.md"),
+        record(
+            "https://one.example.org/a",
+            """
         related:
           - title: "Outside one"
             publishedDateTime: 2021-03-01T10:00:00Z
@@ -128,25 +149,36 @@ class IncrementalIngestTest {
             webUrl: "https://three.example.org/c"
             provider:
               name: Three
-        """), StandardCharsets.UTF_8);
+        """),
+        StandardCharsets.UTF_8);
     Path later = Files.createDirectories(tmp.resolve("later"));
-    Files.writeString(later.resolve("a.md"), record("https://one.example.org/a", ""), StandardCharsets.UTF_8);
+    Files.writeString(
+        later.resolve("a.md"), record("https://one.example.org/a", ""), StandardCharsets.UTF_8);
     String bulkDb = tmp.resolve("bulk").toString();
     String txnDb = tmp.resolve("txn").toString();
     IngestFixtures.Run bulk = cli("ingest", "--db", bulkDb, src.toString(), later.toString());
-    IngestFixtures.Run txn = cli("ingest", "--no-bulk", "--db", txnDb, src.toString(), later.toString());
-    assertThat(bulk.err()).contains("[bulk load]", "1 merged from 2 descriptions").doesNotContain(": warning:");
+    IngestFixtures.Run txn =
+        cli("ingest", "--no-bulk", "--db", txnDb, src.toString(), later.toString());
+    assertThat(bulk.err())
+        .contains("[bulk load]", "1 merged from 2 descriptions")
+        .doesNotContain(": warning:");
     assertThat(txn.err()).contains("1 merged from 2 descriptions");
     Set<Quad> fromBulk = dataQuads(Path.of(bulkDb));
     assertThat(fromBulk).isEqualTo(dataQuads(Path.of(txnDb)));
     Node outside = IriFactory.of(IriFactory.DEFAULT_BASE).article("https://two.example.org/b");
-    assertThat(fromBulk).anyMatch(q -> q.getSubject().equals(outside)
-        && q.getPredicate().equals(org.newsgraph.story.StoryNames.IN_STORY));
+    assertThat(fromBulk)
+        .anyMatch(
+            q ->
+                q.getSubject().equals(outside)
+                    && q.getPredicate().equals(org.newsgraph.story.StoryNames.IN_STORY));
   }
 
   private static String record(String url, String related) {
-    return "---\ntitle: \"An article\"\npublishedDateTime: 2021-03-01T08:00:00Z\nwebUrl: \"" + url
-        + "\"\nprovider:\n  name: One\n" + related + "---\n";
+    return "---\ntitle: \"An article\"\npublishedDateTime: 2021-03-01T08:00:00Z\nwebUrl: \""
+        + url
+        + "\"\nprovider:\n  name: One\n"
+        + related
+        + "---\n";
   }
 
   @Test
@@ -155,18 +187,39 @@ class IncrementalIngestTest {
     Path db = tmp.resolve("db");
     cli("ingest", "--db", db.toString(), src.toString());
     Path file = files(src).get(1);
-    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    String sha =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     try (Tdb2Store store = Tdb2Store.open(db)) {
       Set<Quad> meta = metaQuads(store);
-      Node source = meta.stream().filter(q -> q.getPredicate().equals(Provenance.SOURCE_PATH)
-              && q.getObject().getLiteralLexicalForm().equals(file.toAbsolutePath().normalize().toString()))
-          .map(Quad::getSubject).findFirst().orElseThrow();
-      assertThat(meta).contains(Quad.create(IngestFixtures.META, source, Provenance.SHA256,
-          NodeFactory.createLiteralString(sha)));
-      assertThat(meta).anyMatch(q -> q.getSubject().equals(source)
-          && q.getPredicate().getURI().endsWith("generatedAtTime"));
-      assertThat(meta).anyMatch(q -> q.getObject().equals(source)
-          && q.getPredicate().getURI().endsWith("wasDerivedFrom"));
+      Node source =
+          meta.stream()
+              .filter(
+                  q ->
+                      q.getPredicate().equals(Provenance.SOURCE_PATH)
+                          && q.getObject()
+                              .getLiteralLexicalForm()
+                              .equals(file.toAbsolutePath().normalize().toString()))
+              .map(Quad::getSubject)
+              .findFirst()
+              .orElseThrow();
+      assertThat(meta)
+          .contains(
+              Quad.create(
+                  IngestFixtures.META,
+                  source,
+                  Provenance.SHA256,
+                  NodeFactory.createLiteralString(sha)));
+      assertThat(meta)
+          .anyMatch(
+              q ->
+                  q.getSubject().equals(source)
+                      && q.getPredicate().getURI().endsWith("generatedAtTime"));
+      assertThat(meta)
+          .anyMatch(
+              q ->
+                  q.getObject().equals(source)
+                      && q.getPredicate().getURI().endsWith("wasDerivedFrom"));
     }
     IngestFixtures.Run stats = cli("stats", "--db", db.toString(), "--format", "csv");
     assertThat(stats.out()).contains("started,ended,read,added,replaced,unchanged,failed,removed");
@@ -174,7 +227,8 @@ class IncrementalIngestTest {
   }
 
   @Test
-  void aFileWhoseSizeAndModificationTimeAreUnchangedIsNotReadUnlessChecksumIsAsked() throws IOException {
+  void aFileWhoseSizeAndModificationTimeAreUnchangedIsNotReadUnlessChecksumIsAsked()
+      throws IOException {
     Path src = corpus(tmp.resolve("src"), 0, 8);
     FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
     for (Path file : files(src)) {
@@ -190,7 +244,8 @@ class IncrementalIngestTest {
     assertThat(cli("ingest", "--db", db, src.toString()).err()).contains("0 replaced, 8 unchanged");
     assertThat(dataQuads(Path.of(db))).noneMatch(q -> isLiteral(q, same));
 
-    assertThat(cli("ingest", "--checksum", "--db", db, src.toString()).err()).contains("1 replaced, 7 unchanged");
+    assertThat(cli("ingest", "--checksum", "--db", db, src.toString()).err())
+        .contains("1 replaced, 7 unchanged");
     assertThat(dataQuads(Path.of(db))).anyMatch(q -> isLiteral(q, same));
   }
 
@@ -216,8 +271,10 @@ class IncrementalIngestTest {
   @Test
   void aTouchedFileIsHashedOnceAndItsNewStampRecorded() throws IOException {
     Path src = corpus(tmp.resolve("src"), 0, 4);
-    FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS));
-    FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS));
+    FileTime twoHoursAgo =
+        FileTime.from(Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS));
+    FileTime anHourAgo =
+        FileTime.from(Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS));
     for (Path file : files(src)) {
       Files.setLastModifiedTime(file, twoHoursAgo);
     }
@@ -229,7 +286,8 @@ class IncrementalIngestTest {
     }
     Files.setLastModifiedTime(file, anHourAgo);
 
-    assertThat(cli("ingest", "--db", db.toString(), src.toString()).err()).contains("0 replaced, 4 unchanged");
+    assertThat(cli("ingest", "--db", db.toString(), src.toString()).err())
+        .contains("0 replaced, 4 unchanged");
     try (Tdb2Store store = Tdb2Store.open(db)) {
       assertThat(stampOf(store, file)).isEqualTo(anHourAgo.toInstant());
     }
@@ -245,7 +303,9 @@ class IncrementalIngestTest {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     String title = text.replaceAll("(?s).*\ntitle: \"([^\"]+)\".*", "$1");
     String same = String.valueOf(fill).repeat(title.getBytes(StandardCharsets.UTF_8).length);
-    Files.writeString(file, text.replace("title: \"" + title + "\"", "title: \"" + same + "\""),
+    Files.writeString(
+        file,
+        text.replace("title: \"" + title + "\"", "title: \"" + same + "\""),
         StandardCharsets.UTF_8);
     return same;
   }
@@ -257,30 +317,51 @@ class IncrementalIngestTest {
   /** The modification time recorded in the stamp of a file, or null when it has none. */
   private static Instant stampOf(Tdb2Store store, Path file) {
     Set<Quad> meta = metaQuads(store);
-    Node source = meta.stream().filter(q -> q.getPredicate().equals(Provenance.SOURCE_PATH)
-            && q.getObject().getLiteralLexicalForm().equals(file.toAbsolutePath().normalize().toString()))
-        .map(Quad::getSubject).findFirst().orElseThrow();
-    Node stamp = meta.stream().filter(q -> q.getPredicate().equals(Provenance.STAMP_OF) && q.getObject().equals(source))
-        .map(Quad::getSubject).findFirst().orElse(null);
+    Node source =
+        meta.stream()
+            .filter(
+                q ->
+                    q.getPredicate().equals(Provenance.SOURCE_PATH)
+                        && q.getObject()
+                            .getLiteralLexicalForm()
+                            .equals(file.toAbsolutePath().normalize().toString()))
+            .map(Quad::getSubject)
+            .findFirst()
+            .orElseThrow();
+    Node stamp =
+        meta.stream()
+            .filter(
+                q -> q.getPredicate().equals(Provenance.STAMP_OF) && q.getObject().equals(source))
+            .map(Quad::getSubject)
+            .findFirst()
+            .orElse(null);
     if (stamp == null) {
       return null;
     }
-    return meta.stream().filter(q -> q.getSubject().equals(stamp) && q.getPredicate().equals(Provenance.SOURCE_MODIFIED))
-        .map(q -> Instant.parse(q.getObject().getLiteralLexicalForm())).findFirst().orElseThrow();
+    return meta.stream()
+        .filter(
+            q ->
+                q.getSubject().equals(stamp) && q.getPredicate().equals(Provenance.SOURCE_MODIFIED))
+        .map(q -> Instant.parse(q.getObject().getLiteralLexicalForm()))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static boolean metaMentions(Tdb2Store store, Node node) {
-    return metaQuads(store).stream().anyMatch(q -> q.getSubject().equals(node) || q.getObject().equals(node));
+    return metaQuads(store).stream()
+        .anyMatch(q -> q.getSubject().equals(node) || q.getObject().equals(node));
   }
 
   private static Set<Quad> metaQuads(Tdb2Store store) {
     Set<Quad> out = new java.util.HashSet<>();
-    store.exportQuads(IngestFixtures.META, new org.apache.jena.riot.system.StreamRDFBase() {
-      @Override
-      public void quad(Quad q) {
-        out.add(q);
-      }
-    });
+    store.exportQuads(
+        IngestFixtures.META,
+        new org.apache.jena.riot.system.StreamRDFBase() {
+          @Override
+          public void quad(Quad q) {
+            out.add(q);
+          }
+        });
     return out;
   }
 

@@ -20,7 +20,8 @@ import org.newsgraph.store.Tdb2Store;
 public final class IngestFixtures {
 
   /** The metadata graph under the default base. */
-  public static final org.apache.jena.graph.Node META = IriFactory.of(IriFactory.DEFAULT_BASE).systemGraph("meta");
+  public static final org.apache.jena.graph.Node META =
+      IriFactory.of(IriFactory.DEFAULT_BASE).systemGraph("meta");
 
   private IngestFixtures() {}
 
@@ -31,20 +32,23 @@ public final class IngestFixtures {
   public static Run cli(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StringWriter err = new StringWriter();
-    int exit = Main.run(args, new Console(new ByteArrayInputStream(new byte[0]), out,
-        new PrintWriter(err, true)));
+    int exit =
+        Main.run(
+            args,
+            new Console(new ByteArrayInputStream(new byte[0]), out, new PrintWriter(err, true)));
     return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
   }
 
   /**
-   * Writes a generated corpus of {@code count} records, dated an hour ago: a file modified within 3 s
-   * of an ingest gets no stamp ("racy"), so fresh files would send every test down that rare path
+   * Writes a generated corpus of {@code count} records, dated an hour ago: a file modified within 3
+   * s of an ingest gets no stamp ("racy"), so fresh files would send every test down that rare path
    * and give stores ingested at different moments different metadata.
    */
   public static Path corpus(Path dir, long first, long count) throws java.io.IOException {
     java.time.Instant start = java.time.Instant.now().minusSeconds(1);
     new CorpusGenerator(7).generate(dir, first, count);
-    java.nio.file.attribute.FileTime past = java.nio.file.attribute.FileTime.from(start.minusSeconds(3600));
+    java.nio.file.attribute.FileTime past =
+        java.nio.file.attribute.FileTime.from(start.minusSeconds(3600));
     try (var files = java.nio.file.Files.walk(dir)) {
       for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
         if (java.nio.file.Files.getLastModifiedTime(file).toInstant().isAfter(start)) {
@@ -58,14 +62,16 @@ public final class IngestFixtures {
   /** Every quad of a store outside the metadata graph (which holds run times). */
   public static Set<Quad> dataQuads(GraphStore store) {
     Set<Quad> quads = new HashSet<>();
-    store.exportQuads(null, new StreamRDFBase() {
-      @Override
-      public void quad(Quad q) {
-        if (!q.getGraph().equals(META)) {
-          quads.add(q);
-        }
-      }
-    });
+    store.exportQuads(
+        null,
+        new StreamRDFBase() {
+          @Override
+          public void quad(Quad q) {
+            if (!q.getGraph().equals(META)) {
+              quads.add(q);
+            }
+          }
+        });
     return quads;
   }
 
@@ -92,19 +98,23 @@ public final class IngestFixtures {
    * does not depend on when a run happened (each graph's sources, each source's path and hash).
    */
   public static Set<Quad> comparableState(Path db) {
-    java.util.Set<org.apache.jena.graph.Node> kept = java.util.Set.of(
-        org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom"),
-        Provenance.SOURCE_PATH, Provenance.SHA256);
+    java.util.Set<org.apache.jena.graph.Node> kept =
+        java.util.Set.of(
+            org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom"),
+            Provenance.SOURCE_PATH,
+            Provenance.SHA256);
     Set<Quad> quads = new HashSet<>();
     try (Tdb2Store store = Tdb2Store.open(db)) {
-      store.exportQuads(null, new StreamRDFBase() {
-        @Override
-        public void quad(Quad q) {
-          if (!q.getGraph().equals(META) || kept.contains(q.getPredicate())) {
-            quads.add(q);
-          }
-        }
-      });
+      store.exportQuads(
+          null,
+          new StreamRDFBase() {
+            @Override
+            public void quad(Quad q) {
+              if (!q.getGraph().equals(META) || kept.contains(q.getPredicate())) {
+                quads.add(q);
+              }
+            }
+          });
     }
     return quads;
   }

@@ -29,20 +29,25 @@ class IngestListenerTest {
     Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 35);
     List<IngestListener.Committed> heard = new ArrayList<>();
     try (Tdb2Store store = Tdb2Store.open(tmp.resolve("db"))) {
-      IngestReport report = ingester(store, IngestOptions.defaults().withBulk(false).withBatchSize(10))
-          .addListener((s, batch) -> {
-            assertThat(s).isSameAs(store);
-            heard.add(batch);
-          })
-          .run(List.of(src.toString()), new ByteArrayInputStream(new byte[0]));
+      IngestReport report =
+          ingester(store, IngestOptions.defaults().withBulk(false).withBatchSize(10))
+              .addListener(
+                  (s, batch) -> {
+                    assertThat(s).isSameAs(store);
+                    heard.add(batch);
+                  })
+              .run(List.of(src.toString()), new ByteArrayInputStream(new byte[0]));
       assertThat(report.graphsAdded()).isEqualTo(35);
       Set<Node> written = new HashSet<>();
       heard.forEach(b -> written.addAll(b.written()));
       // Every record graph, and the system graphs written with the first batch.
       assertThat(written).hasSize(35 + new SystemGraphs(iris).load().size());
-      assertThat(heard).hasSizeGreaterThanOrEqualTo(4).noneMatch(IngestListener.Committed::everything);
+      assertThat(heard)
+          .hasSizeGreaterThanOrEqualTo(4)
+          .noneMatch(IngestListener.Committed::everything);
       // What the listener is told is already committed: a reader sees it.
-      assertThat(IngestFixtures.dataQuads(store).stream().map(q -> q.getGraph()).distinct()).containsAll(written);
+      assertThat(IngestFixtures.dataQuads(store).stream().map(q -> q.getGraph()).distinct())
+          .containsAll(written);
     }
   }
 
@@ -51,7 +56,8 @@ class IngestListenerTest {
     Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 12);
     List<IngestListener.Committed> heard = new ArrayList<>();
     try (Tdb2Store store = Tdb2Store.open(tmp.resolve("db"))) {
-      ingester(store, IngestOptions.defaults()).addListener((s, batch) -> heard.add(batch))
+      ingester(store, IngestOptions.defaults())
+          .addListener((s, batch) -> heard.add(batch))
           .run(List.of(src.toString()), new ByteArrayInputStream(new byte[0]));
     }
     assertThat(heard).hasSize(1);
@@ -59,7 +65,14 @@ class IngestListenerTest {
   }
 
   private Ingester ingester(Tdb2Store store, IngestOptions options) {
-    return new Ingester(store, new RecordReader(ReaderLimits.DEFAULT), new RecordMapper(iris), new Provenance(iris),
-        new SystemGraphs(iris).load(), options, problem -> { }, null);
+    return new Ingester(
+        store,
+        new RecordReader(ReaderLimits.DEFAULT),
+        new RecordMapper(iris),
+        new Provenance(iris),
+        new SystemGraphs(iris).load(),
+        options,
+        problem -> {},
+        null);
   }
 }

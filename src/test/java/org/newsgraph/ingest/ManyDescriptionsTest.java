@@ -23,8 +23,8 @@ import org.newsgraph.map.NewsVocab;
 
 /**
  * One article described by several files: the store holds the merge of every current description
- * (union of multi-valued facts, single-valued facts from the description that ranks first), whatever
- * the file names, the read order and the history of runs.
+ * (union of multi-valued facts, single-valued facts from the description that ranks first),
+ * whatever the file names, the read order and the history of runs.
  */
 class ManyDescriptionsTest {
 
@@ -40,9 +40,32 @@ class ManyDescriptionsTest {
     Path y = Files.createDirectories(tmp.resolve("y"));
     write(x.resolve("a.md"), record(URL, "heat: 10\n", related("https://other.example.org/x")));
     write(y.resolve("a.md"), record(URL, "heat: 99\n", related("https://third.example.org/y")));
-    IngestFixtures.Run xy = cli("ingest", "--threads", "1", "--db", tmp.resolve("xy").toString(), x.toString(), y.toString());
-    IngestFixtures.Run yx = cli("ingest", "--threads", "4", "--db", tmp.resolve("yx").toString(), y.toString(), x.toString());
-    IngestFixtures.Run txn = cli("ingest", "--no-bulk", "--db", tmp.resolve("txn").toString(), y.toString(), x.toString());
+    IngestFixtures.Run xy =
+        cli(
+            "ingest",
+            "--threads",
+            "1",
+            "--db",
+            tmp.resolve("xy").toString(),
+            x.toString(),
+            y.toString());
+    IngestFixtures.Run yx =
+        cli(
+            "ingest",
+            "--threads",
+            "4",
+            "--db",
+            tmp.resolve("yx").toString(),
+            y.toString(),
+            x.toString());
+    IngestFixtures.Run txn =
+        cli(
+            "ingest",
+            "--no-bulk",
+            "--db",
+            tmp.resolve("txn").toString(),
+            y.toString(),
+            x.toString());
     assertThat(xy.exit() + yx.exit() + txn.exit()).as(xy.err() + yx.err() + txn.err()).isZero();
     assertThat(comparableState(tmp.resolve("yx"))).isEqualTo(comparableState(tmp.resolve("xy")));
     assertThat(comparableState(tmp.resolve("txn"))).isEqualTo(comparableState(tmp.resolve("xy")));
@@ -61,7 +84,8 @@ class ManyDescriptionsTest {
     Files.move(one, tmp.resolve("moved"));
     Files.move(two, one);
     Path second = run("db2", one);
-    // Both runs read a.md and b.md of the same folder, their contents swapped: a.md wins both times.
+    // Both runs read a.md and b.md of the same folder, their contents swapped: a.md wins both
+    // times.
     assertThat(values(first, NewsVocab.HEAT)).containsExactly("10");
     assertThat(values(second, NewsVocab.HEAT)).containsExactly("99");
   }
@@ -69,8 +93,10 @@ class ManyDescriptionsTest {
   @Test
   void theLatestUpdateWinsWhateverTheFileNames() throws IOException {
     Path src = Files.createDirectories(tmp.resolve("src"));
-    write(src.resolve("a.md"), record(URL, "heat: 10\nupdatedDateTime: 2021-03-02T00:00:00Z\n", ""));
-    write(src.resolve("z.md"), record(URL, "heat: 77\nupdatedDateTime: 2021-03-05T00:00:00Z\n", ""));
+    write(
+        src.resolve("a.md"), record(URL, "heat: 10\nupdatedDateTime: 2021-03-02T00:00:00Z\n", ""));
+    write(
+        src.resolve("z.md"), record(URL, "heat: 77\nupdatedDateTime: 2021-03-05T00:00:00Z\n", ""));
     Path db = run("db", src);
     assertThat(values(db, NewsVocab.HEAT)).containsExactly("77");
     assertThat(values(db, NewsVocab.SCHEMA_DATE_MODIFIED)).containsExactly("2021-03-05T00:00:00Z");
@@ -79,19 +105,39 @@ class ManyDescriptionsTest {
   @Test
   void relatedLinksTopicsAndUrlFormsOfEveryDescriptionAreKept() throws IOException {
     Path src = Files.createDirectories(tmp.resolve("src"));
-    write(src.resolve("a.md"), record(URL, "topics:\n  - Robots\n", related("https://other.example.org/x")));
-    write(src.resolve("b.md"), record("http://news.example.org/2021/03/story/",
-        "topics:\n  - Chips\n", related("https://third.example.org/y")));
+    write(
+        src.resolve("a.md"),
+        record(URL, "topics:\n  - Robots\n", related("https://other.example.org/x")));
+    write(
+        src.resolve("b.md"),
+        record(
+            "http://news.example.org/2021/03/story/",
+            "topics:\n  - Chips\n",
+            related("https://third.example.org/y")));
     Path db = run("db", src);
     Set<Quad> quads = dataQuads(db);
-    assertThat(quads).anyMatch(q -> q.getSubject().equals(ARTICLE) && q.getPredicate().equals(NewsVocab.RELATED)
-        && q.getObject().equals(IRIS.article("https://other.example.org/x")));
-    assertThat(quads).anyMatch(q -> q.getSubject().equals(ARTICLE) && q.getPredicate().equals(NewsVocab.RELATED)
-        && q.getObject().equals(IRIS.article("https://third.example.org/y")));
+    assertThat(quads)
+        .anyMatch(
+            q ->
+                q.getSubject().equals(ARTICLE)
+                    && q.getPredicate().equals(NewsVocab.RELATED)
+                    && q.getObject().equals(IRIS.article("https://other.example.org/x")));
+    assertThat(quads)
+        .anyMatch(
+            q ->
+                q.getSubject().equals(ARTICLE)
+                    && q.getPredicate().equals(NewsVocab.RELATED)
+                    && q.getObject().equals(IRIS.article("https://third.example.org/y")));
     assertThat(values(db, NewsVocab.SCHEMA_URL))
         .containsExactlyInAnyOrder(URL, "http://news.example.org/2021/03/story/");
-    assertThat(quads.stream().filter(q -> q.getSubject().equals(ARTICLE)
-        && q.getPredicate().equals(NewsVocab.SCHEMA_ABOUT)).count()).isEqualTo(2);
+    assertThat(
+            quads.stream()
+                .filter(
+                    q ->
+                        q.getSubject().equals(ARTICLE)
+                            && q.getPredicate().equals(NewsVocab.SCHEMA_ABOUT))
+                .count())
+        .isEqualTo(2);
     assertThat(values(db, NewsVocab.SCHEMA_HEADLINE)).hasSize(1);
   }
 
@@ -117,36 +163,68 @@ class ManyDescriptionsTest {
   void anApiPageRepeatingARecordIsMergedQuietlyAndTheRecordFileWins() throws IOException {
     Path src = Files.createDirectories(tmp.resolve("src"));
     write(src.resolve("_news/a.md"), record(URL, "heat: 10\n", ""));
-    write(src.resolve("api/news/page-1.json"), "{\"page\": 1, \"value\": [{\"title\": \"The same, shorter\","
-        + " \"webUrl\": \"" + URL + "\", \"publishedDateTime\": \"2021-03-01T08:00:00Z\", \"heat\": 55,"
-        + " \"provider\": {\"name\": \"News\", \"domain\": \"news.example.org\"}, \"topics\": [\"Extra\"]}]}\n");
+    write(
+        src.resolve("api/news/page-1.json"),
+        "{\"page\": 1, \"value\": [{\"title\": \"The same, shorter\","
+            + " \"webUrl\": \""
+            + URL
+            + "\", \"publishedDateTime\": \"2021-03-01T08:00:00Z\", \"heat\": 55,"
+            + " \"provider\": {\"name\": \"News\", \"domain\": \"news.example.org\"}, \"topics\": [\"Extra\"]}]}\n");
     IngestFixtures.Run run = cli("ingest", "--db", tmp.resolve("db").toString(), src.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err()).doesNotContain(": warning:").contains("1 merged from 2 descriptions");
     Path db = tmp.resolve("db");
     assertThat(values(db, NewsVocab.HEAT)).containsExactly("10");
     assertThat(values(db, NewsVocab.SCHEMA_HEADLINE)).containsExactly("An article");
-    assertThat(dataQuads(db)).anyMatch(q -> q.getSubject().equals(ARTICLE)
-        && q.getPredicate().equals(NewsVocab.SCHEMA_ABOUT) && q.getObject().equals(IRIS.topic("Extra")));
-    IngestFixtures.Run verbose = cli("ingest", "--verbose", "--db", tmp.resolve("db2").toString(), src.toString());
-    assertThat(verbose.err()).contains("note: 2 descriptions of " + ARTICLE.getURI().replace("/article/", "/graph/article/")
-        + " merged, from ");
+    assertThat(dataQuads(db))
+        .anyMatch(
+            q ->
+                q.getSubject().equals(ARTICLE)
+                    && q.getPredicate().equals(NewsVocab.SCHEMA_ABOUT)
+                    && q.getObject().equals(IRIS.topic("Extra")));
+    IngestFixtures.Run verbose =
+        cli("ingest", "--verbose", "--db", tmp.resolve("db2").toString(), src.toString());
+    assertThat(verbose.err())
+        .contains(
+            "note: 2 descriptions of "
+                + ARTICLE.getURI().replace("/article/", "/graph/article/")
+                + " merged, from ");
   }
 
   @Test
-  void descriptionsThatDisagreeOnThePublicationTimeOrProviderAreOneWarningNamingBoth() throws IOException {
+  void descriptionsThatDisagreeOnThePublicationTimeOrProviderAreOneWarningNamingBoth()
+      throws IOException {
     Path src = Files.createDirectories(tmp.resolve("src"));
     write(src.resolve("a.md"), record(URL, "", ""));
-    write(src.resolve("b.md"), record(URL, "", "").replace("2021-03-01T08:00:00Z", "2021-03-04T08:00:00Z")
-        .replace("domain: news.example.org", "domain: elsewhere.example.com"));
+    write(
+        src.resolve("b.md"),
+        record(URL, "", "")
+            .replace("2021-03-01T08:00:00Z", "2021-03-04T08:00:00Z")
+            .replace("domain: news.example.org", "domain: elsewhere.example.com"));
     for (String bulk : new String[] {"--bulk", "--no-bulk"}) {
-      IngestFixtures.Run run = cli("ingest", bulk.equals("--bulk") ? "--threads=1" : "--no-bulk",
-          "--db", tmp.resolve("db" + bulk).toString(), src.toString());
-      assertThat(run.err().lines().filter(l -> l.contains("warning: descriptions of one article disagree")))
-          .as(run.err()).singleElement().satisfies(line -> assertThat(line).contains("publication time ",
-              "2021-03-01T08:00:00Z in " + src.resolve("a.md"), "2021-03-04T08:00:00Z in " + src.resolve("b.md"),
-              "provider ", "news.example.org in " + src.resolve("a.md"),
-              "elsewhere.example.com in " + src.resolve("b.md")));
+      IngestFixtures.Run run =
+          cli(
+              "ingest",
+              bulk.equals("--bulk") ? "--threads=1" : "--no-bulk",
+              "--db",
+              tmp.resolve("db" + bulk).toString(),
+              src.toString());
+      assertThat(
+              run.err()
+                  .lines()
+                  .filter(l -> l.contains("warning: descriptions of one article disagree")))
+          .as(run.err())
+          .singleElement()
+          .satisfies(
+              line ->
+                  assertThat(line)
+                      .contains(
+                          "publication time ",
+                          "2021-03-01T08:00:00Z in " + src.resolve("a.md"),
+                          "2021-03-04T08:00:00Z in " + src.resolve("b.md"),
+                          "provider ",
+                          "news.example.org in " + src.resolve("a.md"),
+                          "elsewhere.example.com in " + src.resolve("b.md")));
     }
   }
 
@@ -158,15 +236,30 @@ class ManyDescriptionsTest {
     Path db = run("db", src);
     Node graph = IRIS.articleGraph(URL);
     Set<Quad> state = comparableState(db);
-    Set<Node> sources = state.stream().filter(q -> q.getSubject().equals(graph)
-        && q.getPredicate().getURI().endsWith("wasDerivedFrom")).map(Quad::getObject).collect(Collectors.toSet());
+    Set<Node> sources =
+        state.stream()
+            .filter(
+                q ->
+                    q.getSubject().equals(graph)
+                        && q.getPredicate().getURI().endsWith("wasDerivedFrom"))
+            .map(Quad::getObject)
+            .collect(Collectors.toSet());
     assertThat(sources).hasSize(2);
-    Set<String> paths = state.stream().filter(q -> sources.contains(q.getSubject())
-        && q.getPredicate().equals(Provenance.SOURCE_PATH)).map(q -> q.getObject().getLiteralLexicalForm())
-        .collect(Collectors.toSet());
-    assertThat(paths).containsExactlyInAnyOrder(src.resolve("a.md").toAbsolutePath().normalize().toString(),
-        src.resolve("b.md").toAbsolutePath().normalize().toString());
-    assertThat(state).filteredOn(q -> sources.contains(q.getSubject()) && q.getPredicate().equals(Provenance.SHA256))
+    Set<String> paths =
+        state.stream()
+            .filter(
+                q ->
+                    sources.contains(q.getSubject())
+                        && q.getPredicate().equals(Provenance.SOURCE_PATH))
+            .map(q -> q.getObject().getLiteralLexicalForm())
+            .collect(Collectors.toSet());
+    assertThat(paths)
+        .containsExactlyInAnyOrder(
+            src.resolve("a.md").toAbsolutePath().normalize().toString(),
+            src.resolve("b.md").toAbsolutePath().normalize().toString());
+    assertThat(state)
+        .filteredOn(
+            q -> sources.contains(q.getSubject()) && q.getPredicate().equals(Provenance.SHA256))
         .hasSize(2);
   }
 
@@ -176,8 +269,15 @@ class ManyDescriptionsTest {
     new CorpusGenerator(7, 0.3, true).generate(src, 0, 40);
     backdate(src);
     Path bulk = run("bulk", src);
-    IngestFixtures.Run txn = cli("ingest", "--no-bulk", "--batch-size", "7", "--db", tmp.resolve("txn").toString(),
-        src.toString());
+    IngestFixtures.Run txn =
+        cli(
+            "ingest",
+            "--no-bulk",
+            "--batch-size",
+            "7",
+            "--db",
+            tmp.resolve("txn").toString(),
+            src.toString());
     assertThat(txn.exit()).as(txn.err()).isZero();
     assertThat(comparableState(tmp.resolve("txn"))).isEqualTo(comparableState(bulk));
     // A history: half the corpus first, then the rest; then one re-saved copy deleted with --prune.
@@ -201,14 +301,24 @@ class ManyDescriptionsTest {
   }
 
   private static Set<String> values(Path db, Node property) {
-    return dataQuads(db).stream().filter(q -> q.getSubject().equals(ARTICLE) && q.getPredicate().equals(property))
-        .map(q -> q.getObject().isLiteral() ? q.getObject().getLiteralLexicalForm() : q.getObject().getURI())
+    return dataQuads(db).stream()
+        .filter(q -> q.getSubject().equals(ARTICLE) && q.getPredicate().equals(property))
+        .map(
+            q ->
+                q.getObject().isLiteral()
+                    ? q.getObject().getLiteralLexicalForm()
+                    : q.getObject().getURI())
         .collect(Collectors.toSet());
   }
 
   static String record(String url, String extra, String related) {
-    return "---\ntitle: \"An article\"\npublishedDateTime: 2021-03-01T08:00:00Z\nwebUrl: \"" + url + "\"\n"
-        + extra + "provider:\n  name: News\n  domain: news.example.org\n" + related + "---\n";
+    return "---\ntitle: \"An article\"\npublishedDateTime: 2021-03-01T08:00:00Z\nwebUrl: \""
+        + url
+        + "\"\n"
+        + extra
+        + "provider:\n  name: News\n  domain: news.example.org\n"
+        + related
+        + "---\n";
   }
 
   static String related(String url) {

@@ -52,19 +52,40 @@ class StoriesOfMergedDescriptionsTest {
       Path db = tmp.resolve("db" + mode);
       IngestFixtures.Run run = cli("ingest", mode, "--db", db.toString(), src.toString());
       assertThat(run.exit()).as(run.err()).isZero();
-      List<String[]> stories = csv(cli("query", "stories", "--db", db.toString(), "--param", "limit=100000",
-          "--format", "csv").out());
+      List<String[]> stories =
+          csv(
+              cli(
+                      "query",
+                      "stories",
+                      "--db",
+                      db.toString(),
+                      "--param",
+                      "limit=100000",
+                      "--format",
+                      "csv")
+                  .out());
       int size = List.of(stories.get(0)).indexOf("size");
       List<Integer> sizes = new ArrayList<>();
       stories.subList(1, stories.size()).forEach(r -> sizes.add(Integer.parseInt(r[size])));
       assertThat(sizes).as(mode).containsExactlyInAnyOrderElementsOf(links.storySizes());
-      List<String[]> top = csv(cli("query", "top-linked", "--db", db.toString(), "--param", "limit=50",
-          "--format", "csv").out());
+      List<String[]> top =
+          csv(
+              cli(
+                      "query",
+                      "top-linked",
+                      "--db",
+                      db.toString(),
+                      "--param",
+                      "limit=50",
+                      "--format",
+                      "csv")
+                  .out());
       int article = List.of(top.get(0)).indexOf("article");
       int citations = List.of(top.get(0)).indexOf("citations");
       assertThat(top).hasSize(51);
       for (String[] row : top.subList(1, top.size())) {
-        assertThat(Integer.parseInt(row[citations])).as(row[article])
+        assertThat(Integer.parseInt(row[citations]))
+            .as(row[article])
             .isEqualTo(links.citing.get(row[article]).size());
       }
       assertThat(Integer.parseInt(top.get(1)[citations]))
@@ -99,7 +120,9 @@ class StoriesOfMergedDescriptionsTest {
       for (Article r : a.related()) {
         String to = iri(r);
         union(from, to);
-        if (!to.equals(from) && citing.computeIfAbsent(to, k -> new HashSet<>()).add(from) && resaved) {
+        if (!to.equals(from)
+            && citing.computeIfAbsent(to, k -> new HashSet<>()).add(from)
+            && resaved) {
           resavedLinks++;
         }
       }

@@ -38,42 +38,84 @@ class LinkCommandTest {
   @BeforeEach
   void ingestSeeds() {
     db = dir.resolve("db");
-    assertThat(Cli.run("ingest", "--db", db.toString(), "seeds/000_1ca178d75c94ebc8.md").exit()).isZero();
+    assertThat(Cli.run("ingest", "--db", db.toString(), "seeds/000_1ca178d75c94ebc8.md").exit())
+        .isZero();
   }
 
   @Test
   void proposesRankedCandidatesForUnlinkedNodesOnly() {
     Path out = dir.resolve("candidates.ttl");
-    Cli.Result run = Cli.run("link", "--db", db.toString(),
-        "--propose", "src/test/resources/link/extract.nt", "-o", out.toString());
+    Cli.Result run =
+        Cli.run(
+            "link",
+            "--db",
+            db.toString(),
+            "--propose",
+            "src/test/resources/link/extract.nt",
+            "-o",
+            out.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     Graph g = RDFDataMgr.loadGraph(out.toString());
     // Global Times: the two exact label matches, then the partial one, in that order in the file.
     List<String> forGlobalTimes = objectsInFileOrder(out, GLOBAL_TIMES);
-    assertThat(forGlobalTimes).containsExactly(
-        "http://example.org/dbr/Global_Times", "http://example.org/kb/Q900001", "http://example.org/kb/Q900002");
+    assertThat(forGlobalTimes)
+        .containsExactly(
+            "http://example.org/dbr/Global_Times",
+            "http://example.org/kb/Q900001",
+            "http://example.org/kb/Q900002");
     assertThat(score(g, GLOBAL_TIMES, "http://example.org/kb/Q900001")).isEqualTo(1.0);
     assertThat(score(g, GLOBAL_TIMES, "http://example.org/kb/Q900002"))
-        .isLessThan(score(g, GLOBAL_TIMES, "http://example.org/kb/Q900001")).isPositive();
+        .isLessThan(score(g, GLOBAL_TIMES, "http://example.org/kb/Q900001"))
+        .isPositive();
     // Newsweek is named only by citing records (an alt label); geektime.com matches by website.
-    assertThat(score(g, NodeFactory.createURI(BASE + "provider/newsweek.com"), "http://example.org/kb/Q900003"))
+    assertThat(
+            score(
+                g,
+                NodeFactory.createURI(BASE + "provider/newsweek.com"),
+                "http://example.org/kb/Q900003"))
         .isEqualTo(0.9);
-    assertThat(score(g, NodeFactory.createURI(BASE + "provider/geektime.com"), "http://example.org/kb/Q900004"))
+    assertThat(
+            score(
+                g,
+                NodeFactory.createURI(BASE + "provider/geektime.com"),
+                "http://example.org/kb/Q900004"))
         .isEqualTo(0.95);
     // The topic ai is linked by the shipped link sets already: nothing proposed for it.
-    assertThat(g.find(Node.ANY, LinkVocab.OBJECT, NodeFactory.createURI("http://example.org/kb/Q900005")).toList())
+    assertThat(
+            g.find(
+                    Node.ANY,
+                    LinkVocab.OBJECT,
+                    NodeFactory.createURI("http://example.org/kb/Q900005"))
+                .toList())
         .isEmpty();
-    assertThat(g.find(Node.ANY, LinkVocab.OBJECT, NodeFactory.createURI("http://example.org/kb/Q900006")).toList())
+    assertThat(
+            g.find(
+                    Node.ANY,
+                    LinkVocab.OBJECT,
+                    NodeFactory.createURI("http://example.org/kb/Q900006"))
+                .toList())
         .isEmpty();
-    assertThat(g.find(Node.ANY, LinkVocab.STATUS, Node.ANY).mapWith(t -> t.getObject().getLiteralLexicalForm())
-        .toSet()).containsExactly("proposed");
+    assertThat(
+            g.find(Node.ANY, LinkVocab.STATUS, Node.ANY)
+                .mapWith(t -> t.getObject().getLiteralLexicalForm())
+                .toSet())
+        .containsExactly("proposed");
   }
 
   @Test
   void applyingAReviewedFileChangesOnlyTheReviewedLinksGraph() throws Exception {
     Path candidates = dir.resolve("candidates.ttl");
-    assertThat(Cli.run("link", "--db", db.toString(), "--propose", "src/test/resources/link/extract.nt",
-        "-o", candidates.toString()).exit()).isZero();
+    assertThat(
+            Cli.run(
+                    "link",
+                    "--db",
+                    db.toString(),
+                    "--propose",
+                    "src/test/resources/link/extract.nt",
+                    "-o",
+                    candidates.toString())
+                .exit())
+        .isZero();
     Graph g = RDFDataMgr.loadGraph(candidates.toString());
     Node accepted = record(g, GLOBAL_TIMES, "http://example.org/kb/Q900001");
     g.remove(accepted, LinkVocab.STATUS, Node.ANY);
@@ -92,8 +134,14 @@ class LinkCommandTest {
     assertThat(quadsOutside(reviewedGraph)).isEqualTo(before);
     try (Tdb2Store store = Tdb2Store.open(db)) {
       Graph links = GraphFactory.createDefaultGraph();
-      Txn.executeRead(store.dataset(), () -> store.dataset().getGraph(reviewedGraph).find().forEach(links::add));
-      assertThat(links.contains(GLOBAL_TIMES, LinkVocab.SAME_AS, NodeFactory.createURI("http://example.org/kb/Q900001")))
+      Txn.executeRead(
+          store.dataset(),
+          () -> store.dataset().getGraph(reviewedGraph).find().forEach(links::add));
+      assertThat(
+              links.contains(
+                  GLOBAL_TIMES,
+                  LinkVocab.SAME_AS,
+                  NodeFactory.createURI("http://example.org/kb/Q900001")))
           .isTrue();
       assertThat(links.contains(accepted, NewsVocab.DCTERMS_SOURCE, Node.ANY)).isTrue();
       assertThat(links.find(Node.ANY, LinkVocab.SAME_AS, Node.ANY).toList()).hasSize(1);
@@ -103,10 +151,18 @@ class LinkCommandTest {
   @Test
   void aBrokenExtractIsReportedWithItsPositionAndTheCandidatesBeforeItAreKept() {
     Path out = dir.resolve("candidates.ttl");
-    Cli.Result run = Cli.run("link", "--db", db.toString(),
-        "--propose", "src/test/resources/link/broken.nt", "-o", out.toString());
+    Cli.Result run =
+        Cli.run(
+            "link",
+            "--db",
+            db.toString(),
+            "--propose",
+            "src/test/resources/link/broken.nt",
+            "-o",
+            out.toString());
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err()).containsPattern("src/test/resources/link/broken\\.nt:3:1: error: Broken token");
+    assertThat(run.err())
+        .containsPattern("src/test/resources/link/broken\\.nt:3:1: error: Broken token");
     Graph g = RDFDataMgr.loadGraph(out.toString());
     assertThat(score(g, GLOBAL_TIMES, "http://example.org/kb/Q900001")).isEqualTo(1.0);
   }
@@ -114,40 +170,52 @@ class LinkCommandTest {
   private Set<Quad> quadsOutside(Node graph) {
     try (Tdb2Store store = Tdb2Store.open(db)) {
       Set<Quad> quads = new HashSet<>();
-      Txn.executeRead(store.dataset(), () -> store.dataset().find().forEachRemaining(q -> {
-        if (!q.getGraph().equals(graph)) {
-          quads.add(q);
-        }
-      }));
+      Txn.executeRead(
+          store.dataset(),
+          () ->
+              store
+                  .dataset()
+                  .find()
+                  .forEachRemaining(
+                      q -> {
+                        if (!q.getGraph().equals(graph)) {
+                          quads.add(q);
+                        }
+                      }));
       return quads;
     }
   }
 
   private static Node record(Graph g, Node subject, String object) {
-    return g.find(Node.ANY, LinkVocab.SUBJECT, subject).mapWith(Triple::getSubject)
-        .filterKeep(r -> g.contains(r, LinkVocab.OBJECT, NodeFactory.createURI(object))).next();
+    return g.find(Node.ANY, LinkVocab.SUBJECT, subject)
+        .mapWith(Triple::getSubject)
+        .filterKeep(r -> g.contains(r, LinkVocab.OBJECT, NodeFactory.createURI(object)))
+        .next();
   }
 
   private static double score(Graph g, Node subject, String object) {
     Node r = record(g, subject, object);
-    return Double.parseDouble(g.find(r, LinkVocab.SCORE, Node.ANY).next().getObject().getLiteralLexicalForm());
+    return Double.parseDouble(
+        g.find(r, LinkVocab.SCORE, Node.ANY).next().getObject().getLiteralLexicalForm());
   }
 
   /** The objects of the records about a subject, in the order the file lists the records. */
   private static List<String> objectsInFileOrder(Path file, Node subject) {
     List<String> order = new java.util.ArrayList<>();
-    RDFParser.source(file).parse(new org.apache.jena.riot.system.StreamRDFBase() {
-      private Node current;
+    RDFParser.source(file)
+        .parse(
+            new org.apache.jena.riot.system.StreamRDFBase() {
+              private Node current;
 
-      @Override
-      public void triple(Triple t) {
-        if (t.getPredicate().equals(LinkVocab.SUBJECT)) {
-          current = t.getObject();
-        } else if (t.getPredicate().equals(LinkVocab.OBJECT) && subject.equals(current)) {
-          order.add(t.getObject().getURI());
-        }
-      }
-    });
+              @Override
+              public void triple(Triple t) {
+                if (t.getPredicate().equals(LinkVocab.SUBJECT)) {
+                  current = t.getObject();
+                } else if (t.getPredicate().equals(LinkVocab.OBJECT) && subject.equals(current)) {
+                  order.add(t.getObject().getURI());
+                }
+              }
+            });
     return order;
   }
 }

@@ -29,9 +29,9 @@ import org.newsgraph.source.RecordReader;
 
 /**
  * Runs every folder of {@code src/test/resources/cases/}: reads its {@code input*} file, maps its
- * records, and compares the union of the record graphs with {@code expected.ttl} by graph isomorphism
- * and the reported problems with {@code expected.err} (whole lines; no file means no problem). A case
- * without {@code expected.ttl} must be rejected whole: no record, no triple.
+ * records, and compares the union of the record graphs with {@code expected.ttl} by graph
+ * isomorphism and the reported problems with {@code expected.err} (whole lines; no file means no
+ * problem). A case without {@code expected.ttl} must be rejected whole: no record, no triple.
  */
 class GoldenCasesTest {
 
@@ -44,8 +44,8 @@ class GoldenCasesTest {
       folders = list.filter(Files::isDirectory).sorted().toList();
     }
     assertThat(folders).isNotEmpty();
-    return folders.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(),
-        () -> run(folder)));
+    return folders.stream()
+        .map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> run(folder)));
   }
 
   private static void run(Path folder) throws IOException {
@@ -57,16 +57,21 @@ class GoldenCasesTest {
     Set<Node> graphs = new java.util.HashSet<>();
     RecordMapper mapper = new RecordMapper(IriFactory.of(IriFactory.DEFAULT_BASE));
     for (Record record : result.records()) {
-      Node graph = mapper.map(record, new StreamRDFBase() {
-        @Override
-        public void quad(Quad quad) {
-          graphs.add(quad.getGraph());
-          actual.add(quad.asTriple());
-        }
-      }, problems);
+      Node graph =
+          mapper.map(
+              record,
+              new StreamRDFBase() {
+                @Override
+                public void quad(Quad quad) {
+                  graphs.add(quad.getGraph());
+                  actual.add(quad.asTriple());
+                }
+              },
+              problems);
       assertThat(graphs).contains(graph);
     }
-    assertThat(lines(problems)).as("problems of %s", folder)
+    assertThat(lines(problems))
+        .as("problems of %s", folder)
         .containsExactlyElementsOf(expectedLines(folder.resolve("expected.err")));
     Path expectedTtl = folder.resolve("expected.ttl");
     if (!Files.exists(expectedTtl)) {
@@ -76,18 +81,25 @@ class GoldenCasesTest {
     }
     Graph expected = RDFDataMgr.loadGraph(expectedTtl.toString());
     if (!IsoMatcher.isomorphic(expected, actual)) {
-      throw new AssertionError("graph of " + folder + " differs from expected.ttl\nmissing:\n"
-          + difference(expected, actual) + "\nunexpected:\n" + difference(actual, expected));
+      throw new AssertionError(
+          "graph of "
+              + folder
+              + " differs from expected.ttl\nmissing:\n"
+              + difference(expected, actual)
+              + "\nunexpected:\n"
+              + difference(actual, expected));
     }
     for (Node graph : graphs) {
       assertThat(actual.contains(graph, NewsVocab.DCTERMS_SOURCE, Node.ANY))
-          .as("graph %s names its source", graph).isTrue();
+          .as("graph %s names its source", graph)
+          .isTrue();
     }
   }
 
   private static Path inputOf(Path folder) throws IOException {
     try (Stream<Path> list = Files.list(folder)) {
-      return list.filter(p -> p.getFileName().toString().startsWith("input")).findFirst()
+      return list.filter(p -> p.getFileName().toString().startsWith("input"))
+          .findFirst()
           .orElseThrow(() -> new AssertionError("no input file in " + folder));
     }
   }
@@ -100,7 +112,9 @@ class GoldenCasesTest {
     if (!Files.exists(file)) {
       return List.of();
     }
-    return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+    return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+        .filter(l -> !l.isBlank())
+        .toList();
   }
 
   private static String difference(Graph a, Graph b) {

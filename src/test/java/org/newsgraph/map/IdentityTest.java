@@ -27,7 +27,8 @@ class IdentityTest {
   private final RecordMapper mapper = new RecordMapper(IriFactory.of(IriFactory.DEFAULT_BASE));
   private final IriFactory iris = IriFactory.of(IriFactory.DEFAULT_BASE);
 
-  private static final String CITING = """
+  private static final String CITING =
+      """
       ---
       title: Citing story
       webUrl: https://citing.example.com/a
@@ -48,7 +49,8 @@ class IdentityTest {
       ---
       """;
 
-  private static final String CITED = """
+  private static final String CITED =
+      """
       ---
       title: Cited story
       webUrl: https://www.cited.example.org/story/1
@@ -67,9 +69,14 @@ class IdentityTest {
     assertThat(iris.isRecordGraph(iris.organizationGraph("bbc.com"))).isTrue();
     assertThat(iris.isRecordGraph(iris.systemGraph("ontology"))).isFalse();
     assertThat(iris.isRecordGraph(iris.systemGraph("story-state"))).isFalse();
-    assertThat(iris.isRecordGraph(org.apache.jena.graph.NodeFactory.createURI(iris.base() + "graph/story/abc")))
+    assertThat(
+            iris.isRecordGraph(
+                org.apache.jena.graph.NodeFactory.createURI(iris.base() + "graph/story/abc")))
         .isFalse();
-    assertThat(iris.isRecordGraph(org.apache.jena.graph.NodeFactory.createURI("https://other.example/graph/article/x")))
+    assertThat(
+            iris.isRecordGraph(
+                org.apache.jena.graph.NodeFactory.createURI(
+                    "https://other.example/graph/article/x")))
         .isFalse();
   }
 
@@ -85,8 +92,13 @@ class IdentityTest {
       assertThat(ds.contains(Node.ANY, citing, NewsVocab.RELATED, cited)).isTrue();
       // Both related entries are the same article: one link, one node.
       assertThat(Iter.toList(ds.find(Node.ANY, citing, NewsVocab.RELATED, Node.ANY))).hasSize(1);
-      assertThat(ds.contains(iris.articleGraph("https://www.cited.example.org/story/1"), cited,
-          NewsVocab.SCHEMA_HEADLINE, NodeFactory.createLiteralString("Cited story"))).isTrue();
+      assertThat(
+              ds.contains(
+                  iris.articleGraph("https://www.cited.example.org/story/1"),
+                  cited,
+                  NewsVocab.SCHEMA_HEADLINE,
+                  NodeFactory.createLiteralString("Cited story")))
+          .isTrue();
     }
   }
 
@@ -97,7 +109,8 @@ class IdentityTest {
     load(ds, CITED);
     Node provider = iris.provider("cited.example.org");
     assertThat(Iter.toList(ds.find(Node.ANY, provider, NewsVocab.SCHEMA_NAME, Node.ANY)))
-        .extracting(q -> q.getObject().getLiteralLexicalForm()).containsExactly("Cited Times");
+        .extracting(q -> q.getObject().getLiteralLexicalForm())
+        .containsExactly("Cited Times");
     Node citingGraph = iris.articleGraph("https://citing.example.com/a");
     assertThat(Iter.toList(ds.find(citingGraph, provider, NewsVocab.NAME_AS_CITED, Node.ANY)))
         .extracting(q -> q.getObject().getLiteralLexicalForm())
@@ -108,9 +121,15 @@ class IdentityTest {
   void anOrganizationRecordNamesItsProviderNode() {
     DatasetGraph ds = DatasetGraphFactory.createTxnMem();
     load(ds, CITING);
-    load(ds, "---\ntaxonomy: organization\n_id: cited.example.org\nname: Cited Times Group\n"
-        + "domain: cited.example.org\n---\n");
-    assertThat(Iter.toList(ds.find(Node.ANY, iris.provider("cited.example.org"), NewsVocab.SCHEMA_NAME, Node.ANY))).extracting(q -> q.getObject().getLiteralLexicalForm())
+    load(
+        ds,
+        "---\ntaxonomy: organization\n_id: cited.example.org\nname: Cited Times Group\n"
+            + "domain: cited.example.org\n---\n");
+    assertThat(
+            Iter.toList(
+                ds.find(
+                    Node.ANY, iris.provider("cited.example.org"), NewsVocab.SCHEMA_NAME, Node.ANY)))
+        .extracting(q -> q.getObject().getLiteralLexicalForm())
         .containsExactly("Cited Times Group");
   }
 
@@ -121,16 +140,21 @@ class IdentityTest {
   }
 
   private void load(DatasetGraph ds, String text) {
-    ReadResult r = reader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t.md");
+    ReadResult r =
+        reader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t.md");
     assertThat(r.problems()).isEmpty();
     List<Problem> problems = new ArrayList<>();
     for (Record record : r.records()) {
-      Node graph = mapper.map(record, new StreamRDFBase() {
-        @Override
-        public void quad(Quad quad) {
-          ds.add(quad);
-        }
-      }, problems);
+      Node graph =
+          mapper.map(
+              record,
+              new StreamRDFBase() {
+                @Override
+                public void quad(Quad quad) {
+                  ds.add(quad);
+                }
+              },
+              problems);
       assertThat(graph).isNotNull();
     }
     assertThat(problems).isEmpty();

@@ -17,17 +17,21 @@ class OutputFormatTest {
     assertThat(OutputFormat.forExport("rdfxml")).isSameAs(OutputFormat.RDFXML);
     for (OutputFormat format : OutputFormat.values()) {
       if (format.forQueries() && format.forExports()) {
-        assertThat(OutputFormat.forQuery(format.label())).isSameAs(OutputFormat.forExport(format.label()));
+        assertThat(OutputFormat.forQuery(format.label()))
+            .isSameAs(OutputFormat.forExport(format.label()));
       }
     }
   }
 
   @Test
   void aFormatThatCannotCarryWhatIsWrittenIsAUsageErrorListingTheOnesThatCan() {
-    assertThatThrownBy(() -> OutputFormat.forExport("csv")).isInstanceOf(UsageException.class)
+    assertThatThrownBy(() -> OutputFormat.forExport("csv"))
+        .isInstanceOf(UsageException.class)
         .hasMessage("unknown export format 'csv'; known: [turtle, trig, nt, nq, jsonld, rdfxml]");
-    assertThatThrownBy(() -> OutputFormat.forQuery("nq")).isInstanceOf(UsageException.class)
-        .hasMessage("unknown format 'nq'; known: [text, csv, tsv, json, xml, turtle, nt, jsonld, rdfxml]");
+    assertThatThrownBy(() -> OutputFormat.forQuery("nq"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage(
+            "unknown format 'nq'; known: [text, csv, tsv, json, xml, turtle, nt, jsonld, rdfxml]");
     assertThat(OutputFormat.find("xlsx")).isEmpty();
   }
 }

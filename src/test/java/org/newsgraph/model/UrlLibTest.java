@@ -13,19 +13,21 @@ class UrlLibTest {
   private static final String CANONICAL = "https://www.example.com/news/story-1";
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "https://www.example.com/news/story-1",
-      "http://www.example.com/news/story-1",
-      "https://www.example.com/news/story-1/",
-      "HTTPS://WWW.Example.COM:443/news/story-1",
-      "http://www.example.com:80/news/story-1",
-      "https://www.example.com/news/story-1?utm_source=rss&utm_medium=feed",
-      "https://www.example.com/news/story-1?fbclid=x&gclid=y&ocid=z#comments",
-      "https://www.example.com/news/story-1/amp/",
-      "https://www.example.com/news/story-1?amp=1",
-      "https://www-example-com.cdn.ampproject.org/c/s/www.example.com/news/story-1/amp/",
-      "https://www-example-com.cdn.ampproject.org/v/s/www.example.com/news/story-1?amp=1",
-      "  https://www.example.com/news/story-1  "})
+  @ValueSource(
+      strings = {
+        "https://www.example.com/news/story-1",
+        "http://www.example.com/news/story-1",
+        "https://www.example.com/news/story-1/",
+        "HTTPS://WWW.Example.COM:443/news/story-1",
+        "http://www.example.com:80/news/story-1",
+        "https://www.example.com/news/story-1?utm_source=rss&utm_medium=feed",
+        "https://www.example.com/news/story-1?fbclid=x&gclid=y&ocid=z#comments",
+        "https://www.example.com/news/story-1/amp/",
+        "https://www.example.com/news/story-1?amp=1",
+        "https://www-example-com.cdn.ampproject.org/c/s/www.example.com/news/story-1/amp/",
+        "https://www-example-com.cdn.ampproject.org/v/s/www.example.com/news/story-1?amp=1",
+        "  https://www.example.com/news/story-1  "
+      })
   void everyFormOfTheSameArticleHasOneCanonicalUrl(String url) {
     assertThat(UrlLib.canonical(url)).isEqualTo(CANONICAL);
   }
@@ -46,17 +48,27 @@ class UrlLibTest {
 
   @Test
   void cleanKeepsWhatMattersAndEncodesWhatAnIriCannotHold() {
-    assertThat(UrlLib.clean("https://a.example.com/a b?q=<x>")).isEqualTo("https://a.example.com/a%20b?q=%3Cx%3E");
+    assertThat(UrlLib.clean("https://a.example.com/a b?q=<x>"))
+        .isEqualTo("https://a.example.com/a%20b?q=%3Cx%3E");
     assertThat(UrlLib.clean("https://a.example.com/$deal?x=1&y=$2#frag"))
         .isEqualTo("https://a.example.com/$deal?x=1&y=$2#frag");
-    assertThat(UrlLib.clean("https://bücher.example/a")).isEqualTo("https://xn--bcher-kva.example/a");
+    assertThat(UrlLib.clean("https://bücher.example/a"))
+        .isEqualTo("https://xn--bcher-kva.example/a");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"javascript:alert(1)", "www.example.com/a", "", "ftp://a.example.com/x",
-      "https:///path", "https://a.example.com/\u0001"})
+  @ValueSource(
+      strings = {
+        "javascript:alert(1)",
+        "www.example.com/a",
+        "",
+        "ftp://a.example.com/x",
+        "https:///path",
+        "https://a.example.com/\u0001"
+      })
   void unusableUrlsAreRefusedWithAReason(String url) {
-    assertThatThrownBy(() -> UrlLib.clean(url)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> UrlLib.clean(url))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageNotContaining("null");
   }
 

@@ -34,14 +34,15 @@ import org.newsgraph.store.Tdb2Store;
 import org.newsgraph.story.StoryIndex;
 
 /**
- * The hand-written catalog fixture corpus ({@code fixtures/catalog/}) ingested into a TDB2 store the
- * way the CLI does it (stories kept up to date after every batch of two records), plus helpers to
- * run catalog queries and read their rows as text.
+ * The hand-written catalog fixture corpus ({@code fixtures/catalog/}) ingested into a TDB2 store
+ * the way the CLI does it (stories kept up to date after every batch of two records), plus helpers
+ * to run catalog queries and read their rows as text.
  */
 public final class CatalogFixture implements AutoCloseable {
 
   /** The folder of the fixture records. */
   public static final Path FOLDER = Path.of("src/test/resources/fixtures/catalog");
+
   /** The data base IRI. */
   public static final IriFactory IRIS = IriFactory.of(IriFactory.DEFAULT_BASE);
 
@@ -67,8 +68,8 @@ public final class CatalogFixture implements AutoCloseable {
   }
 
   /**
-   * Ingests any folder with the story index listening, in batches of 50, accepting rejected
-   * records (real data has some).
+   * Ingests any folder with the story index listening, in batches of 50, accepting rejected records
+   * (real data has some).
    */
   public void ingestLeniently(Path folder) {
     ingester(IngestOptions.defaults().withBatchSize(50).withProgress(false))
@@ -89,19 +90,27 @@ public final class CatalogFixture implements AutoCloseable {
   public void ingest(Path path) {
     List<Problem> problems = new ArrayList<>();
     // Batches of two records, never the bulk loader: the story index is updated batch by batch.
-    ingester(IngestOptions.defaults().withBatchSize(2).withBulk(false).withProgress(false), problems::add)
+    ingester(
+            IngestOptions.defaults().withBatchSize(2).withBulk(false).withProgress(false),
+            problems::add)
         .run(List.of(path.toString()), InputStream.nullInputStream());
     assertThat(problems).isEmpty();
   }
 
   private Ingester ingester(IngestOptions options) {
-    return ingester(options, problem -> { });
+    return ingester(options, problem -> {});
   }
 
   private Ingester ingester(IngestOptions options, java.util.function.Consumer<Problem> problems) {
-    return new Ingester(store, new RecordReader(ReaderLimits.DEFAULT), new RecordMapper(IRIS),
-        new Provenance(IRIS), new SystemGraphs(IRIS).load(), options, problems,
-        new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()))
+    return new Ingester(
+            store,
+            new RecordReader(ReaderLimits.DEFAULT),
+            new RecordMapper(IRIS),
+            new Provenance(IRIS),
+            new SystemGraphs(IRIS).load(),
+            options,
+            problems,
+            new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()))
         .addListener(new StoryMaintainer(new StoryIndex(store, IRIS), IRIS));
   }
 
@@ -124,18 +133,23 @@ public final class CatalogFixture implements AutoCloseable {
 
   /** Runs a parsed query with an empty substitution and returns its rows as text. */
   public List<Map<String, String>> rows(Query query) {
-    return store.query(query, Binding.builder().build(), exec -> {
-      List<Map<String, String>> rows = new ArrayList<>();
-      exec.select().forEachRemaining(b -> {
-        Map<String, String> row = new LinkedHashMap<>();
-        for (Var v : (Iterable<Var>) b::vars) {
-          Node n = b.get(v);
-          row.put(v.getVarName(), n.isURI() ? n.getURI() : n.getLiteralLexicalForm());
-        }
-        rows.add(row);
-      });
-      return rows;
-    });
+    return store.query(
+        query,
+        Binding.builder().build(),
+        exec -> {
+          List<Map<String, String>> rows = new ArrayList<>();
+          exec.select()
+              .forEachRemaining(
+                  b -> {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (Var v : (Iterable<Var>) b::vars) {
+                      Node n = b.get(v);
+                      row.put(v.getVarName(), n.isURI() ? n.getURI() : n.getLiteralLexicalForm());
+                    }
+                    rows.add(row);
+                  });
+          return rows;
+        });
   }
 
   private void loadTaxonomy() {

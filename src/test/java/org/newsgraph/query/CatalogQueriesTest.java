@@ -52,8 +52,10 @@ class CatalogQueriesTest {
   void coverageListsLinksInBothDirections() {
     // a1 cites b1, x1, b2; b1 cites a1 back.
     List<Map<String, String>> rows = fixture.rows("coverage", Map.of("article", A1));
-    assertThat(rows).extracting(r -> r.get("direction") + " " + r.get("related")).containsExactlyInAnyOrder(
-        "cites " + iri(X1), "cites " + iri(B1), "cited-by " + iri(B1), "cites " + iri(B2));
+    assertThat(rows)
+        .extracting(r -> r.get("direction") + " " + r.get("related"))
+        .containsExactlyInAnyOrder(
+            "cites " + iri(X1), "cites " + iri(B1), "cited-by " + iri(B1), "cites " + iri(B2));
     assertThat(column(rows, "published")).isSorted();
   }
 
@@ -61,13 +63,16 @@ class CatalogQueriesTest {
   void reachGivesShortestDistanceWithinHops() {
     // x1 - a1 (1); a1 - b1, a1 - b2 (2); nothing further in the face story.
     List<Map<String, String>> two = fixture.rows("reach", Map.of("article", X1));
-    assertThat(two).extracting(r -> r.get("reached") + " " + r.get("distance"))
+    assertThat(two)
+        .extracting(r -> r.get("reached") + " " + r.get("distance"))
         .containsExactly(iri(A1) + " 1", iri(B1) + " 2", iri(B2) + " 2");
     List<Map<String, String>> one = fixture.rows("reach", Map.of("article", X1, "hops", "1"));
     assertThat(column(one, "reached")).containsExactly(iri(A1));
-    // c2 - d1 (1); d1 - c1, d1 - e1 (2): e1 was cited under a tracking URL and still meets its record.
+    // c2 - d1 (1); d1 - c1, d1 - e1 (2): e1 was cited under a tracking URL and still meets its
+    // record.
     List<Map<String, String>> robots = fixture.rows("reach", Map.of("article", C2, "hops", "4"));
-    assertThat(robots).extracting(r -> r.get("reached") + " " + r.get("distance"))
+    assertThat(robots)
+        .extracting(r -> r.get("reached") + " " + r.get("distance"))
         .containsExactlyInAnyOrder(iri(D1) + " 1", iri(C1) + " 2", iri(E1) + " 2");
   }
 
@@ -76,10 +81,19 @@ class CatalogQueriesTest {
     // face story: a1 b1 x1 b2 (alpha, beta, gamma), 03-01 08:00 (x1) to 03-03 09:00 (b2);
     // robot story: c1 d1 c2 e1 (gamma, delta, alpha), 03-04 09:30 (d1) to 03-10 15:00+02:00 (e1).
     List<Map<String, String>> rows = fixture.rows("stories", Map.of());
-    assertThat(rows).extracting(r -> String.join(" ", r.get("size"), r.get("providers"),
-        r.get("first"), r.get("last"), r.get("firstReport"))).containsExactly(
-        "4 3 2021-03-01T08:00:00Z 2021-03-03T09:00:00Z " + iri(X1),
-        "4 3 2021-03-04T09:30:00Z 2021-03-10T15:00:00+02:00 " + iri(D1));
+    assertThat(rows)
+        .extracting(
+            r ->
+                String.join(
+                    " ",
+                    r.get("size"),
+                    r.get("providers"),
+                    r.get("first"),
+                    r.get("last"),
+                    r.get("firstReport")))
+        .containsExactly(
+            "4 3 2021-03-01T08:00:00Z 2021-03-03T09:00:00Z " + iri(X1),
+            "4 3 2021-03-04T09:30:00Z 2021-03-10T15:00:00+02:00 " + iri(D1));
     assertThat(rows.get(0).get("firstTitle")).isEqualTo("City bans face recognition");
   }
 
@@ -116,8 +130,11 @@ class CatalogQueriesTest {
     // a1->b1, a1->b2 (alpha->beta 2), a1->x1, b1->a1, c1->d1, d1->c2; self: b1->b2, d1->e1.
     assertThat(fixture.rows("provider-links", Map.of()))
         .extracting(r -> r.get("citing") + ">" + r.get("cited") + " " + r.get("links"))
-        .containsExactly("alpha.example>beta.example 2", "alpha.example>gamma.example 1",
-            "beta.example>alpha.example 1", "delta.example>alpha.example 1",
+        .containsExactly(
+            "alpha.example>beta.example 2",
+            "alpha.example>gamma.example 1",
+            "beta.example>alpha.example 1",
+            "delta.example>alpha.example 1",
             "gamma.example>delta.example 1");
     assertThat(fixture.rows("provider-links", Map.of("self", "only")))
         .extracting(r -> r.get("citing") + ">" + r.get("cited") + " " + r.get("links"))
@@ -128,8 +145,16 @@ class CatalogQueriesTest {
   @Test
   void topicCoverageCountsNarrowerTopics() {
     // ai: a1 (cv), b1, d1, e1; cv: a1 b1; robotics: c1 d1; chips: f1 f2.
-    assertThat(fixture.rows("topic-coverage", Map.of())).extracting(r -> String.join(" ",
-        r.get("label"), r.get("articles"), r.get("providers"), r.get("first"), r.get("last")))
+    assertThat(fixture.rows("topic-coverage", Map.of()))
+        .extracting(
+            r ->
+                String.join(
+                    " ",
+                    r.get("label"),
+                    r.get("articles"),
+                    r.get("providers"),
+                    r.get("first"),
+                    r.get("last")))
         .containsExactly(
             "AI 4 3 2021-03-02T10:00:00Z 2021-03-10T15:00:00+02:00",
             "Chips 2 1 2021-02-15T08:00:00Z 2021-02-15T09:00:00Z",
@@ -153,13 +178,20 @@ class CatalogQueriesTest {
   void providerProfileShowsMonthsTopicsAndMostCited() {
     // alpha: f1 f2 (2021-02), a1 c2 (2021-03); topics chips 2, computer vision 1;
     // cited: a1 by b1, c2 by d1.
-    List<String> rows = fixture.rows("provider-profile", Map.of("provider", "alpha.example"))
-        .stream().map(r -> r.get("section") + " " + r.get("item") + " " + r.get("count")).toList();
+    List<String> rows =
+        fixture.rows("provider-profile", Map.of("provider", "alpha.example")).stream()
+            .map(r -> r.get("section") + " " + r.get("item") + " " + r.get("count"))
+            .toList();
     String first = iri(A1).compareTo(iri(C2)) < 0 ? iri(A1) : iri(C2);
     String second = first.equals(iri(A1)) ? iri(C2) : iri(A1);
-    assertThat(rows).containsExactly("month 2021-02 2", "month 2021-03 2",
-        "topic " + TOPIC + "chips 2", "topic " + TOPIC + "computer-vision 1",
-        "cited " + first + " 1", "cited " + second + " 1");
+    assertThat(rows)
+        .containsExactly(
+            "month 2021-02 2",
+            "month 2021-03 2",
+            "topic " + TOPIC + "chips 2",
+            "topic " + TOPIC + "computer-vision 1",
+            "cited " + first + " 1",
+            "cited " + second + " 1");
   }
 
   @Test
@@ -167,7 +199,8 @@ class CatalogQueriesTest {
     assertThat(fixture.rows("timeline", Map.of("topic", "robotics")))
         .extracting(r -> r.get("period") + " " + r.get("articles"))
         .containsExactly("2021-03-04 1", "2021-03-05 1");
-    // Robot story: d1 Thu 03-04, c1 Fri 03-05, c2 Sat 03-06 -> week of Mon 03-01; e1 Wed 03-10 -> 03-08.
+    // Robot story: d1 Thu 03-04, c1 Fri 03-05, c2 Sat 03-06 -> week of Mon 03-01; e1 Wed 03-10 ->
+    // 03-08.
     assertThat(fixture.rows("story-timeline", Map.of("article", C1, "granularity", "week")))
         .extracting(r -> r.get("period") + " " + r.get("articles"))
         .containsExactly("2021-03-01 3", "2021-03-08 1");
@@ -179,7 +212,8 @@ class CatalogQueriesTest {
         .extracting(r -> r.get("period") + " " + r.get("articles"))
         .containsExactly("2021-02-15 2");
     assertThatThrownBy(() -> fixture.rows("timeline", Map.of("topic", "ai", "granularity", "year")))
-        .isInstanceOf(QueryException.class).hasMessageContaining("[day, week, month]");
+        .isInstanceOf(QueryException.class)
+        .hasMessageContaining("[day, week, month]");
   }
 
   @Test
@@ -187,22 +221,35 @@ class CatalogQueriesTest {
     QueryRunner runner = new QueryRunner(fixture.store(), QueryCatalog.load(), CatalogFixture.IRIS);
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     runner.runNamed("story-graph", Map.of("article", C1), OutputFormat.NT, out);
-    org.apache.jena.graph.Graph graph = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-    org.apache.jena.riot.RDFParser.fromString(out.toString(java.nio.charset.StandardCharsets.UTF_8),
-        org.apache.jena.riot.Lang.NT).parse(graph);
+    org.apache.jena.graph.Graph graph =
+        org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+    org.apache.jena.riot.RDFParser.fromString(
+            out.toString(java.nio.charset.StandardCharsets.UTF_8), org.apache.jena.riot.Lang.NT)
+        .parse(graph);
     // Robot story: c1 -> d1, d1 -> c2, d1 -> e1; four members.
     org.apache.jena.graph.Node related = org.newsgraph.map.NewsVocab.RELATED;
-    assertThat(graph.find(null, related, null).toList()).extracting(t -> t.getSubject().getURI()
-        + ">" + t.getObject().getURI()).containsExactlyInAnyOrder(iri(C1) + ">" + iri(D1),
-        iri(D1) + ">" + iri(C2), iri(D1) + ">" + iri(E1));
+    assertThat(graph.find(null, related, null).toList())
+        .extracting(t -> t.getSubject().getURI() + ">" + t.getObject().getURI())
+        .containsExactlyInAnyOrder(
+            iri(C1) + ">" + iri(D1), iri(D1) + ">" + iri(C2), iri(D1) + ">" + iri(E1));
     assertThat(graph.find(null, org.newsgraph.story.StoryNames.IN_STORY, null).toList()).hasSize(4);
-    assertThat(graph.find(CatalogFixture.article(E1), org.newsgraph.map.NewsVocab.SCHEMA_HEADLINE,
-        null).toList()).extracting(t -> t.getObject().getLiteralLexicalForm()).containsExactly("New AI chip");
+    assertThat(
+            graph
+                .find(CatalogFixture.article(E1), org.newsgraph.map.NewsVocab.SCHEMA_HEADLINE, null)
+                .toList())
+        .extracting(t -> t.getObject().getLiteralLexicalForm())
+        .containsExactly("New AI chip");
     java.io.ByteArrayOutputStream turtle = new java.io.ByteArrayOutputStream();
     runner.runNamed("story-graph", Map.of("article", C1), OutputFormat.TEXT, turtle);
     assertThat(turtle.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("news:inStory");
-    assertThatThrownBy(() -> runner.runNamed("story-graph", Map.of("article", C1), OutputFormat.CSV,
-        new java.io.ByteArrayOutputStream())).isInstanceOf(QueryException.class);
+    assertThatThrownBy(
+            () ->
+                runner.runNamed(
+                    "story-graph",
+                    Map.of("article", C1),
+                    OutputFormat.CSV,
+                    new java.io.ByteArrayOutputStream()))
+        .isInstanceOf(QueryException.class);
   }
 
   @Test
@@ -219,7 +266,8 @@ class CatalogQueriesTest {
     List<Map<String, String>> rows = fixture.rows("duplicates", Map.of());
     String f1 = iri(F1);
     String f2 = iri(F2);
-    assertThat(rows).extracting(r -> r.get("kind") + " " + r.get("article") + " " + r.get("other"))
+    assertThat(rows)
+        .extracting(r -> r.get("kind") + " " + r.get("article") + " " + r.get("other"))
         .containsExactly(
             "same-article " + (f1.compareTo(f2) < 0 ? f1 + " " + f2 : f2 + " " + f1),
             "urls " + iri(E1) + " null");
@@ -233,9 +281,15 @@ class CatalogQueriesTest {
     // b2 is cited by a1 and b1; a1, b1, x1, d1, c2, e1 once each.
     List<Map<String, String>> rows = fixture.rows("top-linked", Map.of());
     assertThat(rows.get(0)).containsEntry("article", iri(B2)).containsEntry("citations", "2");
-    assertThat(rows.subList(1, rows.size())).extracting(r -> r.get("article") + " " + r.get("citations"))
-        .containsExactlyInAnyOrder(iri(A1) + " 1", iri(B1) + " 1", iri(X1) + " 1", iri(D1) + " 1",
-            iri(C2) + " 1", iri(E1) + " 1");
+    assertThat(rows.subList(1, rows.size()))
+        .extracting(r -> r.get("article") + " " + r.get("citations"))
+        .containsExactlyInAnyOrder(
+            iri(A1) + " 1",
+            iri(B1) + " 1",
+            iri(X1) + " 1",
+            iri(D1) + " 1",
+            iri(C2) + " 1",
+            iri(E1) + " 1");
     assertThat(fixture.rows("top-linked", Map.of("limit", "3"))).hasSize(3);
   }
 
@@ -243,14 +297,18 @@ class CatalogQueriesTest {
   void parametersAreBoundAsTermsNeverAsText() {
     assertThat(fixture.rows("stories", Map.of("topic", "\" } ; DROP ALL #"))).isEmpty();
     assertThatThrownBy(() -> fixture.rows("stories", Map.of("from", "last week")))
-        .isInstanceOf(QueryException.class).hasMessageContaining("not a valid date");
+        .isInstanceOf(QueryException.class)
+        .hasMessageContaining("not a valid date");
     assertThatThrownBy(() -> fixture.rows("top-linked", Map.of("limit", "0")))
-        .isInstanceOf(QueryException.class).hasMessageContaining("positive integer");
+        .isInstanceOf(QueryException.class)
+        .hasMessageContaining("positive integer");
   }
 
   private static long seconds(String duration) {
-    return org.apache.jena.sparql.expr.NodeValue.makeNode(duration, null,
-        "http://www.w3.org/2001/XMLSchema#duration").getDuration()
-        .getTimeInMillis(new java.util.Date(0)) / 1000;
+    return org.apache.jena.sparql.expr.NodeValue.makeNode(
+                duration, null, "http://www.w3.org/2001/XMLSchema#duration")
+            .getDuration()
+            .getTimeInMillis(new java.util.Date(0))
+        / 1000;
   }
 }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.model.OutputFormat;
 
-/** The catalog as shipped: every resource listed and parsed, headers and parameter types, formats. */
+/**
+ * The catalog as shipped: every resource listed and parsed, headers and parameter types, formats.
+ */
 class QueryCatalogTest {
 
   @TempDir static Path db;
@@ -37,28 +39,55 @@ class QueryCatalogTest {
   @Test
   void everyShippedQueryIsListedAndDescribed() throws IOException {
     QueryCatalog catalog = QueryCatalog.load();
-    assertThat(catalog.all()).extracting(NamedQuery::name).containsExactly("coverage", "reach",
-        "stories", "first-report", "provider-links", "topic-coverage", "topic-cooccurrence",
-        "provider-profile", "timeline", "story-timeline", "story-graph", "dangling", "duplicates", "top-linked");
+    assertThat(catalog.all())
+        .extracting(NamedQuery::name)
+        .containsExactly(
+            "coverage",
+            "reach",
+            "stories",
+            "first-report",
+            "provider-links",
+            "topic-coverage",
+            "topic-cooccurrence",
+            "provider-profile",
+            "timeline",
+            "story-timeline",
+            "story-graph",
+            "dangling",
+            "duplicates",
+            "top-linked");
     try (Stream<Path> files = Files.list(Path.of("src/main/resources/org/newsgraph/queries"))) {
-      List<String> shipped = files.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".rq")).map(n -> n.substring(0, n.length() - 3)).toList();
-      assertThat(catalog.all()).extracting(NamedQuery::name).containsExactlyInAnyOrderElementsOf(shipped);
+      List<String> shipped =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".rq"))
+              .map(n -> n.substring(0, n.length() - 3))
+              .toList();
+      assertThat(catalog.all())
+          .extracting(NamedQuery::name)
+          .containsExactlyInAnyOrderElementsOf(shipped);
     }
     for (NamedQuery query : catalog.all()) {
       assertThat(query.description()).as(query.name()).isNotBlank();
-      assertThat(query.query().isSelectType() || query.query().isConstructType()).as(query.name()).isTrue();
+      assertThat(query.query().isSelectType() || query.query().isConstructType())
+          .as(query.name())
+          .isTrue();
       for (QueryParam param : query.params()) {
-        assertThat(param.type() == QueryParam.Type.LIMIT
-            || query.query().getQueryPattern().toString().contains("?" + param.name()))
-            .as(query.name() + " uses ?" + param.name()).isTrue();
+        assertThat(
+                param.type() == QueryParam.Type.LIMIT
+                    || query.query().getQueryPattern().toString().contains("?" + param.name()))
+            .as(query.name() + " uses ?" + param.name())
+            .isTrue();
       }
     }
   }
 
   @Test
   void choiceParametersDeclareTheirWordsAndCheckTheirDefault() {
-    NamedQuery query = NamedQuery.parse("t.rq", """
+    NamedQuery query =
+        NamedQuery.parse(
+            "t.rq",
+            """
         # name: t
         # description: d
         # param: unit choice(day|week) default=week Bucket size.
@@ -66,22 +95,32 @@ class QueryCatalogTest {
         """);
     assertThat(query.param("unit").choices()).containsExactly("day", "week");
     assertThat(query.param("unit").typeLabel()).isEqualTo("choice(day|week)");
-    assertThatThrownBy(() -> NamedQuery.parse("t.rq", """
+    assertThatThrownBy(
+            () ->
+                NamedQuery.parse(
+                    "t.rq",
+                    """
         # name: t
         # description: d
         # param: unit choice(day|week) default=year Bucket size.
         SELECT * WHERE { }
-        """)).hasMessageContaining("t.rq:3: default 'year' is not one of [day, week]");
+        """))
+        .hasMessageContaining("t.rq:3: default 'year' is not one of [day, week]");
   }
 
   @Test
   void aChoiceWithoutWordsIsAHeaderError() {
-    assertThatThrownBy(() -> NamedQuery.parse("t.rq", """
+    assertThatThrownBy(
+            () ->
+                NamedQuery.parse(
+                    "t.rq",
+                    """
         # name: t
         # description: d
         # param: unit choice optional Bucket size.
         SELECT * WHERE { }
-        """)).hasMessage("t.rq:3: a choice lists its words: choice(a|b|c)");
+        """))
+        .hasMessage("t.rq:3: a choice lists its words: choice(a|b|c)");
   }
 
   @Test
@@ -89,14 +128,16 @@ class QueryCatalogTest {
     ParamBinder binder = new ParamBinder(fixture.store(), IriFactory.of(IriFactory.DEFAULT_BASE));
     NamedQuery query = QueryCatalog.load().get("provider-links");
     assertThatThrownBy(() -> binder.bind(query, Map.of("self", "all")))
-        .isInstanceOfSatisfying(ParamException.class, e -> {
-          assertThat(e.param().name()).isEqualTo("self");
-          assertThat(e.value()).isEqualTo("all");
-          assertThat(e.expected()).isEqualTo("expected one of [exclude, include, only]");
-          // Each caller writes a parameter its own way: the command line as an option.
-          assertThat(e.message((name, value) -> "--param " + name + "=" + value))
-              .isEqualTo("--param self=all: expected one of [exclude, include, only]");
-        })
+        .isInstanceOfSatisfying(
+            ParamException.class,
+            e -> {
+              assertThat(e.param().name()).isEqualTo("self");
+              assertThat(e.value()).isEqualTo("all");
+              assertThat(e.expected()).isEqualTo("expected one of [exclude, include, only]");
+              // Each caller writes a parameter its own way: the command line as an option.
+              assertThat(e.message((name, value) -> "--param " + name + "=" + value))
+                  .isEqualTo("--param self=all: expected one of [exclude, include, only]");
+            })
         .hasMessage("parameter self=all: expected one of [exclude, include, only]");
   }
 
@@ -105,15 +146,20 @@ class QueryCatalogTest {
     QueryRunner runner = new QueryRunner(fixture.store(), QueryCatalog.load(), CatalogFixture.IRIS);
     Map<String, String> params = Map.of("self", "only");
     assertThat(run(runner, params, OutputFormat.CSV))
-        .isEqualTo("citing,cited,links\r\nbeta.example,beta.example,1\r\ndelta.example,delta.example,1\r\n");
-    assertThat(run(runner, params, OutputFormat.TSV)).startsWith("?citing\t?cited\t?links\n")
+        .isEqualTo(
+            "citing,cited,links\r\nbeta.example,beta.example,1\r\ndelta.example,delta.example,1\r\n");
+    assertThat(run(runner, params, OutputFormat.TSV))
+        .startsWith("?citing\t?cited\t?links\n")
         .contains("\"beta.example\"\t\"beta.example\"\t1\n");
     assertThat(JsonRows.parse(run(runner, params, OutputFormat.JSON))).hasSize(2);
-    assertThat(run(runner, params, OutputFormat.XML)).contains("<variable name=\"citing\"/>")
+    assertThat(run(runner, params, OutputFormat.XML))
+        .contains("<variable name=\"citing\"/>")
         .contains("<literal>delta.example</literal>");
-    assertThat(run(runner, params, OutputFormat.TEXT)).contains("| \"beta.example\"  | \"beta.example\"  | 1     |");
+    assertThat(run(runner, params, OutputFormat.TEXT))
+        .contains("| \"beta.example\"  | \"beta.example\"  | 1     |");
     assertThatThrownBy(() -> run(runner, params, OutputFormat.TURTLE))
-        .isInstanceOf(QueryException.class).hasMessageContaining("is for CONSTRUCT");
+        .isInstanceOf(QueryException.class)
+        .hasMessageContaining("is for CONSTRUCT");
   }
 
   private static String run(QueryRunner runner, Map<String, String> params, OutputFormat format) {

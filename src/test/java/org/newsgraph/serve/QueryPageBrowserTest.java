@@ -21,10 +21,10 @@ import org.newsgraph.store.Tdb2Store;
 
 /**
  * The query page in a real browser: Debian's headless Chromium driven by playwright-core (the
- * script {@code src/test/browser/query-page.mjs}) loads the page, runs a named query, and reads
- * the table and a CSV download, then runs SPARQL typed into the editor. Skipped, with a message saying what is missing, when Chromium,
- * Node or {@code src/test/browser/node_modules} is absent ({@code .ci/install-browser-test-deps.sh}
- * installs them).
+ * script {@code src/test/browser/query-page.mjs}) loads the page, runs a named query, and reads the
+ * table and a CSV download, then runs SPARQL typed into the editor. Skipped, with a message saying
+ * what is missing, when Chromium, Node or {@code src/test/browser/node_modules} is absent ({@code
+ * .ci/install-browser-test-deps.sh} installs them).
  */
 @Tag("slow")
 @Tag("browser")
@@ -38,11 +38,15 @@ class QueryPageBrowserTest {
   @Test
   void namedQueryResultsAppearAsATableWithLinks() throws Exception {
     String chromium = System.getenv().getOrDefault("NEWSGRAPH_CHROMIUM", "/usr/bin/chromium");
-    requireTool(Files.isExecutable(Path.of(chromium)), "no Chromium at " + chromium
-        + " (apt-get install chromium, or set NEWSGRAPH_CHROMIUM)");
+    requireTool(
+        Files.isExecutable(Path.of(chromium)),
+        "no Chromium at " + chromium + " (apt-get install chromium, or set NEWSGRAPH_CHROMIUM)");
     requireTool(onPath("node"), "no 'node' on the PATH");
-    requireTool(Files.isDirectory(SCRIPT_DIR.resolve("node_modules/playwright-core")),
-        "no " + SCRIPT_DIR + "/node_modules/playwright-core (run .ci/install-browser-test-deps.sh)");
+    requireTool(
+        Files.isDirectory(SCRIPT_DIR.resolve("node_modules/playwright-core")),
+        "no "
+            + SCRIPT_DIR
+            + "/node_modules/playwright-core (run .ci/install-browser-test-deps.sh)");
 
     Files.createDirectories(SCREENSHOT.getParent());
     try (Tdb2Store store = ServeFixture.store(dir)) {
@@ -59,38 +63,61 @@ class QueryPageBrowserTest {
   private static void assertSeen(JsonObject seen) {
     assertThat(seen.get("problems").getAsArray()).as("console errors on the page").isEmpty();
     assertThat(seen.get("outside").getAsArray()).as("requests to other hosts").isEmpty();
-    assertThat(seen.get("highlighted").getAsNumber().value().intValue()).as("highlighted keywords").isPositive();
+    assertThat(seen.get("highlighted").getAsNumber().value().intValue())
+        .as("highlighted keywords")
+        .isPositive();
     assertThat(strings(seen.get("headers").getAsArray()))
         .containsExactly("#", "direction", "related", "title", "provider", "published");
     List<List<JsonObject>> rows = new ArrayList<>();
-    seen.get("rows").getAsArray().forEach(r -> rows.add(r.getAsArray().stream().map(JsonValue::getAsObject).toList()));
+    seen.get("rows")
+        .getAsArray()
+        .forEach(r -> rows.add(r.getAsArray().stream().map(JsonValue::getAsObject).toList()));
     assertThat(rows).hasSize(3);
-    assertThat(rows).anySatisfy(row -> {
-      assertThat(text(row.get(1))).isEqualTo("cites");
-      assertThat(text(row.get(3))).isEqualTo("Radar counters: what the council approved");
-      assertThat(text(row.get(4))).isEqualTo("Council Watch");
-    });
-    assertThat(rows).anySatisfy(row -> {
-      assertThat(text(row.get(1))).isEqualTo("cited-by");
-      assertThat(text(row.get(3))).isEqualTo("Privacy groups welcome the end of junction cameras");
-    });
-    assertThat(rows).allSatisfy(row -> assertThat(row.get(2).get("href").getAsString().value())
-        .startsWith("https://w3id.org/newsgraph/id/article/").isEqualTo(text(row.get(2))));
+    assertThat(rows)
+        .anySatisfy(
+            row -> {
+              assertThat(text(row.get(1))).isEqualTo("cites");
+              assertThat(text(row.get(3))).isEqualTo("Radar counters: what the council approved");
+              assertThat(text(row.get(4))).isEqualTo("Council Watch");
+            });
+    assertThat(rows)
+        .anySatisfy(
+            row -> {
+              assertThat(text(row.get(1))).isEqualTo("cited-by");
+              assertThat(text(row.get(3)))
+                  .isEqualTo("Privacy groups welcome the end of junction cameras");
+            });
+    assertThat(rows)
+        .allSatisfy(
+            row ->
+                assertThat(row.get(2).get("href").getAsString().value())
+                    .startsWith("https://w3id.org/newsgraph/id/article/")
+                    .isEqualTo(text(row.get(2))));
     assertThat(seen.get("status").getAsString().value()).startsWith("3 rows");
     JsonObject download = seen.get("downloaded").getAsObject();
     assertThat(download.getString("name")).isEqualTo("coverage.csv");
-    assertThat(download.getString("text").lines().toList()).hasSize(4)
-        .first().isEqualTo("direction,related,title,provider,published");
+    assertThat(download.getString("text").lines().toList())
+        .hasSize(4)
+        .first()
+        .isEqualTo("direction,related,title,provider,published");
     JsonObject adhoc = seen.get("adhoc").getAsObject();
     assertThat(strings(adhoc.get("headers").getAsArray())).containsExactly("#", "article");
     assertThat(adhoc.get("links").getAsNumber().value().intValue()).isEqualTo(3);
     assertThat(adhoc.getString("status")).startsWith("3 rows");
   }
 
-  private static JsonObject drive(String url, String chromium) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder("node", "query-page.mjs", url, "coverage", "article",
-        ServeFixture.ALPHA_URL, SCREENSHOT.toAbsolutePath().toString())
-        .directory(SCRIPT_DIR.toFile());
+  private static JsonObject drive(String url, String chromium)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "node",
+                "query-page.mjs",
+                url,
+                "coverage",
+                "article",
+                ServeFixture.ALPHA_URL,
+                SCREENSHOT.toAbsolutePath().toString())
+            .directory(SCRIPT_DIR.toFile());
     builder.environment().put("NEWSGRAPH_CHROMIUM", chromium);
     builder.redirectError(ProcessBuilder.Redirect.INHERIT);
     Process node = builder.start();

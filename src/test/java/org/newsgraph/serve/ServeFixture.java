@@ -20,10 +20,11 @@ final class ServeFixture {
   /** The web URL of the fixture article that cites two others. */
   static final String ALPHA_URL = "https://harbour-herald.example/traffic/radar-counters";
 
-  static final HttpClient HTTP = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private ServeFixture() {}
 
@@ -37,7 +38,8 @@ final class ServeFixture {
 
   /** GET with an Accept header. */
   static HttpResponse<String> get(String url, String accept) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
     if (accept != null) {
       request.header("Accept", accept);
     }
@@ -45,15 +47,21 @@ final class ServeFixture {
   }
 
   /** A SPARQL Protocol GET of a query. */
-  static HttpResponse<String> query(NewsgraphServer server, String sparql, String accept) throws Exception {
+  static HttpResponse<String> query(NewsgraphServer server, String sparql, String accept)
+      throws Exception {
     return get(server.url() + "newsgraph/sparql?query=" + encode(sparql), accept);
   }
 
   /** POST with a body of a content type, asking for SPARQL JSON results. */
   static HttpResponse<String> post(String url, String contentType, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-        .header("Content-Type", contentType).header("Accept", "application/sparql-results+json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", contentType)
+            .header("Accept", "application/sparql-results+json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static String encode(String text) {

@@ -37,7 +37,8 @@ import org.newsgraph.store.Tdb2Store;
 @Tag("slow")
 class ServerProtocolTest {
 
-  private static final String ARTICLES = "SELECT ?a WHERE { ?a a <https://w3id.org/newsgraph/ns#Article> } ORDER BY ?a";
+  private static final String ARTICLES =
+      "SELECT ?a WHERE { ?a a <https://w3id.org/newsgraph/ns#Article> } ORDER BY ?a";
   private static final String CONSTRUCT =
       "CONSTRUCT { ?a <http://schema.org/headline> ?h } WHERE { ?a <http://schema.org/headline> ?h }";
 
@@ -48,8 +49,12 @@ class ServerProtocolTest {
   @BeforeAll
   static void start() throws Exception {
     store = ServeFixture.store(dir);
-    server = NewsgraphServer.builder(store).port(0)
-        .settings(new ServeSettings(Duration.ofSeconds(10), 100)).build().start();
+    server =
+        NewsgraphServer.builder(store)
+            .port(0)
+            .settings(new ServeSettings(Duration.ofSeconds(10), 100))
+            .build()
+            .start();
   }
 
   @AfterAll
@@ -66,43 +71,58 @@ class ServerProtocolTest {
 
   @Test
   void selectAnswersInJsonAndXml() throws Exception {
-    for (Map.Entry<String, Lang> format : Map.of(
-        "application/sparql-results+json", ResultSetLang.RS_JSON,
-        "application/sparql-results+xml", ResultSetLang.RS_XML).entrySet()) {
+    for (Map.Entry<String, Lang> format :
+        Map.of(
+                "application/sparql-results+json", ResultSetLang.RS_JSON,
+                "application/sparql-results+xml", ResultSetLang.RS_XML)
+            .entrySet()) {
       HttpResponse<String> response = query(server, ARTICLES, format.getKey());
       assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-          t -> assertThat(t).startsWith(format.getKey()));
-      assertThat(articleIris(response.body(), format.getValue())).hasSize(3)
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith(format.getKey()));
+      assertThat(articleIris(response.body(), format.getValue()))
+          .hasSize(3)
           .allMatch(iri -> iri.startsWith("https://w3id.org/newsgraph/id/article/"));
     }
   }
 
   @Test
   void selectAnswersInCsvAndTsv() throws Exception {
-    List<String> json = articleIris(query(server, ARTICLES, "application/sparql-results+json").body(),
-        ResultSetLang.RS_JSON);
+    List<String> json =
+        articleIris(
+            query(server, ARTICLES, "application/sparql-results+json").body(),
+            ResultSetLang.RS_JSON);
     List<String> csv = query(server, ARTICLES, "text/csv").body().lines().toList();
     List<String> tsv = query(server, ARTICLES, "text/tab-separated-values").body().lines().toList();
     assertThat(csv.get(0)).isEqualTo("a");
     assertThat(csv.subList(1, csv.size())).isEqualTo(json);
     assertThat(tsv.get(0)).isEqualTo("?a");
-    assertThat(tsv.subList(1, tsv.size())).isEqualTo(json.stream().map(i -> "<" + i + ">").toList());
+    assertThat(tsv.subList(1, tsv.size()))
+        .isEqualTo(json.stream().map(i -> "<" + i + ">").toList());
   }
 
   @Test
   void postFormAndPostBodyAnswerAsGet() throws Exception {
     String url = server.url() + "newsgraph/sparql";
-    HttpResponse<String> form = post(url, "application/x-www-form-urlencoded", "query=" + encode(ARTICLES));
+    HttpResponse<String> form =
+        post(url, "application/x-www-form-urlencoded", "query=" + encode(ARTICLES));
     HttpResponse<String> body = post(url, "application/sparql-query", ARTICLES);
-    List<String> expected = articleIris(query(server, ARTICLES, "application/sparql-results+json").body(),
-        ResultSetLang.RS_JSON);
+    List<String> expected =
+        articleIris(
+            query(server, ARTICLES, "application/sparql-results+json").body(),
+            ResultSetLang.RS_JSON);
     assertThat(articleIris(form.body(), ResultSetLang.RS_JSON)).isEqualTo(expected);
     assertThat(articleIris(body.body(), ResultSetLang.RS_JSON)).isEqualTo(expected);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"})
+  @ValueSource(
+      strings = {
+        "text/turtle",
+        "application/n-triples",
+        "application/ld+json",
+        "application/rdf+xml"
+      })
   void constructAnswersInRdfSyntaxes(String type) throws Exception {
     HttpResponse<String> response = query(server, CONSTRUCT, type);
     assertThat(response.statusCode()).isEqualTo(200);
@@ -121,14 +141,27 @@ class ServerProtocolTest {
 
   @Test
   void graphStoreProtocolReadsOneGraphAndTheUnion() throws Exception {
-    String graphName = query(server, "SELECT ?g WHERE { GRAPH ?g { ?a <http://schema.org/url> <" + ServeFixture.ALPHA_URL
-        + "> } }", "text/csv").body().lines().skip(1).findFirst().orElseThrow();
-    HttpResponse<String> one = get(server.url() + "newsgraph/get?graph=" + encode(graphName), "text/turtle");
+    String graphName =
+        query(
+                server,
+                "SELECT ?g WHERE { GRAPH ?g { ?a <http://schema.org/url> <"
+                    + ServeFixture.ALPHA_URL
+                    + "> } }",
+                "text/csv")
+            .body()
+            .lines()
+            .skip(1)
+            .findFirst()
+            .orElseThrow();
+    HttpResponse<String> one =
+        get(server.url() + "newsgraph/get?graph=" + encode(graphName), "text/turtle");
     assertThat(one.statusCode()).isEqualTo(200);
     Graph graph = parse(one.body(), "text/turtle");
     assertThat(graph.size()).isPositive();
-    HttpResponse<String> missing = get(server.url() + "newsgraph/get?graph=" + encode("https://nowhere.example/g"),
-        "text/turtle");
+    HttpResponse<String> missing =
+        get(
+            server.url() + "newsgraph/get?graph=" + encode("https://nowhere.example/g"),
+            "text/turtle");
     assertThat(missing.statusCode()).isEqualTo(404);
   }
 
@@ -137,7 +170,8 @@ class ServerProtocolTest {
     HttpResponse<String> all = query(server, "SELECT * WHERE { ?s ?p ?o }", "text/csv");
     assertThat(all.headers().firstValue(ServeSettings.TRUNCATED_HEADER)).hasValue("100");
     assertThat(all.body().lines().count()).isEqualTo(101);
-    HttpResponse<String> limited = query(server, "SELECT * WHERE { ?s ?p ?o } LIMIT 100", "text/csv");
+    HttpResponse<String> limited =
+        query(server, "SELECT * WHERE { ?s ?p ?o } LIMIT 100", "text/csv");
     assertThat(limited.headers().firstValue(ServeSettings.TRUNCATED_HEADER)).isEmpty();
     assertThat(limited.body().lines().count()).isEqualTo(101);
   }
@@ -147,10 +181,12 @@ class ServerProtocolTest {
     HttpResponse<String> response = get(server.url() + "newsgraph/sparql", "text/turtle");
     assertThat(response.statusCode()).isEqualTo(200);
     Graph graph = parse(response.body(), "text/turtle");
-    assertThat(graph.find().toList()).anySatisfy(t -> {
-      assertThat(t.getPredicate().getURI()).endsWith("sparql-service-description#endpoint");
-      assertThat(t.getObject().getURI()).isEqualTo(server.url() + "newsgraph/sparql");
-    });
+    assertThat(graph.find().toList())
+        .anySatisfy(
+            t -> {
+              assertThat(t.getPredicate().getURI()).endsWith("sparql-service-description#endpoint");
+              assertThat(t.getObject().getURI()).isEqualTo(server.url() + "newsgraph/sparql");
+            });
   }
 
   @Test
@@ -161,11 +197,18 @@ class ServerProtocolTest {
   /** Fuseki alone would name itself with newsgraph's version once shaded into one jar. */
   @Test
   void everyResponseNamesNewsgraphAndTheFusekiItRuns() throws Exception {
-    for (HttpResponse<String> response : List.of(get(server.url() + "$/ping", null),
-        query(server, "ASK {}", null), get(server.url() + "newsgraph/sparql?query=ASK", null),
-        get(server.url() + "no/such/page", null), get(server.url() + "q/coverage", null))) {
-      assertThat(response.headers().allValues("Server")).as(response.uri().toString())
-          .singleElement().asString().matches("newsgraph/\\S+ \\(Apache Jena Fuseki 5\\.6\\.0\\)");
+    for (HttpResponse<String> response :
+        List.of(
+            get(server.url() + "$/ping", null),
+            query(server, "ASK {}", null),
+            get(server.url() + "newsgraph/sparql?query=ASK", null),
+            get(server.url() + "no/such/page", null),
+            get(server.url() + "q/coverage", null))) {
+      assertThat(response.headers().allValues("Server"))
+          .as(response.uri().toString())
+          .singleElement()
+          .asString()
+          .matches("newsgraph/\\S+ \\(Apache Jena Fuseki 5\\.6\\.0\\)");
     }
   }
 
@@ -174,8 +217,17 @@ class ServerProtocolTest {
     HttpResponse<String> response = get(server.url() + "q", null);
     assertThat(response.statusCode()).isEqualTo(200);
     JsonArray queries = JSON.parseAny(response.body()).getAsArray();
-    assertThat(queries.stream().map(q -> q.getAsObject().getString("name")).toList()).contains("coverage");
-    assertThat(queries.get(0).getAsObject().get("params").getAsArray().get(0).getAsObject().getString("name"))
+    assertThat(queries.stream().map(q -> q.getAsObject().getString("name")).toList())
+        .contains("coverage");
+    assertThat(
+            queries
+                .get(0)
+                .getAsObject()
+                .get("params")
+                .getAsArray()
+                .get(0)
+                .getAsObject()
+                .getString("name"))
         .isEqualTo("article");
   }
 
@@ -184,15 +236,20 @@ class ServerProtocolTest {
     String url = server.url() + "q/coverage?article=" + encode(ServeFixture.ALPHA_URL);
     HttpResponse<String> csv = get(url, "text/csv");
     assertThat(csv.statusCode()).isEqualTo(200);
-    assertThat(csv.body().lines().toList()).hasSize(4)
-        .anySatisfy(l -> assertThat(l).startsWith("cites,").contains("Radar counters: what the council approved,Council Watch"))
+    assertThat(csv.body().lines().toList())
+        .hasSize(4)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("cites,")
+                    .contains("Radar counters: what the council approved,Council Watch"))
         .anySatisfy(l -> assertThat(l).startsWith("cited-by,").contains("Privacy Post"));
     HttpResponse<String> json = get(url, "application/sparql-results+json");
     assertThat(ResultSetMgr.read(stream(json.body()), ResultSetLang.RS_JSON).getResultVars())
         .containsExactly("direction", "related", "title", "provider", "published");
     HttpResponse<String> byParam = get(url + "&format=tsv", "application/sparql-results+json");
-    assertThat(byParam.headers().firstValue("Content-Type")).hasValueSatisfying(
-        t -> assertThat(t).startsWith("text/tab-separated-values"));
+    assertThat(byParam.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/tab-separated-values"));
   }
 
   @Test
@@ -202,18 +259,27 @@ class ServerProtocolTest {
     // Over HTTP a parameter is written as in the URL, not as the command line's --param.
     assertThat(missing.body()).startsWith("query 'coverage' needs ?article=... (article): ");
     assertThat(get(server.url() + "q/nosuch", null).statusCode()).isEqualTo(404);
-    assertThat(get(server.url() + "q/coverage?article=x&bogus=1", null).statusCode()).isEqualTo(400);
-    HttpResponse<String> injected = get(server.url() + "q/coverage?article="
-        + encode("https://a.example/\"} ; DROP ALL #"), "text/csv");
+    assertThat(get(server.url() + "q/coverage?article=x&bogus=1", null).statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> injected =
+        get(
+            server.url() + "q/coverage?article=" + encode("https://a.example/\"} ; DROP ALL #"),
+            "text/csv");
     assertThat(injected.statusCode()).isIn(200, 400);
     assertThat(query(server, ARTICLES, "text/csv").body().lines().count()).isEqualTo(4);
   }
 
   @Test
   void corsIsOffByDefault() throws Exception {
-    HttpResponse<String> response = ServeFixture.HTTP.send(java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create(server.url() + "newsgraph/sparql?query=" + encode(ARTICLES)))
-        .header("Origin", "https://elsewhere.example").GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        ServeFixture.HTTP.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(
+                        server.url() + "newsgraph/sparql?query=" + encode(ARTICLES)))
+                .header("Origin", "https://elsewhere.example")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
   }
@@ -222,9 +288,11 @@ class ServerProtocolTest {
   void queryPageAndAssetsComeFromTheJarWithNoOutsideReference() throws Exception {
     HttpResponse<String> page = get(server.url(), "text/html");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     List<String> assets = new ArrayList<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.body());
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.body());
     while (m.find()) {
       assets.add(m.group(1));
     }
@@ -232,25 +300,30 @@ class ServerProtocolTest {
     for (String asset : assets) {
       HttpResponse<String> file = get(server.url() + asset, null);
       assertThat(file.statusCode()).as(asset).isEqualTo(200);
-      assertThat(file.body()).as(asset).doesNotContainPattern("(import|src|href|url)\\s*[=(]?\\s*[\"']?https?://");
+      assertThat(file.body())
+          .as(asset)
+          .doesNotContainPattern("(import|src|href|url)\\s*[=(]?\\s*[\"']?https?://");
     }
-    assertThat(get(server.url() + "assets/..%2Fqueries%2Findex", null).statusCode()).isBetween(400, 404);
+    assertThat(get(server.url() + "assets/..%2Fqueries%2Findex", null).statusCode())
+        .isBetween(400, 404);
     assertThat(get(server.url() + "assets/nosuch.js", null).statusCode()).isEqualTo(404);
   }
 
   private static List<String> articleIris(String body, Lang lang) {
     ResultSet rows = ResultSetMgr.read(stream(body), lang);
     List<String> iris = new ArrayList<>();
-    rows.forEachRemaining(row -> {
-      RDFNode a = row.get("a");
-      iris.add(a.asResource().getURI());
-    });
+    rows.forEachRemaining(
+        row -> {
+          RDFNode a = row.get("a");
+          iris.add(a.asResource().getURI());
+        });
     return iris;
   }
 
   private static Graph parse(String body, String type) {
     Graph graph = GraphFactory.createDefaultGraph();
-    RDFParser.fromString(body, org.apache.jena.riot.RDFLanguages.contentTypeToLang(type)).parse(graph);
+    RDFParser.fromString(body, org.apache.jena.riot.RDFLanguages.contentTypeToLang(type))
+        .parse(graph);
     return graph;
   }
 

@@ -13,9 +13,9 @@ import org.newsgraph.model.Problem;
 import org.newsgraph.model.UrlLib;
 
 /**
- * Mutated records (bytes flipped, lines cut and swapped, characters inserted) always give records or
- * positioned problems, never another exception; canonical URLs are stable under re-canonicalisation.
- * Seeded, so a failure can be replayed.
+ * Mutated records (bytes flipped, lines cut and swapped, characters inserted) always give records
+ * or positioned problems, never another exception; canonical URLs are stable under
+ * re-canonicalisation. Seeded, so a failure can be replayed.
  */
 class ReaderFuzzTest {
 
@@ -40,12 +40,16 @@ class ReaderFuzzTest {
   @Test
   void canonicalUrlsAreIdempotent() {
     Random random = new Random(7L);
-    String[] bases = {"https://www.example.com/a/b/", "http://Ex.example.org:80/x?utm_source=1&id=2#f",
-        "https://www-a-com.cdn.ampproject.org/c/s/www.a.com/p/amp/?amp=1"};
+    String[] bases = {
+      "https://www.example.com/a/b/",
+      "http://Ex.example.org:80/x?utm_source=1&id=2#f",
+      "https://www-a-com.cdn.ampproject.org/c/s/www.a.com/p/amp/?amp=1"
+    };
     for (int round = 0; round < 3000; round++) {
       StringBuilder url = new StringBuilder(bases[random.nextInt(bases.length)]);
       for (int i = random.nextInt(4); i > 0; i--) {
-        url.insert(random.nextInt(url.length() + 1), ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        url.insert(
+            random.nextInt(url.length() + 1), ALPHABET.charAt(random.nextInt(ALPHABET.length())));
       }
       String canonical;
       try {

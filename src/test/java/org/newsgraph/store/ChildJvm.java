@@ -18,26 +18,34 @@ final class ChildJvm {
   }
 
   /** Starts {@code newsgraph args...} with a maximum heap such as {@code 160m}. */
-  static Process startWithHeap(Path logs, String name, String heap, String... args) throws IOException {
+  static Process startWithHeap(Path logs, String name, String heap, String... args)
+      throws IOException {
     return start(logs, name, newsgraph(heap, args));
   }
 
   /**
-   * Starts {@code newsgraph args...} under a file size limit ({@code ulimit -f}, in 512-byte blocks):
-   * writes past it fail with EFBIG, as on a full disk, and that works even for root.
+   * Starts {@code newsgraph args...} under a file size limit ({@code ulimit -f}, in 512-byte
+   * blocks): writes past it fail with EFBIG, as on a full disk, and that works even for root.
    */
-  static Process startLimited(Path logs, String name, long blocks, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("sh", "-c", "ulimit -f " + blocks + " && exec \"$0\" \"$@\""));
+  static Process startLimited(Path logs, String name, long blocks, String... args)
+      throws IOException {
+    List<String> command =
+        new ArrayList<>(List.of("sh", "-c", "ulimit -f " + blocks + " && exec \"$0\" \"$@\""));
     command.addAll(newsgraph("512m", args));
     return start(logs, name, command);
   }
 
   /** The command line of a child JVM running {@code newsgraph args...} on the test classpath. */
   private static List<String> newsgraph(String heap, String... args) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-        "-cp", System.getProperty("java.class.path"), "org.newsgraph.cli.Main"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.newsgraph.cli.Main"));
     command.addAll(List.of(args));
     return command;
   }

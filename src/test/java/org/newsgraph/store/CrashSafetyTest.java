@@ -33,7 +33,8 @@ class CrashSafetyTest {
   void sigkillAtRandomMomentsLeavesWholeRecordsAndARerunConverges() throws Exception {
     Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 300);
     Path reference = tmp.resolve("reference");
-    IngestFixtures.Run clean = IngestFixtures.cli("ingest", "--db", reference.toString(), src.toString());
+    IngestFixtures.Run clean =
+        IngestFixtures.cli("ingest", "--db", reference.toString(), src.toString());
     assertThat(clean.exit()).as(clean.err()).isZero();
     Map<Node, Set<Quad>> expected = byGraph(IngestFixtures.dataQuads(reference));
 
@@ -43,20 +44,29 @@ class CrashSafetyTest {
     for (int round = 0; round < ROUNDS; round++) {
       // Round 0 meets an empty store, so it kills the bulk loader; later rounds kill small commits,
       // slow enough (one record per transaction) that each kill lands mid-run.
-      String[] mode = round == 0 ? new String[] {"--progress"} : new String[] {"--progress", "--no-bulk", "--threads", "1"};
-      Process child = ChildJvm.start(tmp, "round" + round, concat(mode, "ingest", "--batch-size", "1",
-          "--db", db.toString(), src.toString()));
+      String[] mode =
+          round == 0
+              ? new String[] {"--progress"}
+              : new String[] {"--progress", "--no-bulk", "--threads", "1"};
+      Process child =
+          ChildJvm.start(
+              tmp,
+              "round" + round,
+              concat(mode, "ingest", "--batch-size", "1", "--db", db.toString(), src.toString()));
       awaitProgress(tmp.resolve("round" + round + ".err"), child);
       long delay = random.nextInt(1_000);
       Thread.sleep(delay);
       child.destroyForcibly().waitFor();
 
       Map<Node, Set<Quad>> found = byGraph(IngestFixtures.recordQuads(db)); // opens: recovery works
-      System.err.printf("crash round %d: killed after %d ms, %d of %d graphs present%n", round, delay,
-          found.size(), expected.size());
-      found.forEach((graph, quads) -> assertThat(quads)
-          .as("graph %s after a kill at %d ms (seed %d)", graph, delay, seed)
-          .isEqualTo(expected.get(graph)));
+      System.err.printf(
+          "crash round %d: killed after %d ms, %d of %d graphs present%n",
+          round, delay, found.size(), expected.size());
+      found.forEach(
+          (graph, quads) ->
+              assertThat(quads)
+                  .as("graph %s after a kill at %d ms (seed %d)", graph, delay, seed)
+                  .isEqualTo(expected.get(graph)));
     }
 
     Process last = ChildJvm.start(tmp, "final", "ingest", "--db", db.toString(), src.toString());
@@ -68,17 +78,32 @@ class CrashSafetyTest {
 
   @Test
   void ctrlCEndsTheRunWithExit130AndLeavesWholeRecords() throws Exception {
-    assumeFalse(sigintIgnored(), "skipped: this JVM ignores SIGINT, as a background job of a"
-        + " non-interactive shell does, and the child JVM inherits that, so no Ctrl-C can reach it;"
-        + " run the suite in the foreground (or under a job-control shell) to test Ctrl-C");
+    assumeFalse(
+        sigintIgnored(),
+        "skipped: this JVM ignores SIGINT, as a background job of a"
+            + " non-interactive shell does, and the child JVM inherits that, so no Ctrl-C can reach it;"
+            + " run the suite in the foreground (or under a job-control shell) to test Ctrl-C");
     Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 200);
     Path reference = tmp.resolve("reference");
-    assertThat(IngestFixtures.cli("ingest", "--db", reference.toString(), src.toString()).exit()).isZero();
+    assertThat(IngestFixtures.cli("ingest", "--db", reference.toString(), src.toString()).exit())
+        .isZero();
     Map<Node, Set<Quad>> expected = byGraph(IngestFixtures.dataQuads(reference));
 
     Path db = tmp.resolve("db");
-    Process child = ChildJvm.start(tmp, "interrupted", "ingest", "--progress", "--no-bulk", "--threads",
-        "1", "--batch-size", "1", "--db", db.toString(), src.toString());
+    Process child =
+        ChildJvm.start(
+            tmp,
+            "interrupted",
+            "ingest",
+            "--progress",
+            "--no-bulk",
+            "--threads",
+            "1",
+            "--batch-size",
+            "1",
+            "--db",
+            db.toString(),
+            src.toString());
     awaitProgress(tmp.resolve("interrupted.err"), child);
     // What a terminal's Ctrl-C sends.
     Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
@@ -86,7 +111,8 @@ class CrashSafetyTest {
     assertThat(ChildJvm.await(child, 60)).as(ChildJvm.err(tmp, "interrupted")).isEqualTo(130);
 
     Map<Node, Set<Quad>> found = byGraph(IngestFixtures.recordQuads(db));
-    found.forEach((graph, quads) -> assertThat(quads).as("graph %s", graph).isEqualTo(expected.get(graph)));
+    found.forEach(
+        (graph, quads) -> assertThat(quads).as("graph %s", graph).isEqualTo(expected.get(graph)));
     assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), src.toString()).exit()).isZero();
     assertThat(byGraph(IngestFixtures.dataQuads(db))).isEqualTo(expected);
   }
@@ -107,9 +133,13 @@ class CrashSafetyTest {
       return; // it finished between two looks
     }
     String said = Files.exists(err) ? Files.readString(err) : "(nothing)";
-    throw new AssertionError(child.isAlive()
-        ? "the child reported no progress within 60 s; its stderr: " + said
-        : "the child exited with " + child.exitValue() + " before reporting progress; its stderr: " + said);
+    throw new AssertionError(
+        child.isAlive()
+            ? "the child reported no progress within 60 s; its stderr: " + said
+            : "the child exited with "
+                + child.exitValue()
+                + " before reporting progress; its stderr: "
+                + said);
   }
 
   private static boolean reportedProgress(Path err) throws IOException {

@@ -21,7 +21,13 @@ final class FusekiFixture implements AutoCloseable {
   FusekiFixture(Path directory) {
     dataset = DatabaseMgr.connectDatasetGraph(Location.create(directory.toString()));
     dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
-    server = FusekiServer.create().port(0).loopback(true).add("/newsgraph", dataset, true).build().start();
+    server =
+        FusekiServer.create()
+            .port(0)
+            .loopback(true)
+            .add("/newsgraph", dataset, true)
+            .build()
+            .start();
   }
 
   /** The dataset URL, for {@code --endpoint}. */

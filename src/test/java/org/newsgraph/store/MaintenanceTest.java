@@ -26,7 +26,8 @@ class MaintenanceTest {
     Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 60);
     Path db = tmp.resolve("db");
     // Many small commits: TDB2 is copy-on-write, so the store grows with each.
-    IngestFixtures.cli("ingest", "--no-bulk", "--batch-size", "1", "--db", db.toString(), src.toString());
+    IngestFixtures.cli(
+        "ingest", "--no-bulk", "--batch-size", "1", "--db", db.toString(), src.toString());
     Set<Quad> before = IngestFixtures.dataQuads(db);
     long sizeBefore = size(db);
 
@@ -37,7 +38,8 @@ class MaintenanceTest {
     assertThat(size(db)).isLessThan(sizeBefore);
     assertThat(db.resolve("Data-0001")).doesNotExist();
     assertThat(db.resolve("Data-0002")).isDirectory();
-    assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), src.toString()).err()).contains("60 unchanged");
+    assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), src.toString()).err())
+        .contains("60 unchanged");
   }
 
   @Test
@@ -64,20 +66,24 @@ class MaintenanceTest {
 
     Set<Quad> dumped = new HashSet<>();
     try (InputStream in = Files.newInputStream(backup)) {
-      RDFParser.source(in).lang(Lang.NQUADS).strict(true).parse(new StreamRDFBase() {
-        @Override
-        public void quad(Quad q) {
-          dumped.add(q);
-        }
-      });
+      RDFParser.source(in)
+          .lang(Lang.NQUADS)
+          .strict(true)
+          .parse(
+              new StreamRDFBase() {
+                @Override
+                public void quad(Quad q) {
+                  dumped.add(q);
+                }
+              });
     }
     assertThat(dumped).containsAll(IngestFixtures.dataQuads(db));
     assertThat(dumped).anyMatch(q -> q.getGraph().equals(IngestFixtures.META));
 
     // A failing source mid-way (an unreachable endpoint) must not touch the existing backup.
     byte[] old = Files.readAllBytes(backup);
-    IngestFixtures.Run failed = IngestFixtures.cli("backup", "--endpoint", "http://127.0.0.1:9/none",
-        backup.toString());
+    IngestFixtures.Run failed =
+        IngestFixtures.cli("backup", "--endpoint", "http://127.0.0.1:9/none", backup.toString());
     assertThat(failed.exit()).isEqualTo(3);
     assertThat(Files.readAllBytes(backup)).isEqualTo(old);
     try (Stream<Path> files = Files.list(tmp)) {

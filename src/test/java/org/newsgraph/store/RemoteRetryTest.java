@@ -28,9 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 class RemoteRetryTest {
 
   private static final Node G = NodeFactory.createURI("https://example.org/graph/1");
-  private static final GraphContent CONTENT = new GraphContent(G, List.of(Triple.create(
-      NodeFactory.createURI("https://example.org/s"), NodeFactory.createURI("https://example.org/p"),
-      NodeFactory.createLiteralString("o"))));
+  private static final GraphContent CONTENT =
+      new GraphContent(
+          G,
+          List.of(
+              Triple.create(
+                  NodeFactory.createURI("https://example.org/s"),
+                  NodeFactory.createURI("https://example.org/p"),
+                  NodeFactory.createLiteralString("o"))));
 
   @TempDir Path tmp;
   private HttpServer server;
@@ -40,15 +45,17 @@ class RemoteRetryTest {
   /** Answers {@code failures} requests with {@code status}, then 204. */
   private String serve(int failures, int status) throws Exception {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/ds/data", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      synchronized (authorizations) {
-        authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-      }
-      int n = requests.incrementAndGet();
-      exchange.sendResponseHeaders(n <= failures ? status : 204, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/ds/data",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          synchronized (authorizations) {
+            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+          }
+          int n = requests.incrementAndGet();
+          exchange.sendResponseHeaders(n <= failures ? status : 204, -1);
+          exchange.close();
+        });
     server.start();
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/ds";
   }
@@ -63,7 +70,8 @@ class RemoteRetryTest {
   @Test
   void transientFailuresAreRetriedWithBackoffUntilThePutSucceeds() throws Exception {
     String url = serve(2, 503);
-    RemoteStore store = new RemoteStore(RemoteEndpoint.of(url).withRetries(4, Duration.ofMillis(20)));
+    RemoteStore store =
+        new RemoteStore(RemoteEndpoint.of(url).withRetries(4, Duration.ofMillis(20)));
     store.replaceGraphs(List.of(CONTENT));
     assertThat(requests.get()).isEqualTo(3);
   }
@@ -71,9 +79,15 @@ class RemoteRetryTest {
   @Test
   void graphsThatStillFailAreListedAndNoMetadataIsWritten() throws Exception {
     String url = serve(Integer.MAX_VALUE, 500);
-    RemoteStore store = new RemoteStore(RemoteEndpoint.of(url).withRetries(3, Duration.ofMillis(10)));
-    StoreBatch batch = new StoreBatch(List.of(CONTENT), List.of(), NodeFactory.createURI("https://example.org/meta"),
-        List.of(G), List.of());
+    RemoteStore store =
+        new RemoteStore(RemoteEndpoint.of(url).withRetries(3, Duration.ofMillis(10)));
+    StoreBatch batch =
+        new StoreBatch(
+            List.of(CONTENT),
+            List.of(),
+            NodeFactory.createURI("https://example.org/meta"),
+            List.of(G),
+            List.of());
     assertThatThrownBy(() -> store.apply(batch))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("1 graph(s) could not be written")
@@ -86,8 +100,10 @@ class RemoteRetryTest {
   @Test
   void aClientErrorIsNotRetried() throws Exception {
     String url = serve(Integer.MAX_VALUE, 400);
-    RemoteStore store = new RemoteStore(RemoteEndpoint.of(url).withRetries(5, Duration.ofMillis(10)));
-    assertThatThrownBy(() -> store.replaceGraphs(List.of(CONTENT))).isInstanceOf(StoreException.class);
+    RemoteStore store =
+        new RemoteStore(RemoteEndpoint.of(url).withRetries(5, Duration.ofMillis(10)));
+    assertThatThrownBy(() -> store.replaceGraphs(List.of(CONTENT)))
+        .isInstanceOf(StoreException.class);
     assertThat(requests.get()).isEqualTo(1);
   }
 
@@ -96,8 +112,12 @@ class RemoteRetryTest {
     String url = serve(0, 204);
     Path auth = tmp.resolve("auth");
     Files.writeString(auth, "writer:s3cret\n", StandardCharsets.UTF_8);
-    new RemoteStore(RemoteEndpoint.of(url).withCredentials(Credentials.read(auth))).replaceGraphs(List.of(CONTENT));
-    assertThat(authorizations).containsExactly("Basic "
-        + Base64.getEncoder().encodeToString("writer:s3cret".getBytes(StandardCharsets.UTF_8)));
+    new RemoteStore(RemoteEndpoint.of(url).withCredentials(Credentials.read(auth)))
+        .replaceGraphs(List.of(CONTENT));
+    assertThat(authorizations)
+        .containsExactly(
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString("writer:s3cret".getBytes(StandardCharsets.UTF_8)));
   }
 }

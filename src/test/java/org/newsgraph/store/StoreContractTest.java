@@ -32,8 +32,9 @@ import org.newsgraph.query.QueryRunner;
 import org.newsgraph.query.StatsQuery;
 
 /**
- * One contract, two stores: the same ingests through the CLI into TDB2 ({@code --db}) and into a real
- * Fuseki ({@code --endpoint}) give the same graphs and the same query answers, incrementally too.
+ * One contract, two stores: the same ingests through the CLI into TDB2 ({@code --db}) and into a
+ * real Fuseki ({@code --endpoint}) give the same graphs and the same query answers, incrementally
+ * too.
  */
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,7 +50,8 @@ class StoreContractTest {
     tmp = dir;
     src = IngestFixtures.corpus(tmp.resolve("src"), 0, 40);
     Path ref = tmp.resolve("reference");
-    assertThat(IngestFixtures.cli("ingest", "--db", ref.toString(), src.toString()).exit()).isZero();
+    assertThat(IngestFixtures.cli("ingest", "--db", ref.toString(), src.toString()).exit())
+        .isZero();
     reference = IngestFixtures.dataQuads(ref);
     fuseki = new FusekiFixture(tmp.resolve("fuseki-db"));
   }
@@ -62,9 +64,12 @@ class StoreContractTest {
   @ParameterizedTest
   @ValueSource(strings = {"tdb2", "remote"})
   void sameGraphsSameAnswersAndIncrementalRuns(String kind) throws IOException {
-    String[] where = kind.equals("tdb2") ? new String[] {"--db", tmp.resolve("db").toString()}
-        : new String[] {"--endpoint", fuseki.url()};
-    IngestFixtures.Run first = IngestFixtures.cli(concat(List.of("ingest", "--no-bulk"), where, src.toString()));
+    String[] where =
+        kind.equals("tdb2")
+            ? new String[] {"--db", tmp.resolve("db").toString()}
+            : new String[] {"--endpoint", fuseki.url()};
+    IngestFixtures.Run first =
+        IngestFixtures.cli(concat(List.of("ingest", "--no-bulk"), where, src.toString()));
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.err()).contains("40 files read, 40 added");
 
@@ -75,7 +80,8 @@ class StoreContractTest {
 
     IngestFixtures.Run again = IngestFixtures.cli(concat(List.of("ingest"), where, src.toString()));
     assertThat(again.err()).contains("40 files read, 0 added, 0 replaced, 40 unchanged");
-    IngestFixtures.Run stats = IngestFixtures.cli(concat(List.of("stats", "--format", "csv"), where));
+    IngestFixtures.Run stats =
+        IngestFixtures.cli(concat(List.of("stats", "--format", "csv"), where));
     assertThat(stats.exit()).as(stats.err()).isZero();
     assertThat(stats.out()).contains(",40,0,0,40,0,0").contains(",40,40,0,0,0,0");
     try (GraphStore store = open(where)) {
@@ -97,30 +103,42 @@ class StoreContractTest {
     Set<Node> graphs = new HashSet<>();
     long[] quads = {0};
     long[] typeTriples = {0};
-    store.exportQuads(null, new StreamRDFBase() {
-      @Override
-      public void quad(Quad q) {
-        quads[0]++;
-        graphs.add(q.getGraph());
-        if (q.getPredicate().equals(type)) {
-          typed.computeIfAbsent(q.getObject(), k -> new HashSet<>()).add(q.getSubject());
-          typeTriples[0]++;
-        } else if (q.getPredicate().equals(related)) {
-          links.add(List.of(q.getSubject(), q.getObject()));
-        }
-      }
-    });
-    Set<Node> articles = typed.getOrDefault(NodeFactory.createURI(NewsVocab.NS + "Article"), Set.of());
-    assertThat(typeTriples[0]).as("some things are typed in several graphs, so counting once matters")
+    store.exportQuads(
+        null,
+        new StreamRDFBase() {
+          @Override
+          public void quad(Quad q) {
+            quads[0]++;
+            graphs.add(q.getGraph());
+            if (q.getPredicate().equals(type)) {
+              typed.computeIfAbsent(q.getObject(), k -> new HashSet<>()).add(q.getSubject());
+              typeTriples[0]++;
+            } else if (q.getPredicate().equals(related)) {
+              links.add(List.of(q.getSubject(), q.getObject()));
+            }
+          }
+        });
+    Set<Node> articles =
+        typed.getOrDefault(NodeFactory.createURI(NewsVocab.NS + "Article"), Set.of());
+    assertThat(typeTriples[0])
+        .as("some things are typed in several graphs, so counting once matters")
         .isGreaterThan(typed.values().stream().mapToLong(Set::size).sum());
-    return articles.size() + ","
-        + typed.getOrDefault(NodeFactory.createURI(NewsVocab.NS + "Provider"), Set.of()).size() + ","
-        + typed.getOrDefault(NodeFactory.createURI(NewsVocab.NS + "Topic"), Set.of()).size() + ","
-        + links.size() + "," + graphs.size() + "," + quads[0];
+    return articles.size()
+        + ","
+        + typed.getOrDefault(NodeFactory.createURI(NewsVocab.NS + "Provider"), Set.of()).size()
+        + ","
+        + typed.getOrDefault(NodeFactory.createURI(NewsVocab.NS + "Topic"), Set.of()).size()
+        + ","
+        + links.size()
+        + ","
+        + graphs.size()
+        + ","
+        + quads[0];
   }
 
   private GraphStore open(String[] where) {
-    return where[0].equals("--db") ? Tdb2Store.open(Path.of(where[1]))
+    return where[0].equals("--db")
+        ? Tdb2Store.open(Path.of(where[1]))
         : new RemoteStore(RemoteEndpoint.of(where[1]));
   }
 
@@ -132,9 +150,14 @@ class StoreContractTest {
   }
 
   private String answers(GraphStore store) {
-    QueryRunner runner = new QueryRunner(store, QueryCatalog.load(), IriFactory.of(IriFactory.DEFAULT_BASE));
+    QueryRunner runner =
+        new QueryRunner(store, QueryCatalog.load(), IriFactory.of(IriFactory.DEFAULT_BASE));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    runner.run(StatsQuery.QUERY, org.apache.jena.sparql.engine.binding.BindingFactory.empty(), OutputFormat.forQuery("csv"), out);
+    runner.run(
+        StatsQuery.QUERY,
+        org.apache.jena.sparql.engine.binding.BindingFactory.empty(),
+        OutputFormat.forQuery("csv"),
+        out);
     String article = firstWebUrl();
     runner.runNamed("coverage", Map.of("article", article), OutputFormat.forQuery("csv"), out);
     String text = out.toString(StandardCharsets.UTF_8);

@@ -21,8 +21,8 @@ import org.newsgraph.ingest.IngestFixtures;
  * Disk full and unwritable directories. Tests run as root in CI, where permission bits do not stop
  * writes, so "disk full" is a real file size limit ({@code ulimit -f}: the kernel fails writes with
  * EFBIG as it fails them with ENOSPC on a full disk), "read-only" is a tmpfs remounted read-only
- * (skipped, saying so, where mounting is not allowed), and "not writable" is also a path that cannot
- * be a directory.
+ * (skipped, saying so, where mounting is not allowed), and "not writable" is also a path that
+ * cannot be a directory.
  */
 @Tag("slow")
 class StoreFailureTest {
@@ -34,13 +34,18 @@ class StoreFailureTest {
     Path first = IngestFixtures.corpus(tmp.resolve("first"), 0, 100);
     Path more = IngestFixtures.corpus(tmp.resolve("more"), 1_000, 1_500);
     Path db = tmp.resolve("db");
-    assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), first.toString()).exit()).isZero();
+    assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), first.toString()).exit())
+        .isZero();
     Set<Quad> before = IngestFixtures.recordQuads(db);
 
     // 20 MB: room for the first generation's files, not for what 1,500 more records add.
-    Process full = ChildJvm.startLimited(tmp, "full", 40_000, "ingest", "--db", db.toString(), more.toString());
+    Process full =
+        ChildJvm.startLimited(
+            tmp, "full", 40_000, "ingest", "--db", db.toString(), more.toString());
     assertThat(ChildJvm.await(full, 180)).isEqualTo(3);
-    assertThat(ChildJvm.err(tmp, "full")).contains("store unavailable").contains("File too large")
+    assertThat(ChildJvm.err(tmp, "full"))
+        .contains("store unavailable")
+        .contains("File too large")
         .contains(db.toString());
 
     Set<Quad> after = IngestFixtures.recordQuads(db); // opens
@@ -49,10 +54,14 @@ class StoreFailureTest {
     IngestFixtures.Run rerun = IngestFixtures.cli("ingest", "--db", db.toString(), more.toString());
     assertThat(rerun.exit()).as(rerun.err()).isZero();
     Map<Node, Set<Quad>> complete = byGraph(IngestFixtures.recordQuads(db));
-    int systemGraphs = new org.newsgraph.map.SystemGraphs(
-        org.newsgraph.map.IriFactory.of(org.newsgraph.map.IriFactory.DEFAULT_BASE)).load().size();
+    int systemGraphs =
+        new org.newsgraph.map.SystemGraphs(
+                org.newsgraph.map.IriFactory.of(org.newsgraph.map.IriFactory.DEFAULT_BASE))
+            .load()
+            .size();
     assertThat(complete).hasSize(100 + 1_500 + systemGraphs);
-    byGraph(after).forEach((g, quads) -> assertThat(quads).as("graph %s", g).isEqualTo(complete.get(g)));
+    byGraph(after)
+        .forEach((g, quads) -> assertThat(quads).as("graph %s", g).isEqualTo(complete.get(g)));
   }
 
   @Test
@@ -63,7 +72,8 @@ class StoreFailureTest {
     for (Path db : new Path[] {file, file.resolve("db")}) {
       IngestFixtures.Run run = IngestFixtures.cli("ingest", "--db", db.toString(), src.toString());
       assertThat(run.exit()).isEqualTo(3);
-      assertThat(run.err()).startsWith("newsgraph: store unavailable: cannot create store directory " + db);
+      assertThat(run.err())
+          .startsWith("newsgraph: store unavailable: cannot create store directory " + db);
     }
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("x");
   }
@@ -72,34 +82,44 @@ class StoreFailureTest {
   void aReadOnlyFileSystemFailsWithExitThreeAndTheStoreOpensAtItsLastCommit() throws Exception {
     // Permission bits do not stop root, a read-only mount does: a tmpfs remounted read-only.
     Path mount = Files.createDirectories(tmp.resolve("mnt"));
-    assumeTrue(command("mount", "-t", "tmpfs", "-o", "size=256m", "tmpfs", mount.toString()) == 0,
+    assumeTrue(
+        command("mount", "-t", "tmpfs", "-o", "size=256m", "tmpfs", mount.toString()) == 0,
         "skipped: mounting a tmpfs needs root with CAP_SYS_ADMIN, which this machine does not give");
     try {
       Path db = mount.resolve("db");
       Path first = IngestFixtures.corpus(tmp.resolve("first"), 0, 20);
       Path more = IngestFixtures.corpus(tmp.resolve("more"), 1_000, 20);
-      assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), first.toString()).exit()).isZero();
+      assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), first.toString()).exit())
+          .isZero();
       Set<Quad> before = IngestFixtures.recordQuads(db);
       assertThat(command("mount", "-o", "remount,ro", mount.toString())).isZero();
 
-      Process readOnly = ChildJvm.start(tmp, "ro", "ingest", "--db", db.toString(), more.toString());
+      Process readOnly =
+          ChildJvm.start(tmp, "ro", "ingest", "--db", db.toString(), more.toString());
       assertThat(ChildJvm.await(readOnly, 120)).isEqualTo(3);
       assertThat(ChildJvm.err(tmp, "ro"))
           .isEqualTo("newsgraph: store unavailable: store directory " + db + " is not writable\n");
 
       assertThat(command("mount", "-o", "remount,rw", mount.toString())).isZero();
       assertThat(IngestFixtures.recordQuads(db)).isEqualTo(before);
-      IngestFixtures.Run rerun = IngestFixtures.cli("ingest", "--db", db.toString(), more.toString());
+      IngestFixtures.Run rerun =
+          IngestFixtures.cli("ingest", "--db", db.toString(), more.toString());
       assertThat(rerun.exit()).as(rerun.err()).isZero();
       assertThat(rerun.err()).contains("20 added");
     } finally {
-      command("umount", "--lazy", mount.toString()); // lazy: this JVM may still map store files until GC
+      command(
+          "umount",
+          "--lazy",
+          mount.toString()); // lazy: this JVM may still map store files until GC
     }
   }
 
   private static int command(String... args) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process p =
+        new ProcessBuilder(args)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     return p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) ? p.exitValue() : -1;
   }
 

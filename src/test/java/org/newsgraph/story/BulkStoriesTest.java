@@ -18,8 +18,8 @@ import org.newsgraph.map.NewsVocab;
 /**
  * The stories computed from a load's stream: components of the related links with their summaries,
  * and a refusal (so the caller rebuilds from the store) when a link joins IRIs the scheme did not
- * mint. That the result equals the store-based rebuild on a whole corpus is shown by
- * {@code IncrementalIngestTest}, which compares a bulk load with batched transactions.
+ * mint. That the result equals the store-based rebuild on a whole corpus is shown by {@code
+ * IncrementalIngestTest}, which compares a bulk load with batched transactions.
  */
 class BulkStoriesTest {
 
@@ -37,24 +37,39 @@ class BulkStoriesTest {
     stories.accept(Quad.create(G, a, NewsVocab.RELATED, b));
     stories.accept(Quad.create(G, c, NewsVocab.RELATED, b));
     stories.accept(Quad.create(G, d, NewsVocab.RELATED, d)); // a record citing itself is no story
-    stories.accept(Quad.create(G, e, NewsVocab.SCHEMA_DATE_PUBLISHED, time("2021-03-01T00:00:00Z")));
-    stories.accept(Quad.create(G, a, NewsVocab.SCHEMA_DATE_PUBLISHED, time("2021-03-02T10:00:00+02:00")));
-    stories.accept(Quad.create(G, b, NewsVocab.SCHEMA_DATE_PUBLISHED, time("2021-03-02T09:00:00Z")));
-    stories.accept(Quad.create(G, c, NewsVocab.SCHEMA_DATE_PUBLISHED, time("2021-03-05T00:00:00Z")));
-    stories.accept(Quad.create(G, a, NewsVocab.SCHEMA_PUBLISHER, NodeFactory.createURI("https://p/1")));
-    stories.accept(Quad.create(G, b, NewsVocab.SCHEMA_PUBLISHER, NodeFactory.createURI("https://p/2")));
-    stories.accept(Quad.create(G, c, NewsVocab.SCHEMA_PUBLISHER, NodeFactory.createURI("https://p/1")));
+    stories.accept(
+        Quad.create(G, e, NewsVocab.SCHEMA_DATE_PUBLISHED, time("2021-03-01T00:00:00Z")));
+    stories.accept(
+        Quad.create(G, a, NewsVocab.SCHEMA_DATE_PUBLISHED, time("2021-03-02T10:00:00+02:00")));
+    stories.accept(
+        Quad.create(G, b, NewsVocab.SCHEMA_DATE_PUBLISHED, time("2021-03-02T09:00:00Z")));
+    stories.accept(
+        Quad.create(G, c, NewsVocab.SCHEMA_DATE_PUBLISHED, time("2021-03-05T00:00:00Z")));
+    stories.accept(
+        Quad.create(G, a, NewsVocab.SCHEMA_PUBLISHER, NodeFactory.createURI("https://p/1")));
+    stories.accept(
+        Quad.create(G, b, NewsVocab.SCHEMA_PUBLISHER, NodeFactory.createURI("https://p/2")));
+    stories.accept(
+        Quad.create(G, c, NewsVocab.SCHEMA_PUBLISHER, NodeFactory.createURI("https://p/1")));
     assertThat(stories.complete()).isTrue();
 
     Map<Node, Set<Quad>> graphs = emitted(stories);
     assertThat(graphs).hasSize(1);
     Set<Quad> story = graphs.values().iterator().next();
-    Node node = story.stream().filter(q -> q.getPredicate().equals(StoryNames.IN_STORY)).findFirst()
-        .orElseThrow().getObject();
-    assertThat(story).filteredOn(q -> q.getPredicate().equals(StoryNames.IN_STORY))
-        .extracting(Quad::getSubject).containsExactlyInAnyOrder(a, b, c);
+    Node node =
+        story.stream()
+            .filter(q -> q.getPredicate().equals(StoryNames.IN_STORY))
+            .findFirst()
+            .orElseThrow()
+            .getObject();
+    assertThat(story)
+        .filteredOn(q -> q.getPredicate().equals(StoryNames.IN_STORY))
+        .extracting(Quad::getSubject)
+        .containsExactlyInAnyOrder(a, b, c);
     // 10:00+02:00 is 08:00Z, before b's 09:00Z: a is the first report
-    assertThat(story).contains(Quad.create(story.iterator().next().getGraph(), node, StorySummary.FIRST_REPORT, a));
+    assertThat(story)
+        .contains(
+            Quad.create(story.iterator().next().getGraph(), node, StorySummary.FIRST_REPORT, a));
     assertThat(value(story, StorySummary.FIRST_PUBLISHED)).isEqualTo("2021-03-02T10:00:00+02:00");
     assertThat(value(story, StorySummary.LAST_PUBLISHED)).isEqualTo("2021-03-05T00:00:00Z");
     assertThat(value(story, StorySummary.PROVIDER_COUNT)).isEqualTo("2");
@@ -64,8 +79,12 @@ class BulkStoriesTest {
   @Test
   void aLinkBetweenIrisTheSchemeDidNotMintIsRefused() {
     BulkStories stories = new BulkStories(IRIS);
-    stories.accept(Quad.create(G, IRIS.article("https://one.example/a"), NewsVocab.RELATED,
-        NodeFactory.createURI("https://elsewhere.example/article/1")));
+    stories.accept(
+        Quad.create(
+            G,
+            IRIS.article("https://one.example/a"),
+            NewsVocab.RELATED,
+            NodeFactory.createURI("https://elsewhere.example/article/1")));
     assertThat(stories.complete()).isFalse();
   }
 
@@ -74,18 +93,23 @@ class BulkStoriesTest {
   }
 
   private static String value(Set<Quad> story, Node predicate) {
-    return story.stream().filter(q -> q.getPredicate().equals(predicate)).findFirst().orElseThrow()
-        .getObject().getLiteralLexicalForm();
+    return story.stream()
+        .filter(q -> q.getPredicate().equals(predicate))
+        .findFirst()
+        .orElseThrow()
+        .getObject()
+        .getLiteralLexicalForm();
   }
 
   private static Map<Node, Set<Quad>> emitted(BulkStories stories) {
     Map<Node, Set<Quad>> out = new HashMap<>();
-    stories.emit(new StreamRDFBase() {
-      @Override
-      public void quad(Quad quad) {
-        out.computeIfAbsent(quad.getGraph(), g -> new HashSet<>()).add(quad);
-      }
-    });
+    stories.emit(
+        new StreamRDFBase() {
+          @Override
+          public void quad(Quad quad) {
+            out.computeIfAbsent(quad.getGraph(), g -> new HashSet<>()).add(quad);
+          }
+        });
     return out;
   }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.query.CatalogFixture;
 
 /**
- * Story materialisation on the fixture corpus: the stories kept up to date batch by batch equal
- * the connected components a breadth-first search in this test finds, and the answer of the plain
+ * Story materialisation on the fixture corpus: the stories kept up to date batch by batch equal the
+ * connected components a breadth-first search in this test finds, and the answer of the plain
  * SPARQL (transitive paths) query; a later record merges two stories, its replacement splits them.
  */
 class StoryIndexTest {
@@ -38,11 +38,15 @@ class StoryIndexTest {
   static final String E1 = "https://delta.example/chip-news";
   static final String L1 = "https://beta.example/robots-and-faces";
 
-  static final Query MEMBERSHIP = QueryFactory.create("""
+  static final Query MEMBERSHIP =
+      QueryFactory.create(
+          """
       PREFIX news: <https://w3id.org/newsgraph/ns#>
       SELECT ?a ?story WHERE { GRAPH ?g { ?a news:inStory ?story . ?story a news:Story } }
       """);
-  static final Query LINKS = QueryFactory.create("""
+  static final Query LINKS =
+      QueryFactory.create(
+          """
       PREFIX news: <https://w3id.org/newsgraph/ns#>
       SELECT DISTINCT ?a ?b WHERE { ?a news:related ?b }
       """);
@@ -68,16 +72,27 @@ class StoryIndexTest {
       merged.add(iri(L1));
       assertThat(materialised(fixture)).containsExactly(merged);
       assertAgreesWithIndependentAnswers(fixture);
-      assertThat(fixture.rows("stories", Map.of())).extracting(r -> String.join(" ", r.get("size"),
-          r.get("providers"), r.get("first"), r.get("last"), r.get("firstReport")))
+      assertThat(fixture.rows("stories", Map.of()))
+          .extracting(
+              r ->
+                  String.join(
+                      " ",
+                      r.get("size"),
+                      r.get("providers"),
+                      r.get("first"),
+                      r.get("last"),
+                      r.get("firstReport")))
           .containsExactly("9 4 2021-03-01T08:00:00Z 2021-03-10T15:00:00+02:00 " + iri(X1));
       // The merge reaches across: x1 - a1 - l1 - c1.
       assertThat(fixture.rows("reach", Map.of("article", X1, "hops", "3")))
-          .extracting(r -> r.get("reached") + " " + r.get("distance")).containsExactlyInAnyOrder(
+          .extracting(r -> r.get("reached") + " " + r.get("distance"))
+          .containsExactlyInAnyOrder(
               iri(A1) + " 1", iri(B1) + " 2", iri(B2) + " 2", iri(L1) + " 2", iri(C1) + " 3");
 
       // The same file, saved again without its links: the story splits again.
-      java.nio.file.Files.copy(CatalogFixture.FOLDER.resolve("late-unlinked/l1.md"), late,
+      java.nio.file.Files.copy(
+          CatalogFixture.FOLDER.resolve("late-unlinked/l1.md"),
+          late,
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       fixture.ingest(site);
       assertThat(materialised(fixture)).isEqualTo(union(face, robots));
@@ -92,7 +107,8 @@ class StoryIndexTest {
       fixture.ingest("late");
       org.apache.jena.graph.Node graph = CatalogFixture.IRIS.articleGraph(L1);
       fixture.store().deleteGraphs(List.of(graph));
-      StoryChange change = new StoryIndex(fixture.store(), CatalogFixture.IRIS).update(List.of(graph));
+      StoryChange change =
+          new StoryIndex(fixture.store(), CatalogFixture.IRIS).update(List.of(graph));
       assertThat(change.written()).isEqualTo(2);
       assertThat(materialised(fixture)).isEqualTo(componentsBySearch(fixture)).hasSize(2);
     }
@@ -101,7 +117,8 @@ class StoryIndexTest {
   @Test
   void realCorpusStoriesAreTheComponentsOfItsLinks() {
     Path corpus = Path.of("../shared/corpus/everyday-ai");
-    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(corpus),
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isDirectory(corpus),
         "real corpus not found at " + corpus.toAbsolutePath() + "; skipped");
     try (CatalogFixture fixture = CatalogFixture.empty(db)) {
       fixture.ingestLeniently(corpus);
@@ -122,14 +139,25 @@ class StoryIndexTest {
   }
 
   /** Membership equals a BFS over the links, and the stories query equals the plain SPARQL one. */
-  private static void assertAgreesWithIndependentAnswers(CatalogFixture fixture) throws IOException {
+  private static void assertAgreesWithIndependentAnswers(CatalogFixture fixture)
+      throws IOException {
     assertThat(materialised(fixture)).isEqualTo(componentsBySearch(fixture));
-    List<String> plain = fixture.rows(plainQuery()).stream()
-        .map(r -> String.join(" ", r.get("size"), r.get("providers"), r.get("first"), r.get("last")))
-        .sorted().toList();
-    List<String> viaIndex = fixture.rows("stories", Map.of()).stream()
-        .map(r -> String.join(" ", r.get("size"), r.get("providers"), r.get("first"), r.get("last")))
-        .sorted().toList();
+    List<String> plain =
+        fixture.rows(plainQuery()).stream()
+            .map(
+                r ->
+                    String.join(
+                        " ", r.get("size"), r.get("providers"), r.get("first"), r.get("last")))
+            .sorted()
+            .toList();
+    List<String> viaIndex =
+        fixture.rows("stories", Map.of()).stream()
+            .map(
+                r ->
+                    String.join(
+                        " ", r.get("size"), r.get("providers"), r.get("first"), r.get("last")))
+            .sorted()
+            .toList();
     assertThat(viaIndex).isEqualTo(plain).isNotEmpty();
   }
 

@@ -21,9 +21,9 @@ import org.newsgraph.map.IriFactory;
 import org.newsgraph.store.Tdb2Store;
 
 /**
- * The real corpus ({@code ../shared/corpus/everyday-ai}, present in CI): every record, taxonomy, tag
- * and organization file ingests with no error, the store validates, and every article with its own
- * record answers the schema.org-only query and the query for articles under "AI".
+ * The real corpus ({@code ../shared/corpus/everyday-ai}, present in CI): every record, taxonomy,
+ * tag and organization file ingests with no error, the store validates, and every article with its
+ * own record answers the schema.org-only query and the query for articles under "AI".
  */
 class CorpusTest {
 
@@ -34,11 +34,17 @@ class CorpusTest {
 
   @Test
   void theRealCorpusIngestsWithNoErrorAndValidates() throws IOException {
-    assumeTrue(Files.isDirectory(CORPUS),
-        "skipped: the real corpus is not at " + CORPUS.toAbsolutePath().normalize() + " (CI has it)");
+    assumeTrue(
+        Files.isDirectory(CORPUS),
+        "skipped: the real corpus is not at "
+            + CORPUS.toAbsolutePath().normalize()
+            + " (CI has it)");
     String[] ingest = run("ingest", "--db", db.toString(), CORPUS.toString());
     assertThat(ingest[1]).doesNotContain(": error: ");
-    assertThat(ingest[1]).contains("ingest: 259 files read, 247 added, 0 replaced, 0 unchanged, 0 rejected, 0 removed, 1 skipped (1 not a record)", "12 merged from 24 descriptions");
+    assertThat(ingest[1])
+        .contains(
+            "ingest: 259 files read, 247 added, 0 replaced, 0 unchanged, 0 rejected, 0 removed, 1 skipped (1 not a record)",
+            "12 merged from 24 descriptions");
     assertThat(ingest[0]).isEqualTo("0");
 
     String[] validate = run("validate", "--db", db.toString());
@@ -56,14 +62,20 @@ class CorpusTest {
     String prefix = IRIS.base() + "graph/article/";
     Set<Node> out = new HashSet<>();
     try (Tdb2Store store = Tdb2Store.open(db)) {
-      store.query(QueryFactory.create("SELECT DISTINCT ?g { GRAPH ?g { ?g ?p ?o } }"),
-          BindingFactory.empty(), exec -> {
-            exec.select().forEachRemaining(b -> {
-              String g = b.get(Var.alloc("g")).getURI();
-              if (g.startsWith(prefix)) {
-                out.add(NodeFactory.createURI(IRIS.base() + "article/" + g.substring(prefix.length())));
-              }
-            });
+      store.query(
+          QueryFactory.create("SELECT DISTINCT ?g { GRAPH ?g { ?g ?p ?o } }"),
+          BindingFactory.empty(),
+          exec -> {
+            exec.select()
+                .forEachRemaining(
+                    b -> {
+                      String g = b.get(Var.alloc("g")).getURI();
+                      if (g.startsWith(prefix)) {
+                        out.add(
+                            NodeFactory.createURI(
+                                IRIS.base() + "article/" + g.substring(prefix.length())));
+                      }
+                    });
             return null;
           });
     }
@@ -74,15 +86,22 @@ class CorpusTest {
     String text = Files.readString(Path.of("src/test/resources/queries").resolve(query));
     Set<Node> out = new HashSet<>();
     try (Tdb2Store store = Tdb2Store.open(db)) {
-      store.query(QueryFactory.create(text), topic == null ? BindingFactory.empty()
-          : BindingFactory.binding(Var.alloc("topic"), topic), exec -> {
-            exec.select().forEachRemaining(b -> {
-              Node published = b.get(Var.alloc("published"));
-              if (published != null) {
-                assertThat(published.getLiteralDatatype()).isEqualTo(XSDDatatype.XSDdateTime);
-              }
-              out.add(b.get(Var.alloc("article")));
-            });
+      store.query(
+          QueryFactory.create(text),
+          topic == null
+              ? BindingFactory.empty()
+              : BindingFactory.binding(Var.alloc("topic"), topic),
+          exec -> {
+            exec.select()
+                .forEachRemaining(
+                    b -> {
+                      Node published = b.get(Var.alloc("published"));
+                      if (published != null) {
+                        assertThat(published.getLiteralDatatype())
+                            .isEqualTo(XSDDatatype.XSDdateTime);
+                      }
+                      out.add(b.get(Var.alloc("article")));
+                    });
             return null;
           });
     }

@@ -38,17 +38,21 @@ class OntologyTest {
   void theOntologyIsVersioned() {
     assertThat(ONTOLOGY.contains(ONTOLOGY_IRI, RDF.type.asNode(), OWL.Ontology.asNode())).isTrue();
     assertThat(ONTOLOGY.find(ONTOLOGY_IRI, OWL.versionInfo.asNode(), Node.ANY).toList())
-        .extracting(t -> t.getObject().getLiteralLexicalForm()).containsExactly("0.2.0");
+        .extracting(t -> t.getObject().getLiteralLexicalForm())
+        .containsExactly("0.2.0");
   }
 
   @Test
   void everyNewsTermIsLabelledCommentedAndAligned() {
     Set<Node> terms = new TreeSet<>(java.util.Comparator.comparing(Node::getURI));
-    ONTOLOGY.find().forEach(t -> {
-      if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(NewsVocab.NS)) {
-        terms.add(t.getSubject());
-      }
-    });
+    ONTOLOGY
+        .find()
+        .forEach(
+            t -> {
+              if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(NewsVocab.NS)) {
+                terms.add(t.getSubject());
+              }
+            });
     assertThat(terms).hasSizeGreaterThan(30);
     List<String> lacking = new ArrayList<>();
     for (Node term : terms) {
@@ -56,10 +60,16 @@ class OntologyTest {
           || !ONTOLOGY.contains(term, RDFS.comment.asNode(), Node.ANY)) {
         lacking.add(term + " has no label or comment");
       }
-      boolean aligned = Stream.of(RDFS.subClassOf, RDFS.subPropertyOf, RDFS.seeAlso,
-              OWL.equivalentClass, OWL.equivalentProperty)
-          .flatMap(p -> ONTOLOGY.find(term, p.asNode(), Node.ANY).toList().stream())
-          .anyMatch(t -> t.getObject().isURI() && !t.getObject().getURI().startsWith(NewsVocab.NS));
+      boolean aligned =
+          Stream.of(
+                  RDFS.subClassOf,
+                  RDFS.subPropertyOf,
+                  RDFS.seeAlso,
+                  OWL.equivalentClass,
+                  OWL.equivalentProperty)
+              .flatMap(p -> ONTOLOGY.find(term, p.asNode(), Node.ANY).toList().stream())
+              .anyMatch(
+                  t -> t.getObject().isURI() && !t.getObject().getURI().startsWith(NewsVocab.NS));
       if (!aligned) {
         lacking.add(term + " is not aligned to an external term");
       }
@@ -73,7 +83,8 @@ class OntologyTest {
     for (Field field : NewsVocab.class.getFields()) {
       if (Modifier.isStatic(field.getModifiers()) && field.getType() == Node.class) {
         Node term = (Node) field.get(null);
-        if (term.getURI().startsWith(NewsVocab.NS) && !ONTOLOGY.contains(term, RDF.type.asNode(), Node.ANY)) {
+        if (term.getURI().startsWith(NewsVocab.NS)
+            && !ONTOLOGY.contains(term, RDF.type.asNode(), Node.ANY)) {
           undeclared.add(field.getName() + " " + term);
         }
       }
@@ -87,7 +98,8 @@ class OntologyTest {
     List<String> problems = new ArrayList<>();
     List<Path> expected;
     try (Stream<Path> files = Files.walk(Path.of("src/test/resources/cases"))) {
-      expected = files.filter(p -> p.getFileName().toString().equals("expected.ttl")).sorted().toList();
+      expected =
+          files.filter(p -> p.getFileName().toString().equals("expected.ttl")).sorted().toList();
     }
     assertThat(expected).hasSizeGreaterThan(10);
     for (Path file : expected) {
@@ -98,7 +110,9 @@ class OntologyTest {
           requireDeclared(t.getObject(), file, problems);
         }
       }
-      validator.validateGraph(NodeFactory.createURI("urn:case:" + file.getParent().getFileName()), data,
+      validator.validateGraph(
+          NodeFactory.createURI("urn:case:" + file.getParent().getFileName()),
+          data,
           v -> problems.add(v.toString()));
     }
     assertThat(problems).isEmpty();
@@ -108,7 +122,8 @@ class OntologyTest {
     if (term.equals(RDF.type.asNode())) {
       return;
     }
-    boolean known = ONTOLOGY.contains(term, Node.ANY, Node.ANY) || ONTOLOGY.contains(Node.ANY, Node.ANY, term);
+    boolean known =
+        ONTOLOGY.contains(term, Node.ANY, Node.ANY) || ONTOLOGY.contains(Node.ANY, Node.ANY, term);
     if (!known) {
       problems.add(file + ": " + term + " is not in the ontology");
     }

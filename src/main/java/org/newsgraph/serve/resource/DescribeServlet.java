@@ -37,6 +37,7 @@ public final class DescribeServlet extends HttpServlet {
   private static final String JSONLD = "application/ld+json";
   private static final String NTRIPLES = "application/n-triples";
   private static final String HTML = "text/html";
+
   /** What the servlet offers, in order of preference when the client has none (*&#47;*). */
   private static final AcceptList OFFERS = AcceptList.create(TURTLE, JSONLD, NTRIPLES, HTML);
 
@@ -53,7 +54,8 @@ public final class DescribeServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String path = request.getPathInfo();
     Node iri = resourceIri(path);
     if (iri == null) {
@@ -61,23 +63,28 @@ public final class DescribeServlet extends HttpServlet {
       return;
     }
     String accept = request.getHeader("Accept");
-    MediaType chosen = AcceptList.match(new AcceptList(accept == null || accept.isBlank() ? "*/*" : accept), OFFERS);
+    MediaType chosen =
+        AcceptList.match(
+            new AcceptList(accept == null || accept.isBlank() ? "*/*" : accept), OFFERS);
     response.setHeader("Vary", "Accept");
     if (chosen == null) {
-      response.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE, "offered: " + TURTLE + ", " + JSONLD + ", "
-          + NTRIPLES + ", " + HTML);
+      response.sendError(
+          HttpServletResponse.SC_NOT_ACCEPTABLE,
+          "offered: " + TURTLE + ", " + JSONLD + ", " + NTRIPLES + ", " + HTML);
       return;
     }
     Graph description = describer.describe(iri);
     if (description.isEmpty()) {
-      response.sendError(HttpServletResponse.SC_NOT_FOUND, "nothing is known about " + iri.getURI());
+      response.sendError(
+          HttpServletResponse.SC_NOT_FOUND, "nothing is known about " + iri.getURI());
       return;
     }
     description.getPrefixMapping().setNsPrefixes(Exporter.PREFIXES);
     write(response, chosen.getContentTypeStr(), iri, description);
   }
 
-  private void write(HttpServletResponse response, String type, Node iri, Graph g) throws IOException {
+  private void write(HttpServletResponse response, String type, Node iri, Graph g)
+      throws IOException {
     response.setStatus(HttpServletResponse.SC_OK);
     response.setCharacterEncoding("UTF-8");
     response.setContentType(type + "; charset=utf-8");
@@ -85,8 +92,11 @@ public final class DescribeServlet extends HttpServlet {
       switch (type) {
         case JSONLD -> RDFDataMgr.write(out, g, RDFFormat.JSONLD11);
         case NTRIPLES -> RDFDataMgr.write(out, g, RDFFormat.NTRIPLES);
-        case HTML -> out.write(HtmlPage.render(iri, g, PrefixMapping.Factory.create()
-            .setNsPrefixes(Exporter.PREFIXES)).getBytes(StandardCharsets.UTF_8));
+        case HTML ->
+            out.write(
+                HtmlPage.render(
+                        iri, g, PrefixMapping.Factory.create().setNsPrefixes(Exporter.PREFIXES))
+                    .getBytes(StandardCharsets.UTF_8));
         default -> RDFDataMgr.write(out, g, RDFFormat.TURTLE);
       }
     }

@@ -22,21 +22,42 @@ final class HtmlPage {
     String title = title(g, iri);
     StringBuilder html = new StringBuilder(4096);
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<title>").append(escape(title)).append("</title>")
-        .append("<link rel=\"alternate\" type=\"text/turtle\" href=\"").append(escape(iri.getURI())).append("\">")
+        .append("<title>")
+        .append(escape(title))
+        .append("</title>")
+        .append("<link rel=\"alternate\" type=\"text/turtle\" href=\"")
+        .append(escape(iri.getURI()))
+        .append("\">")
         .append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}")
-        .append("td{vertical-align:top;padding:.2em .6em}th{text-align:left}</style></head><body>\n")
-        .append("<h1>").append(escape(title)).append("</h1>\n<p><code>").append(escape(iri.getURI()))
+        .append(
+            "td{vertical-align:top;padding:.2em .6em}th{text-align:left}</style></head><body>\n")
+        .append("<h1>")
+        .append(escape(title))
+        .append("</h1>\n<p><code>")
+        .append(escape(iri.getURI()))
         .append("</code></p>\n<table>\n");
     List<Triple> own = g.find(iri, Node.ANY, Node.ANY).toList();
-    own.sort(Comparator.comparing((Triple t) -> t.getPredicate().getURI()).thenComparing(t -> t.getObject().toString()));
+    own.sort(
+        Comparator.comparing((Triple t) -> t.getPredicate().getURI())
+            .thenComparing(t -> t.getObject().toString()));
     for (Triple t : own) {
-      html.append("<tr><th>").append(escape(prefixes.shortForm(t.getPredicate().getURI())))
-          .append("</th><td>").append(value(g, t.getObject())).append("</td></tr>\n");
+      html.append("<tr><th>")
+          .append(escape(prefixes.shortForm(t.getPredicate().getURI())))
+          .append("</th><td>")
+          .append(value(g, t.getObject()))
+          .append("</td></tr>\n");
     }
     html.append("</table>\n");
-    related(html, "Related coverage cited here", g.find(iri, NewsVocab.RELATED, Node.ANY).mapWith(Triple::getObject).toList(), g);
-    related(html, "Coverage that cites this", g.find(Node.ANY, NewsVocab.RELATED, iri).mapWith(Triple::getSubject).toList(), g);
+    related(
+        html,
+        "Related coverage cited here",
+        g.find(iri, NewsVocab.RELATED, Node.ANY).mapWith(Triple::getObject).toList(),
+        g);
+    related(
+        html,
+        "Coverage that cites this",
+        g.find(Node.ANY, NewsVocab.RELATED, iri).mapWith(Triple::getSubject).toList(),
+        g);
     html.append("</body></html>\n");
     return html.toString();
   }
@@ -46,8 +67,9 @@ final class HtmlPage {
       return;
     }
     html.append("<h2>").append(escape(heading)).append("</h2>\n<ul>\n");
-    nodes.stream().sorted(Comparator.comparing(Node::getURI)).forEach(n ->
-        html.append("<li>").append(value(g, n)).append("</li>\n"));
+    nodes.stream()
+        .sorted(Comparator.comparing(Node::getURI))
+        .forEach(n -> html.append("<li>").append(value(g, n)).append("</li>\n"));
     html.append("</ul>\n");
   }
 

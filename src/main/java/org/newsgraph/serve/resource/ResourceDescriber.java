@@ -19,12 +19,13 @@ import org.newsgraph.map.NewsVocab;
 public final class ResourceDescriber {
 
   /** Predicates that name a node, copied for the nodes a description links to. */
-  static final List<Node> LABELS = List.of(
-      NewsVocab.SCHEMA_HEADLINE,
-      NewsVocab.SCHEMA_NAME,
-      NewsVocab.SKOS_PREF_LABEL,
-      NewsVocab.RDFS_LABEL,
-      NewsVocab.DOMAIN);
+  static final List<Node> LABELS =
+      List.of(
+          NewsVocab.SCHEMA_HEADLINE,
+          NewsVocab.SCHEMA_NAME,
+          NewsVocab.SKOS_PREF_LABEL,
+          NewsVocab.RDFS_LABEL,
+          NewsVocab.DOMAIN);
 
   private final DatasetGraph dataset;
 
@@ -40,35 +41,43 @@ public final class ResourceDescriber {
    * @return its description; empty when the store says nothing about it as a subject
    */
   public Graph describe(Node iri) {
-    return Txn.calculateRead(dataset, () -> {
-      Graph union = dataset.getUnionGraph();
-      Graph out = GraphFactory.createDefaultGraph();
-      union.find(iri, Node.ANY, Node.ANY).forEach(out::add);
-      if (out.isEmpty()) {
-        return out;
-      }
-      union.find(Node.ANY, NewsVocab.RELATED, iri).forEach(out::add);
-      Set<Node> linked = new java.util.HashSet<>();
-      out.find().forEach(t -> {
-        if (t.getObject().isURI() && !t.getObject().equals(iri)) {
-          linked.add(t.getObject());
-        }
-        if (!t.getSubject().equals(iri)) {
-          linked.add(t.getSubject());
-        }
-      });
-      for (Node node : linked) {
-        for (Node label : LABELS) {
-          union.find(node, label, Node.ANY).forEach(out::add);
-        }
-      }
-      return out;
-    });
+    return Txn.calculateRead(
+        dataset,
+        () -> {
+          Graph union = dataset.getUnionGraph();
+          Graph out = GraphFactory.createDefaultGraph();
+          union.find(iri, Node.ANY, Node.ANY).forEach(out::add);
+          if (out.isEmpty()) {
+            return out;
+          }
+          union.find(Node.ANY, NewsVocab.RELATED, iri).forEach(out::add);
+          Set<Node> linked = new java.util.HashSet<>();
+          out.find()
+              .forEach(
+                  t -> {
+                    if (t.getObject().isURI() && !t.getObject().equals(iri)) {
+                      linked.add(t.getObject());
+                    }
+                    if (!t.getSubject().equals(iri)) {
+                      linked.add(t.getSubject());
+                    }
+                  });
+          for (Node node : linked) {
+            for (Node label : LABELS) {
+              union.find(node, label, Node.ANY).forEach(out::add);
+            }
+          }
+          return out;
+        });
   }
 
   /** The first literal value of a predicate on a subject in a description, or null. */
   static String literal(Graph g, Node s, Node p) {
-    return g.find(s, p, Node.ANY).mapWith(Triple::getObject).filterKeep(Node::isLiteral)
-        .nextOptional().map(Node::getLiteralLexicalForm).orElse(null);
+    return g.find(s, p, Node.ANY)
+        .mapWith(Triple::getObject)
+        .filterKeep(Node::isLiteral)
+        .nextOptional()
+        .map(Node::getLiteralLexicalForm)
+        .orElse(null);
   }
 }

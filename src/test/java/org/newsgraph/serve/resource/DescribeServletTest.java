@@ -22,11 +22,15 @@ import org.newsgraph.cli.Cli;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.store.Tdb2Store;
 
-/** Fetches the seed article's IRI from a running Fuseki server as Turtle, JSON-LD, N-Triples and HTML. */
+/**
+ * Fetches the seed article's IRI from a running Fuseki server as Turtle, JSON-LD, N-Triples and
+ * HTML.
+ */
 @Tag("slow")
 class DescribeServletTest {
 
-  private static final String TITLE = "Law on collection of facial recognition data to be proposed at two sessions";
+  private static final String TITLE =
+      "Law on collection of facial recognition data to be proposed at two sessions";
 
   @TempDir Path dir;
   private Tdb2Store store;
@@ -42,13 +46,18 @@ class DescribeServletTest {
     }
     base = "http://127.0.0.1:" + port + "/id/";
     Path db = dir.resolve("db");
-    Cli.Result ingest = Cli.run("ingest", "--db", db.toString(), "--base", base, "seeds/000_1ca178d75c94ebc8.md");
+    Cli.Result ingest =
+        Cli.run("ingest", "--db", db.toString(), "--base", base, "seeds/000_1ca178d75c94ebc8.md");
     assertThat(ingest.exit()).as(ingest.err()).isZero();
     store = Tdb2Store.open(db);
-    server = FusekiServer.create().port(port).loopback(true)
-        .add("/newsgraph", store.dataset(), false)
-        .addServlet("/id/*", new DescribeServlet(store.dataset(), base))
-        .build().start();
+    server =
+        FusekiServer.create()
+            .port(port)
+            .loopback(true)
+            .add("/newsgraph", store.dataset(), false)
+            .addServlet("/id/*", new DescribeServlet(store.dataset(), base))
+            .build()
+            .start();
   }
 
   @AfterEach
@@ -62,11 +71,14 @@ class DescribeServletTest {
   }
 
   private String articleIri() {
-    return base + "article/" + IriFactory.articleKey("https://www.globaltimes.cn/page/202103/1217051.shtml");
+    return base
+        + "article/"
+        + IriFactory.articleKey("https://www.globaltimes.cn/page/202103/1217051.shtml");
   }
 
   private HttpResponse<String> get(String iri, String accept) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(iri)).header("Accept", accept).GET().build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(iri)).header("Accept", accept).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -74,37 +86,58 @@ class DescribeServletTest {
   void turtleNamesTheArticleTitle() throws Exception {
     HttpResponse<String> r = get(articleIri(), "text/turtle");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/turtle"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/turtle"));
     Graph g = GraphFactory.createDefaultGraph();
     RDFParser.fromString(r.body(), Lang.TURTLE).parse(g);
-    assertThat(g.find().toList()).anySatisfy(t -> assertThat(t.getObject().isLiteral()
-        && t.getObject().getLiteralLexicalForm().equals(TITLE)).isTrue());
+    assertThat(g.find().toList())
+        .anySatisfy(
+            t ->
+                assertThat(
+                        t.getObject().isLiteral()
+                            && t.getObject().getLiteralLexicalForm().equals(TITLE))
+                    .isTrue());
   }
 
   @Test
   void jsonLdNamesTheArticleTitle() throws Exception {
     HttpResponse<String> r = get(articleIri(), "application/ld+json");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/ld+json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/ld+json"));
     Graph g = GraphFactory.createDefaultGraph();
     RDFParser.fromString(r.body(), Lang.JSONLD11).parse(g);
-    assertThat(g.find().toList()).anySatisfy(t -> assertThat(t.getObject().isLiteral()
-        && t.getObject().getLiteralLexicalForm().equals(TITLE)).isTrue());
+    assertThat(g.find().toList())
+        .anySatisfy(
+            t ->
+                assertThat(
+                        t.getObject().isLiteral()
+                            && t.getObject().getLiteralLexicalForm().equals(TITLE))
+                    .isTrue());
   }
 
   @Test
   void browsersGetAPageWithTheTitleAndRelatedCoverageInBothDirections() throws Exception {
-    HttpResponse<String> r = get(articleIri(), "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    HttpResponse<String> r =
+        get(articleIri(), "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-    assertThat(r.body()).contains("<title>" + TITLE + "</title>")
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+    assertThat(r.body())
+        .contains("<title>" + TITLE + "</title>")
         .contains("Related coverage cited here")
         .contains("Congress to renew fight over facial recognition ban");
-    String cited = base + "article/" + IriFactory.articleKey(
-        "https://www.newsweek.com/hunting-sexual-predators-political-fight-facial-recognition-legislation-1573303");
+    String cited =
+        base
+            + "article/"
+            + IriFactory.articleKey(
+                "https://www.newsweek.com/hunting-sexual-predators-political-fight-facial-recognition-legislation-1573303");
     HttpResponse<String> back = get(cited, "text/html");
     assertThat(back.statusCode()).isEqualTo(200);
-    assertThat(back.body()).contains("Coverage that cites this").contains(TITLE).contains("href=\"" + articleIri() + "\"");
+    assertThat(back.body())
+        .contains("Coverage that cites this")
+        .contains(TITLE)
+        .contains("href=\"" + articleIri() + "\"");
   }
 
   @Test
