@@ -23,7 +23,8 @@ import org.newsgraph.source.Record;
  * @param own the single-valued facts (kept from the winning description only)
  * @param shared the multi-valued facts (kept from every description)
  * @param precedence how this description ranks against others of the same graph
- * @param published the publication time as written, or null (to report conflicting descriptions)
+ * @param published the publication time in milliseconds since the epoch, or {@link Long#MIN_VALUE}
+ *     when unknown (to report conflicting descriptions)
  * @param provider the provider's domain, or null (to report conflicting descriptions)
  */
 record Description(
@@ -31,7 +32,7 @@ record Description(
     List<Triple> own,
     List<Triple> shared,
     Precedence precedence,
-    String published,
+    long published,
     String provider) {
 
   /** Copies the lists. */
@@ -55,7 +56,8 @@ record Description(
             Precedence.epochMillis(modified), record.pageItem(), path, at.line(), at.column());
     String provider =
         article == null || article.provider() == null ? null : article.provider().domain();
-    return new Description(graph, own, shared, precedence, published, provider);
+    return new Description(
+        graph, own, shared, precedence, Precedence.epochMillis(published), provider);
   }
 
   /**

@@ -73,10 +73,10 @@ final class Merge {
         Comparator.comparing((Description d) -> d.precedence().path())
             .thenComparingInt(d -> d.precedence().line()));
     Description first = byPath.get(0);
-    long firstTime = Description.Precedence.epochMillis(first.published());
+    long firstTime = first.published();
     for (Description d : byPath.subList(1, byPath.size())) {
       List<String> parts = new ArrayList<>();
-      long time = Description.Precedence.epochMillis(d.published());
+      long time = d.published();
       if (firstTime != Long.MIN_VALUE
           && time != Long.MIN_VALUE
           && Math.abs(time - firstTime) > DAY_MILLIS) {

@@ -189,7 +189,7 @@ final class RunGraphs {
    * @return "publication time … in X, … in Y" or "provider … in X, … in Y", or null
    */
   String conflict(int slot, Description d, int file, boolean first) {
-    long time = Description.Precedence.epochMillis(d.published());
+    long time = d.published();
     int prov = d.provider() == null ? -1 : providerId(d.provider());
     if (first) {
       published[slot] = time;

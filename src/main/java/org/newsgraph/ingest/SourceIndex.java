@@ -3,7 +3,6 @@ package org.newsgraph.ingest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
@@ -112,33 +111,13 @@ final class SourceIndex {
 
   /** True when the store records a source of {@code graph} other than {@code source}. */
   boolean hasOtherSource(Node graph, Node source) {
-    if (store == null) {
-      return false;
-    }
-    AtomicBoolean found = new AtomicBoolean();
-    store.findInGraph(
-        provenance.metaGraph(),
-        graph,
-        Provenance.DERIVED_FROM,
-        Node.ANY,
-        (g, s) -> {
-          if (!s.equals(source)) {
-            found.set(true);
-          }
-        });
-    return found.get();
+    return sourcesOf(graph).stream().anyMatch(s -> !s.equals(source));
   }
 
   /** The paths of the sources the store records for {@code graph} (those whose path is known). */
   List<String> sourcePathsOf(Node graph) {
-    if (store == null) {
-      return List.of();
-    }
-    List<Node> sources = new ArrayList<>(2);
-    store.findInGraph(
-        provenance.metaGraph(), graph, Provenance.DERIVED_FROM, Node.ANY, (g, s) -> sources.add(s));
-    List<String> paths = new ArrayList<>(sources.size());
-    for (Node source : sources) {
+    List<String> paths = new ArrayList<>(2);
+    for (Node source : sourcesOf(graph)) {
       store.findInGraph(
           provenance.metaGraph(),
           source,
@@ -153,17 +132,18 @@ final class SourceIndex {
    * True when the store holds a record graph with this name (one a source file was ingested into).
    */
   boolean holds(Node graph) {
+    return !sourcesOf(graph).isEmpty();
+  }
+
+  /** The source nodes the store records for a record graph ({@code prov:wasDerivedFrom}). */
+  private List<Node> sourcesOf(Node graph) {
     if (store == null) {
-      return false;
+      return List.of();
     }
-    AtomicBoolean found = new AtomicBoolean();
+    List<Node> sources = new ArrayList<>(2);
     store.findInGraph(
-        provenance.metaGraph(),
-        graph,
-        Provenance.DERIVED_FROM,
-        Node.ANY,
-        (g, s) -> found.set(true));
-    return found.get();
+        provenance.metaGraph(), graph, Provenance.DERIVED_FROM, Node.ANY, (g, s) -> sources.add(s));
+    return sources;
   }
 
   /** Every recorded source path (pseudo-paths such as {@code <stdin>} included), streamed. */

@@ -61,7 +61,7 @@ final class JsonReader {
 
   private YamlValue value(int depth) {
     if (depth > maxDepth) {
-      throw new SourceException(here(), "nesting deeper than " + maxDepth + " levels");
+      throw SourceException.tooDeep(here(), maxDepth);
     }
     if (at == text.length()) {
       throw error("expected a value, found the end of the text");
@@ -105,15 +105,7 @@ final class JsonReader {
       String key = string();
       Position earlier = keys.get(key);
       if (earlier != null) {
-        throw new SourceException(
-            keyAt,
-            "duplicate key '"
-                + key
-                + "' (first at line "
-                + earlier.line()
-                + ", again at line "
-                + keyAt.line()
-                + ")");
+        throw SourceException.duplicateKey(key, earlier, keyAt);
       }
       skipSpace();
       expect(':');

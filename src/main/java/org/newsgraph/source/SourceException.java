@@ -28,4 +28,22 @@ public final class SourceException extends RuntimeException {
   public Problem toProblem(String source) {
     return Problem.error(source, position, getMessage());
   }
+
+  /** A key given twice in one mapping (YAML) or object (JSON), at the second key. */
+  static SourceException duplicateKey(String key, Position first, Position again) {
+    return new SourceException(
+        again,
+        "duplicate key '"
+            + key
+            + "' (first at line "
+            + first.line()
+            + ", again at line "
+            + again.line()
+            + ")");
+  }
+
+  /** A value nested deeper than the reader's limit allows. */
+  static SourceException tooDeep(Position at, int maxDepth) {
+    return new SourceException(at, "nesting deeper than " + maxDepth + " levels");
+  }
 }

@@ -120,7 +120,7 @@ public final class YamlReader {
     YamlValue convert(Node node, int depth) {
       Position at = position(node.getStartMark(), lineOffset);
       if (depth > limits.maxDepth()) {
-        throw new SourceException(at, "nesting deeper than " + limits.maxDepth() + " levels");
+        throw SourceException.tooDeep(at, limits.maxDepth());
       }
       checkTag(node, at);
       if (onPath.put(node, Boolean.TRUE) != null) {
@@ -150,15 +150,7 @@ public final class YamlReader {
           String key = keyScalar.getValue();
           Position earlier = keys.get(key);
           if (earlier != null) {
-            throw new SourceException(
-                keyAt,
-                "duplicate key '"
-                    + key
-                    + "' (first at line "
-                    + earlier.line()
-                    + ", again at line "
-                    + keyAt.line()
-                    + ")");
+            throw SourceException.duplicateKey(key, earlier, keyAt);
           }
           keys.put(key, keyAt);
           entries.put(key, convert(tuple.getValueNode(), depth + 1));
