@@ -3,6 +3,8 @@ package org.newsgraph.query;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -13,6 +15,9 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.syntax.ElementSubQuery;
+import org.apache.jena.sparql.syntax.ElementVisitorBase;
+import org.apache.jena.sparql.syntax.ElementWalker;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.GraphStore;
@@ -45,6 +50,43 @@ public final class ParamBinder {
   public ParamBinder(GraphStore store, IriFactory iris) {
     this.store = store;
     this.iris = iris;
+  }
+
+  /**
+   * The executable form of a catalog query for given values, the same for the command line and the
+   * HTTP endpoint: the values bound as terms, and the query with the row limit a {@code limit}
+   * parameter asks for set on a fresh copy (never spliced into text). The limit caps the outer
+   * query and also the first subquery that ranks rows (has an ORDER BY), so that names and titles
+   * are looked up for the rows kept only.
+   *
+   * @throws QueryException for a parameter the query does not have
+   * @throws ParamException when a value is missing or malformed
+   */
+  public PreparedQuery prepare(NamedQuery query, Map<String, String> params) {
+    Binding binding = bind(query, params);
+    return new PreparedQuery(limited(query, limit(query, params)), binding);
+  }
+
+  private static Query limited(NamedQuery query, Long limit) {
+    if (limit == null) {
+      return query.query();
+    }
+    Query copy = QueryFactory.create(query.text());
+    copy.setLimit(limit);
+    List<Query> subqueries = new ArrayList<>();
+    ElementWalker.walk(
+        copy.getQueryPattern(),
+        new ElementVisitorBase() {
+          @Override
+          public void visit(ElementSubQuery element) {
+            subqueries.add(element.getQuery());
+          }
+        });
+    subqueries.stream()
+        .filter(Query::hasOrderBy)
+        .findFirst()
+        .ifPresent(ranked -> ranked.setLimit(limit));
+    return copy;
   }
 
   /**

@@ -1,8 +1,6 @@
 package org.newsgraph.query;
 
 import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
@@ -16,9 +14,6 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.syntax.ElementSubQuery;
-import org.apache.jena.sparql.syntax.ElementVisitorBase;
-import org.apache.jena.sparql.syntax.ElementWalker;
 import org.newsgraph.map.IriFactory;
 import org.newsgraph.model.OutputFormat;
 import org.newsgraph.store.GraphStore;
@@ -56,38 +51,8 @@ public final class QueryRunner {
       throw new QueryException(
           "no named query '" + name + "'; run 'newsgraph queries' to list them");
     }
-    run(prepare(query, params), binder.bind(query, params), format, out);
-  }
-
-  /**
-   * The executable form of a catalog query for given values: the parsed query, with the row limit a
-   * {@code limit} parameter asks for set on a fresh copy (never spliced into text). The limit caps
-   * the outer query and also the first subquery that ranks rows (has an ORDER BY), so that names
-   * and titles are looked up for the rows kept only.
-   *
-   * @throws QueryException for a bad parameter
-   */
-  public Query prepare(NamedQuery query, Map<String, String> params) {
-    Long limit = binder.limit(query, params);
-    if (limit == null) {
-      return query.query();
-    }
-    Query copy = QueryFactory.create(query.text());
-    copy.setLimit(limit);
-    List<Query> subqueries = new ArrayList<>();
-    ElementWalker.walk(
-        copy.getQueryPattern(),
-        new ElementVisitorBase() {
-          @Override
-          public void visit(ElementSubQuery element) {
-            subqueries.add(element.getQuery());
-          }
-        });
-    subqueries.stream()
-        .filter(Query::hasOrderBy)
-        .findFirst()
-        .ifPresent(ranked -> ranked.setLimit(limit));
-    return copy;
+    PreparedQuery prepared = binder.prepare(query, params);
+    run(prepared.query(), prepared.binding(), format, out);
   }
 
   /**

@@ -24,6 +24,7 @@ import org.apache.jena.system.Txn;
 import org.newsgraph.query.NamedQuery;
 import org.newsgraph.query.ParamBinder;
 import org.newsgraph.query.ParamException;
+import org.newsgraph.query.PreparedQuery;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.query.QueryException;
 
@@ -73,8 +74,8 @@ final class NamedQueryServlet extends HttpServlet {
       return;
     }
     try {
-      Binding binding = binder.bind(query, params(request, query));
-      run(query.query(), binding, request, response);
+      PreparedQuery prepared = binder.prepare(query, params(request, query));
+      run(prepared.query(), prepared.binding(), request, response);
     } catch (ParamException e) {
       sendText(
           response,
