@@ -211,6 +211,7 @@ public final class NewsgraphServer {
                   Operation.Query,
                   new SafeQueryProcessor(
                       settings, new ServiceDescription(settings, writer != null)))
+              .registerOperation(Operation.GSP_R, new CappedGraphStoreRead(settings.maxRows()))
               .add(DATASET, dataService(store.dataset()))
               .addServlet(
                   "/q/*",

@@ -166,6 +166,15 @@ class ServerProtocolTest {
   }
 
   @Test
+  void graphStoreReadsOfMoreThanTheCapAreRefusedWithAMessage() throws Exception {
+    // This server's cap is 100 statements; the fixture's dataset holds more.
+    HttpResponse<String> whole = get(server.url() + "newsgraph/get", "application/n-quads");
+    assertThat(whole.statusCode()).isEqualTo(403);
+    assertThat(whole.body())
+        .contains("the dataset holds more than 100 statements", "--max-rows", "newsgraph export");
+  }
+
+  @Test
   void selectIsCappedAndTheCapSignalled() throws Exception {
     HttpResponse<String> all = query(server, "SELECT * WHERE { ?s ?p ?o }", "text/csv");
     assertThat(all.headers().firstValue(ServeSettings.TRUNCATED_HEADER)).hasValue("100");
