@@ -1,7 +1,6 @@
 package org.newsgraph.cli;
 
 import java.nio.file.Path;
-import org.newsgraph.map.IriFactory;
 import org.newsgraph.model.InvalidValueException;
 import org.newsgraph.model.UsageException;
 import org.newsgraph.store.Credentials;
@@ -9,6 +8,7 @@ import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.RemoteEndpoint;
 import org.newsgraph.store.RemoteStore;
 import org.newsgraph.store.Tdb2Store;
+import org.newsgraph.vocab.IriFactory;
 import picocli.CommandLine.Option;
 
 /** The options every command that opens the store shares. */

@@ -15,9 +15,9 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
-import org.newsgraph.map.NewsVocab;
 import org.newsgraph.model.OutputFormat;
 import org.newsgraph.store.GraphStore;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * Writes the store, or one graph of it, in an RDF syntax. Turtle, TriG, N-Triples and N-Quads

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.newsgraph.map.IriFactory;
 import org.newsgraph.model.LongIntMap;
+import org.newsgraph.vocab.IriFactory;
 
 /**
  * What the current run knows of each record graph it met: which files of the run described it, how

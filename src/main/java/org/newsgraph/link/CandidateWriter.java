@@ -12,7 +12,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.newsgraph.export.AtomicFile;
-import org.newsgraph.map.NewsVocab;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * Writes proposed links to a Turtle file for review, one record per candidate in ranked order. The

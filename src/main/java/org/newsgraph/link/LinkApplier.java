@@ -14,11 +14,11 @@ import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.newsgraph.map.IriFactory;
-import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.StoreException;
+import org.newsgraph.vocab.IriFactory;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * Applies a reviewed candidate file: every record whose {@code news:linkStatus} is {@code

@@ -24,9 +24,9 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.RowSet;
-import org.newsgraph.map.NewsVocab;
 import org.newsgraph.model.ResourceLib;
 import org.newsgraph.store.GraphStore;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * Proposes links for our topics and providers that have none yet, by matching their labels, alt

@@ -10,7 +10,7 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.newsgraph.map.NewsVocab;
+import org.newsgraph.vocab.NewsVocab;
 
 /** Builds the record (an rdf:Statement with provenance) that describes one link. Stateless. */
 public final class LinkRecords {

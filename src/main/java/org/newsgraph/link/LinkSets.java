@@ -2,10 +2,10 @@ package org.newsgraph.link;
 
 import java.util.List;
 import org.apache.jena.graph.Node;
-import org.newsgraph.map.IriFactory;
 import org.newsgraph.map.SystemGraphs;
 import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.GraphStore;
+import org.newsgraph.vocab.IriFactory;
 
 /**
  * The curated link sets shipped in {@code ontology/links/}: reloads them into {@code

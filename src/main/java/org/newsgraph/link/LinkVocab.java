@@ -3,7 +3,7 @@ package org.newsgraph.link;
 import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.newsgraph.map.NewsVocab;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * The terms of link sets: the link predicates, and the record (an {@code rdf:Statement}) that

@@ -11,6 +11,8 @@ import org.newsgraph.model.Image;
 import org.newsgraph.model.Problem;
 import org.newsgraph.model.Provider;
 import org.newsgraph.model.UrlLib;
+import org.newsgraph.vocab.IriFactory;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * Maps an article record to quads in the record's own named graph, pushed into a {@link StreamRDF}

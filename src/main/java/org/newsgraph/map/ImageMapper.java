@@ -4,6 +4,8 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
 import org.newsgraph.model.Image;
 import org.newsgraph.model.Position;
+import org.newsgraph.vocab.IriFactory;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * Describes images: an absolute URL is the image's own IRI (and its {@code schema:contentUrl}); a

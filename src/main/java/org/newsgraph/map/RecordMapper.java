@@ -9,6 +9,7 @@ import org.newsgraph.model.Problem;
 import org.newsgraph.model.Tag;
 import org.newsgraph.model.Topic;
 import org.newsgraph.source.Record;
+import org.newsgraph.vocab.IriFactory;
 
 /**
  * Maps any record the reader produces to the quads of its own named graph; the one entry point the

@@ -15,6 +15,7 @@ import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.newsgraph.model.ResourceLib;
 import org.newsgraph.store.GraphContent;
+import org.newsgraph.vocab.IriFactory;
 
 /**
  * The project-wide graphs shipped in the jar and loaded at every ingest: the ontology into {@code

@@ -12,6 +12,8 @@ import org.newsgraph.model.Position;
 import org.newsgraph.model.Problem;
 import org.newsgraph.model.Tag;
 import org.newsgraph.model.Topic;
+import org.newsgraph.vocab.IriFactory;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * Maps the site data records: a topic to a SKOS concept of the topic scheme, a tag to a SKOS

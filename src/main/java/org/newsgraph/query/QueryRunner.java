@@ -14,9 +14,9 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
-import org.newsgraph.map.IriFactory;
 import org.newsgraph.model.OutputFormat;
 import org.newsgraph.store.GraphStore;
+import org.newsgraph.vocab.IriFactory;
 
 /**
  * Runs named and ad-hoc queries against a store and writes the results in a {@link OutputFormat}.

@@ -2,7 +2,7 @@ package org.newsgraph.query;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
-import org.newsgraph.map.NewsVocab;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * The counts {@code stats} reports, as one query. Each count aggregates in its own subquery so that

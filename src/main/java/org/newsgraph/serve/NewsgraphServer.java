@@ -26,12 +26,12 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
-import org.newsgraph.map.IriFactory;
 import org.newsgraph.model.Versions;
 import org.newsgraph.query.ParamBinder;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.store.Credentials;
 import org.newsgraph.store.Tdb2Store;
+import org.newsgraph.vocab.IriFactory;
 
 /**
  * The newsgraph HTTP server: Jena Fuseki main over the store's own dataset (no second process on

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Node;
-import org.newsgraph.map.IriFactory;
 import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.GraphStore;
+import org.newsgraph.vocab.IriFactory;
 
 /**
  * Materialises stories: the connected components of the related links (either direction, outside

@@ -3,8 +3,8 @@ package org.newsgraph.story;
 import java.util.Collection;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.newsgraph.map.IriFactory;
-import org.newsgraph.map.NewsVocab;
+import org.newsgraph.vocab.IriFactory;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * The names the story materialisation mints under a data base IRI: a story is named after the

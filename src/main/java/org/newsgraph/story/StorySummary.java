@@ -10,7 +10,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.expr.NodeValue;
-import org.newsgraph.map.NewsVocab;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * What the story graph says about a story besides its members: size, number of providers, first and

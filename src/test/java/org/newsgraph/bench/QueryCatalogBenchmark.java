@@ -17,7 +17,6 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.newsgraph.map.IriFactory;
 import org.newsgraph.map.RecordMapper;
 import org.newsgraph.model.OutputFormat;
 import org.newsgraph.query.QueryCatalog;
@@ -29,6 +28,7 @@ import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.Tdb2Store;
 import org.newsgraph.story.StoryChange;
 import org.newsgraph.story.StoryIndex;
+import org.newsgraph.vocab.IriFactory;
 
 /**
  * Median in-process latencies of every catalog query on a synthetic store (default 100,000 records;

@@ -48,7 +48,7 @@ class ExitCodeMappingTest {
         new IllegalArgumentException("base IRI must end with '/' or '#': x");
     thrown.setStackTrace(
         new StackTraceElement[] {
-          new StackTraceElement("org.newsgraph.map.IriFactory", "of", "IriFactory.java", 41)
+          new StackTraceElement("org.newsgraph.vocab.IriFactory", "of", "IriFactory.java", 41)
         });
     assertThat(exitFor(thrown)).isEqualTo(ExitCodes.INTERNAL);
   }

@@ -15,10 +15,10 @@ class IngestCommandTest {
   @Test
   void progressGoesToStderrOnlyWhenAskedAndStdoutStaysEmpty() throws Exception {
     Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 30);
-    IngestFixtures.Run quiet =
+    Cli.Result quiet =
         IngestFixtures.cli("ingest", "--db", tmp.resolve("a").toString(), src.toString());
     assertThat(quiet.err()).doesNotContain("\r[");
-    IngestFixtures.Run shown =
+    Cli.Result shown =
         IngestFixtures.cli(
             "ingest", "--progress", "--db", tmp.resolve("b").toString(), src.toString());
     assertThat(shown.exit()).isZero();
@@ -34,7 +34,7 @@ class IngestCommandTest {
                     "ingest", "--batch-size", "0", "--db", tmp.resolve("a").toString(), ".")
                 .exit())
         .isEqualTo(ExitCodes.USAGE);
-    IngestFixtures.Run both =
+    Cli.Result both =
         IngestFixtures.cli(
             "ingest",
             "--db",
@@ -50,7 +50,7 @@ class IngestCommandTest {
   void aMissingPathIsReportedAndTheRestIsStored() throws Exception {
     Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 3);
     Path missing = tmp.resolve("nope");
-    IngestFixtures.Run run =
+    Cli.Result run =
         IngestFixtures.cli(
             "ingest", "--db", tmp.resolve("db").toString(), missing.toString(), src.toString());
     assertThat(run.exit()).isEqualTo(ExitCodes.REJECTED);

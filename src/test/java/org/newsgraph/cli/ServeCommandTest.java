@@ -99,7 +99,7 @@ class ServeCommandTest {
     try {
       int port = awaitPort(log, serve);
       String article =
-          org.newsgraph.map.IriFactory.of(base)
+          org.newsgraph.vocab.IriFactory.of(base)
               .article("https://www.globaltimes.cn/page/202103/1217051.shtml")
               .getURI();
       URI local =

@@ -18,10 +18,10 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.RowSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.map.IriFactory;
-import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.Tdb2Store;
+import org.newsgraph.vocab.IriFactory;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * A site folder (taxonomy, organization, Markdown and JSON records) ingested into a real TDB2
@@ -35,27 +35,19 @@ class ValidateCommandTest {
 
   @TempDir Path db;
 
-  /** A {@link Cli.Result} as the assertions below read it (the exit code as {@code code}). */
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    Cli.Result run = Cli.run(args);
-    return new Run(run.exit(), run.out(), run.err());
-  }
-
   @Test
   void aSiteFolderIngestsValidatesAndAnswersSchemaAndTaxonomyQueries() throws IOException {
-    Run ingest = run("ingest", "--db", db.toString(), SITE.toString());
+    Cli.Result ingest = Cli.run("ingest", "--db", db.toString(), SITE.toString());
     assertThat(ingest.err())
         .endsWith(
             "ingest: 8 files read, 8 added, 0 replaced, 0 unchanged,"
                 + " 0 rejected, 0 removed, 1 skipped (1 hidden), 0 warnings [bulk load]\n");
-    assertThat(ingest.code()).isZero();
+    assertThat(ingest.exit()).isZero();
 
-    Run validate = run("validate", "--db", db.toString());
+    Cli.Result validate = Cli.run("validate", "--db", db.toString());
     assertThat(validate.out()).isEmpty();
     assertThat(validate.err()).isEqualTo("validate: 8 graphs checked, 0 violations\n");
-    assertThat(validate.code()).isZero();
+    assertThat(validate.exit()).isZero();
 
     // The roses article is dated twice: by its own record and, differently, by the record citing
     // it;
@@ -98,8 +90,8 @@ class ValidateCommandTest {
 
   @Test
   void violationsAreReportedWithSourceFocusPathAndMessage() {
-    Run ingest = run("ingest", "--db", db.toString(), SITE.resolve("_news").toString());
-    assertThat(ingest.code()).isZero();
+    Cli.Result ingest = Cli.run("ingest", "--db", db.toString(), SITE.resolve("_news").toString());
+    assertThat(ingest.exit()).isZero();
     Node graph = IRIS.articleGraph("https://bad.example.com/x");
     Node article = IRIS.article("https://bad.example.com/x");
     try (Tdb2Store store = Tdb2Store.open(db)) {
@@ -126,7 +118,7 @@ class ValidateCommandTest {
                           NewsVocab.HEAT,
                           NodeFactory.createLiteralDT("-5", XSDDatatype.XSDinteger))))));
     }
-    Run validate = run("validate", "--db", db.toString());
+    Cli.Result validate = Cli.run("validate", "--db", db.toString());
     assertThat(validate.out().lines())
         .containsExactlyInAnyOrder(
             "bad.md: violation: <"
@@ -142,7 +134,7 @@ class ValidateCommandTest {
                 + graph.getURI()
                 + ">)");
     assertThat(validate.err()).isEqualTo("validate: 3 graphs checked, 2 violations\n");
-    assertThat(validate.code()).isEqualTo(ExitCodes.REJECTED);
+    assertThat(validate.exit()).isEqualTo(ExitCodes.REJECTED);
   }
 
   private List<Binding> select(String query, Binding substitution) throws IOException {

@@ -22,7 +22,7 @@ import org.apache.jena.sparql.util.Context;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.cli.Cli;
-import org.newsgraph.map.IriFactory;
+import org.newsgraph.vocab.IriFactory;
 
 /**
  * {@code export --profile schema.org --format jsonld} of the seed: Jena's JSON-LD 1.1 reader turns

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.cli.Cli;
 import org.newsgraph.model.UrlLib;
 import org.newsgraph.source.ReadResult;
 import org.newsgraph.source.ReaderLimits;
@@ -23,7 +24,7 @@ class CorpusGeneratorTest {
 
   @Test
   void recordsReadCleanlyInTheRealFormatWithStoriesProvidersAndUrlVariants() throws Exception {
-    IngestFixtures.Run run =
+    Cli.Result run =
         IngestFixtures.cli(
             "generate", "--count", "320", "--seed", "3", "--out", tmp.resolve("a").toString());
     assertThat(run.exit()).as(run.err()).isZero();

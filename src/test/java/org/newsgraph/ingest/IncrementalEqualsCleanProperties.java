@@ -17,6 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import org.newsgraph.cli.Cli;
 
 /**
  * Incremental equals clean: after any sequence of adds, edits, deletes (with {@code --prune}),
@@ -64,13 +65,12 @@ class IncrementalEqualsCleanProperties {
       Path db = dir.resolve("db");
       for (Op op : history) {
         apply(op, src);
-        IngestFixtures.Run run =
+        Cli.Result run =
             IngestFixtures.cli("ingest", "--prune", "--db", db.toString(), src.toString());
         assertThat(run.exit()).as(run.err()).isZero();
       }
       Path clean = dir.resolve("clean");
-      IngestFixtures.Run run =
-          IngestFixtures.cli("ingest", "--db", clean.toString(), src.toString());
+      Cli.Result run = IngestFixtures.cli("ingest", "--db", clean.toString(), src.toString());
       assertThat(run.exit()).as(run.err()).isZero();
       assertThat(IngestFixtures.comparableState(db))
           .as(history.toString())

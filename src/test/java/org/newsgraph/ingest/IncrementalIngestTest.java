@@ -23,8 +23,9 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.map.IriFactory;
+import org.newsgraph.cli.Cli;
 import org.newsgraph.store.Tdb2Store;
+import org.newsgraph.vocab.IriFactory;
 
 class IncrementalIngestTest {
 
@@ -34,11 +35,11 @@ class IncrementalIngestTest {
   void unchangedFilesAreSkippedAndAChangedFileHasItsGraphReplaced() throws IOException {
     Path src = corpus(tmp.resolve("src"), 0, 30);
     String db = tmp.resolve("db").toString();
-    IngestFixtures.Run first = cli("ingest", "--db", db, src.toString());
+    Cli.Result first = cli("ingest", "--db", db, src.toString());
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.err()).contains("30 files read, 30 added, 0 replaced, 0 unchanged");
 
-    IngestFixtures.Run again = cli("ingest", "--db", db, src.toString());
+    Cli.Result again = cli("ingest", "--db", db, src.toString());
     assertThat(again.err()).contains("30 files read, 0 added, 0 replaced, 30 unchanged");
     Set<Quad> before = dataQuads(Path.of(db));
 
@@ -46,7 +47,7 @@ class IncrementalIngestTest {
     String text = Files.readString(changed, StandardCharsets.UTF_8);
     String newText = text.replaceFirst("(?m)^title: .*$", "title: \"A brand new headline\"");
     Files.writeString(changed, newText, StandardCharsets.UTF_8);
-    IngestFixtures.Run third = cli("ingest", "--db", db, src.toString());
+    Cli.Result third = cli("ingest", "--db", db, src.toString());
     assertThat(third.err()).contains("30 files read, 0 added, 1 replaced, 29 unchanged");
 
     Set<Quad> after = dataQuads(Path.of(db));
@@ -71,7 +72,7 @@ class IncrementalIngestTest {
         text.replace("webUrl: \"" + oldUrl + "\"", "webUrl: \"https://moved.example.org/article\""),
         StandardCharsets.UTF_8);
 
-    IngestFixtures.Run run = cli("ingest", "--db", db, src.toString());
+    Cli.Result run = cli("ingest", "--db", db, src.toString());
     assertThat(run.err()).contains("1 added, 0 replaced, 4 unchanged, 0 rejected, 1 removed");
     Node oldGraph = IriFactory.of(IriFactory.DEFAULT_BASE).articleGraph(oldUrl);
     assertThat(dataQuads(Path.of(db))).noneMatch(q -> q.getGraph().equals(oldGraph));
@@ -92,7 +93,7 @@ class IncrementalIngestTest {
     assertThat(cli("ingest", "--db", db, src.toString()).err()).contains("0 removed");
     assertThat(dataQuads(Path.of(db))).anyMatch(q -> q.getGraph().equals(graph));
 
-    IngestFixtures.Run pruned = cli("ingest", "--prune", "--db", db, src.toString());
+    Cli.Result pruned = cli("ingest", "--prune", "--db", db, src.toString());
     assertThat(pruned.err()).contains("9 unchanged, 0 rejected, 1 removed");
     assertThat(dataQuads(Path.of(db))).noneMatch(q -> q.getGraph().equals(graph));
     try (Tdb2Store store = Tdb2Store.open(Path.of(db))) {
@@ -105,8 +106,8 @@ class IncrementalIngestTest {
     Path src = corpus(tmp.resolve("src"), 0, 60);
     String bulkDb = tmp.resolve("bulk").toString();
     String txnDb = tmp.resolve("txn").toString();
-    IngestFixtures.Run bulk = cli("ingest", "--db", bulkDb, src.toString());
-    IngestFixtures.Run txn =
+    Cli.Result bulk = cli("ingest", "--db", bulkDb, src.toString());
+    Cli.Result txn =
         cli(
             "ingest",
             "--no-bulk",
@@ -156,9 +157,8 @@ class IncrementalIngestTest {
         later.resolve("a.md"), record("https://one.example.org/a", ""), StandardCharsets.UTF_8);
     String bulkDb = tmp.resolve("bulk").toString();
     String txnDb = tmp.resolve("txn").toString();
-    IngestFixtures.Run bulk = cli("ingest", "--db", bulkDb, src.toString(), later.toString());
-    IngestFixtures.Run txn =
-        cli("ingest", "--no-bulk", "--db", txnDb, src.toString(), later.toString());
+    Cli.Result bulk = cli("ingest", "--db", bulkDb, src.toString(), later.toString());
+    Cli.Result txn = cli("ingest", "--no-bulk", "--db", txnDb, src.toString(), later.toString());
     assertThat(bulk.err())
         .contains("[bulk load]", "1 merged from 2 descriptions")
         .doesNotContain(": warning:");
@@ -221,7 +221,7 @@ class IncrementalIngestTest {
                   q.getObject().equals(source)
                       && q.getPredicate().getURI().endsWith("wasDerivedFrom"));
     }
-    IngestFixtures.Run stats = cli("stats", "--db", db.toString(), "--format", "csv");
+    Cli.Result stats = cli("stats", "--db", db.toString(), "--format", "csv");
     assertThat(stats.out()).contains("started,ended,read,added,replaced,unchanged,failed,removed");
     assertThat(stats.out()).containsPattern("\\d{4}-[^,]+,\\d{4}-[^,]+,3,3,0,0,0,0");
   }

@@ -1,20 +1,14 @@
 package org.newsgraph.ingest;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
-import org.newsgraph.cli.Console;
-import org.newsgraph.cli.Main;
-import org.newsgraph.map.IriFactory;
+import org.newsgraph.cli.Cli;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.Tdb2Store;
+import org.newsgraph.vocab.IriFactory;
 
 /** Helpers shared by the store and ingest tests: run the CLI in-process, read a store's quads. */
 public final class IngestFixtures {
@@ -25,18 +19,9 @@ public final class IngestFixtures {
 
   private IngestFixtures() {}
 
-  /** What a CLI run gave. */
-  public record Run(int exit, String out, String err) {}
-
-  /** Runs {@code newsgraph args...} in this JVM. */
-  public static Run cli(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    int exit =
-        Main.run(
-            args,
-            new Console(new ByteArrayInputStream(new byte[0]), out, new PrintWriter(err, true)));
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
+  /** Runs {@code newsgraph args...} in this JVM (the shared {@link Cli} helper). */
+  public static Cli.Result cli(String... args) {
+    return Cli.run(args);
   }
 
   /**

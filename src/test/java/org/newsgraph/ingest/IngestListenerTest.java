@@ -11,12 +11,12 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.map.IriFactory;
 import org.newsgraph.map.RecordMapper;
 import org.newsgraph.map.SystemGraphs;
 import org.newsgraph.source.ReaderLimits;
 import org.newsgraph.source.RecordReader;
 import org.newsgraph.store.Tdb2Store;
+import org.newsgraph.vocab.IriFactory;
 
 class IngestListenerTest {
 

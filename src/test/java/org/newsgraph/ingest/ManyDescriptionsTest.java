@@ -18,8 +18,9 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.map.IriFactory;
-import org.newsgraph.map.NewsVocab;
+import org.newsgraph.cli.Cli;
+import org.newsgraph.vocab.IriFactory;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * One article described by several files: the store holds the merge of every current description
@@ -40,7 +41,7 @@ class ManyDescriptionsTest {
     Path y = Files.createDirectories(tmp.resolve("y"));
     write(x.resolve("a.md"), record(URL, "heat: 10\n", related("https://other.example.org/x")));
     write(y.resolve("a.md"), record(URL, "heat: 99\n", related("https://third.example.org/y")));
-    IngestFixtures.Run xy =
+    Cli.Result xy =
         cli(
             "ingest",
             "--threads",
@@ -49,7 +50,7 @@ class ManyDescriptionsTest {
             tmp.resolve("xy").toString(),
             x.toString(),
             y.toString());
-    IngestFixtures.Run yx =
+    Cli.Result yx =
         cli(
             "ingest",
             "--threads",
@@ -58,7 +59,7 @@ class ManyDescriptionsTest {
             tmp.resolve("yx").toString(),
             y.toString(),
             x.toString());
-    IngestFixtures.Run txn =
+    Cli.Result txn =
         cli(
             "ingest",
             "--no-bulk",
@@ -149,11 +150,11 @@ class ManyDescriptionsTest {
     Path db = run("db", src);
     assertThat(values(db, NewsVocab.HEAT)).containsExactly("10");
     Files.delete(src.resolve("a.md"));
-    IngestFixtures.Run pruned = cli("ingest", "--prune", "--db", db.toString(), src.toString());
+    Cli.Result pruned = cli("ingest", "--prune", "--db", db.toString(), src.toString());
     assertThat(pruned.exit()).as(pruned.err()).isZero();
     assertThat(values(db, NewsVocab.HEAT)).containsExactly("20");
     assertThat(dataQuads(db)).noneMatch(q -> q.getPredicate().equals(NewsVocab.RELATED));
-    IngestFixtures.Run again = cli("ingest", "--prune", "--db", db.toString(), src.toString());
+    Cli.Result again = cli("ingest", "--prune", "--db", db.toString(), src.toString());
     assertThat(again.err()).contains("1 unchanged");
     assertThat(values(db, NewsVocab.HEAT)).containsExactly("20");
     assertThat(comparableState(db)).isEqualTo(comparableState(run("clean", src)));
@@ -170,7 +171,7 @@ class ManyDescriptionsTest {
             + URL
             + "\", \"publishedDateTime\": \"2021-03-01T08:00:00Z\", \"heat\": 55,"
             + " \"provider\": {\"name\": \"News\", \"domain\": \"news.example.org\"}, \"topics\": [\"Extra\"]}]}\n");
-    IngestFixtures.Run run = cli("ingest", "--db", tmp.resolve("db").toString(), src.toString());
+    Cli.Result run = cli("ingest", "--db", tmp.resolve("db").toString(), src.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err()).doesNotContain(": warning:").contains("1 merged from 2 descriptions");
     Path db = tmp.resolve("db");
@@ -182,7 +183,7 @@ class ManyDescriptionsTest {
                 q.getSubject().equals(ARTICLE)
                     && q.getPredicate().equals(NewsVocab.SCHEMA_ABOUT)
                     && q.getObject().equals(IRIS.topic("Extra")));
-    IngestFixtures.Run verbose =
+    Cli.Result verbose =
         cli("ingest", "--verbose", "--db", tmp.resolve("db2").toString(), src.toString());
     assertThat(verbose.err())
         .contains(
@@ -202,7 +203,7 @@ class ManyDescriptionsTest {
             .replace("2021-03-01T08:00:00Z", "2021-03-04T08:00:00Z")
             .replace("domain: news.example.org", "domain: elsewhere.example.com"));
     for (String bulk : new String[] {"--bulk", "--no-bulk"}) {
-      IngestFixtures.Run run =
+      Cli.Result run =
           cli(
               "ingest",
               bulk.equals("--bulk") ? "--threads=1" : "--no-bulk",
@@ -269,7 +270,7 @@ class ManyDescriptionsTest {
     new CorpusGenerator(7, 0.3, true).generate(src, 0, 40);
     backdate(src);
     Path bulk = run("bulk", src);
-    IngestFixtures.Run txn =
+    Cli.Result txn =
         cli(
             "ingest",
             "--no-bulk",
@@ -295,7 +296,7 @@ class ManyDescriptionsTest {
 
   private Path run(String name, Path src) {
     Path db = tmp.resolve(name);
-    IngestFixtures.Run run = cli("ingest", "--db", db.toString(), src.toString());
+    Cli.Result run = cli("ingest", "--db", db.toString(), src.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     return db;
   }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.cli.Cli;
 
 /**
  * Nothing is skipped in silence: every skipped file is counted by reason and named with --verbose.
@@ -32,7 +33,7 @@ class SkippedFilesTest {
         records.resolve("loop"), site); // site/folder/loop leads back into site
     Files.createSymbolicLink(site.resolve("gone.md"), tmp.resolve("nothing-here.md"));
     Files.writeString(site.resolve("logo.png"), "not a record");
-    IngestFixtures.Run run =
+    Cli.Result run =
         cli("ingest", "--verbose", "--db", tmp.resolve("db").toString(), site.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err())
@@ -44,8 +45,7 @@ class SkippedFilesTest {
             "logo.png:1:1: note: skipped: not a record",
             "gone.md:1:1: note: skipped: broken symbolic link",
             "loop:1:1: note: skipped: symbolic link loop");
-    IngestFixtures.Run quiet =
-        cli("ingest", "--db", tmp.resolve("db2").toString(), site.toString());
+    Cli.Result quiet = cli("ingest", "--db", tmp.resolve("db2").toString(), site.toString());
     assertThat(quiet.err()).doesNotContain("note:");
   }
 
@@ -59,7 +59,7 @@ class SkippedFilesTest {
         new byte[] {'-', '-', '-', '\n', 't', ':', ' ', (byte) 0xC3, '\n', '-', '-', '-'});
     Files.write(site.resolve("p.json"), new byte[] {'{', 1, 2, 3, '}'});
     Files.write(site.resolve("n.yaml"), new byte[] {'t', 'i', 't', 'l', 'e', ':', 0, '\n'});
-    IngestFixtures.Run run = cli("ingest", "--db", tmp.resolve("db").toString(), site.toString());
+    Cli.Result run = cli("ingest", "--db", tmp.resolve("db").toString(), site.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err())
         .containsPattern("r\\.md:\\d+:\\d+: error: ")

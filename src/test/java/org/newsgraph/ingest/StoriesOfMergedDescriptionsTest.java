@@ -17,13 +17,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.map.IriFactory;
+import org.newsgraph.cli.Cli;
 import org.newsgraph.model.Article;
 import org.newsgraph.model.UrlLib;
 import org.newsgraph.source.ReadResult;
 import org.newsgraph.source.ReaderLimits;
 import org.newsgraph.source.Record;
 import org.newsgraph.source.RecordReader;
+import org.newsgraph.vocab.IriFactory;
 
 /**
  * Stories and citation counts see every description of an article: on a generated corpus with
@@ -50,7 +51,7 @@ class StoriesOfMergedDescriptionsTest {
     assertThat(links.resavedLinks).as("re-saved copies add links").isPositive();
     for (String mode : new String[] {"--threads=2", "--no-bulk"}) {
       Path db = tmp.resolve("db" + mode);
-      IngestFixtures.Run run = cli("ingest", mode, "--db", db.toString(), src.toString());
+      Cli.Result run = cli("ingest", mode, "--db", db.toString(), src.toString());
       assertThat(run.exit()).as(run.err()).isZero();
       List<String[]> stories =
           csv(

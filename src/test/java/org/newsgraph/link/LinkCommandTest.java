@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.cli.Cli;
-import org.newsgraph.map.IriFactory;
-import org.newsgraph.map.NewsVocab;
 import org.newsgraph.store.Tdb2Store;
+import org.newsgraph.vocab.IriFactory;
+import org.newsgraph.vocab.NewsVocab;
 
 /** {@code link --propose} on a small extract, review, {@code link --apply}. */
 class LinkCommandTest {

@@ -26,6 +26,8 @@ import org.newsgraph.source.ReadResult;
 import org.newsgraph.source.ReaderLimits;
 import org.newsgraph.source.Record;
 import org.newsgraph.source.RecordReader;
+import org.newsgraph.vocab.IriFactory;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * Runs every folder of {@code src/test/resources/cases/}: reads its {@code input*} file, maps its

@@ -19,6 +19,8 @@ import org.newsgraph.source.ReadResult;
 import org.newsgraph.source.ReaderLimits;
 import org.newsgraph.source.Record;
 import org.newsgraph.source.RecordReader;
+import org.newsgraph.vocab.IriFactory;
+import org.newsgraph.vocab.NewsVocab;
 
 /** Related entries and the cited articles' own records meet on one node, whatever came first. */
 class IdentityTest {

@@ -22,7 +22,6 @@ import org.newsgraph.ingest.IngestOptions;
 import org.newsgraph.ingest.Ingester;
 import org.newsgraph.ingest.Provenance;
 import org.newsgraph.ingest.StoryMaintainer;
-import org.newsgraph.map.IriFactory;
 import org.newsgraph.map.RecordMapper;
 import org.newsgraph.map.SystemGraphs;
 import org.newsgraph.model.OutputFormat;
@@ -32,6 +31,7 @@ import org.newsgraph.source.RecordReader;
 import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.Tdb2Store;
 import org.newsgraph.story.StoryIndex;
+import org.newsgraph.vocab.IriFactory;
 
 /**
  * The hand-written catalog fixture corpus ({@code fixtures/catalog/}) ingested into a TDB2 store

@@ -227,7 +227,7 @@ class CatalogQueriesTest {
             out.toString(java.nio.charset.StandardCharsets.UTF_8), org.apache.jena.riot.Lang.NT)
         .parse(graph);
     // Robot story: c1 -> d1, d1 -> c2, d1 -> e1; four members.
-    org.apache.jena.graph.Node related = org.newsgraph.map.NewsVocab.RELATED;
+    org.apache.jena.graph.Node related = org.newsgraph.vocab.NewsVocab.RELATED;
     assertThat(graph.find(null, related, null).toList())
         .extracting(t -> t.getSubject().getURI() + ">" + t.getObject().getURI())
         .containsExactlyInAnyOrder(
@@ -235,7 +235,8 @@ class CatalogQueriesTest {
     assertThat(graph.find(null, org.newsgraph.story.StoryNames.IN_STORY, null).toList()).hasSize(4);
     assertThat(
             graph
-                .find(CatalogFixture.article(E1), org.newsgraph.map.NewsVocab.SCHEMA_HEADLINE, null)
+                .find(
+                    CatalogFixture.article(E1), org.newsgraph.vocab.NewsVocab.SCHEMA_HEADLINE, null)
                 .toList())
         .extracting(t -> t.getObject().getLiteralLexicalForm())
         .containsExactly("New AI chip");

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.map.IriFactory;
 import org.newsgraph.model.OutputFormat;
+import org.newsgraph.vocab.IriFactory;
 
 /**
  * The catalog as shipped: every resource listed and parsed, headers and parameter types, formats.

@@ -30,9 +30,16 @@ class ReaderFuzzTest {
       byte[] mutated = mutate(seed, random);
       ReadResult result = reader.read(new ByteArrayInputStream(mutated), "fuzz.md");
       assertThat(result.records().isEmpty() || !result.rejected()).isTrue();
+      String[] lines = new String(mutated, StandardCharsets.UTF_8).split("\n", -1);
       for (Problem problem : result.problems()) {
-        assertThat(problem.toString()).startsWith("fuzz.md:");
-        assertThat(problem.position().line()).isPositive();
+        // The position points into the input: a line that exists, a column within it (or just
+        // past its end, where a problem such as "no closing ---" is found).
+        int line = problem.position().line();
+        assertThat(line).as(problem.toString()).isLessThanOrEqualTo(lines.length);
+        String text = lines[line - 1];
+        assertThat(problem.position().column())
+            .as(problem.toString())
+            .isLessThanOrEqualTo(text.codePointCount(0, text.length()) + 1);
       }
     }
   }

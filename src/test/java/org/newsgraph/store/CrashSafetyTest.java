@@ -15,6 +15,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.cli.Cli;
 import org.newsgraph.ingest.IngestFixtures;
 
 /**
@@ -33,8 +34,7 @@ class CrashSafetyTest {
   void sigkillAtRandomMomentsLeavesWholeRecordsAndARerunConverges() throws Exception {
     Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 300);
     Path reference = tmp.resolve("reference");
-    IngestFixtures.Run clean =
-        IngestFixtures.cli("ingest", "--db", reference.toString(), src.toString());
+    Cli.Result clean = IngestFixtures.cli("ingest", "--db", reference.toString(), src.toString());
     assertThat(clean.exit()).as(clean.err()).isZero();
     Map<Node, Set<Quad>> expected = byGraph(IngestFixtures.dataQuads(reference));
 
@@ -72,7 +72,7 @@ class CrashSafetyTest {
     Process last = ChildJvm.start(tmp, "final", "ingest", "--db", db.toString(), src.toString());
     assertThat(ChildJvm.await(last, 180)).as(ChildJvm.err(tmp, "final")).isZero();
     assertThat(byGraph(IngestFixtures.dataQuads(db))).isEqualTo(expected);
-    IngestFixtures.Run again = IngestFixtures.cli("ingest", "--db", db.toString(), src.toString());
+    Cli.Result again = IngestFixtures.cli("ingest", "--db", db.toString(), src.toString());
     assertThat(again.err()).contains("300 files read, 0 added, 0 replaced, 300 unchanged");
   }
 

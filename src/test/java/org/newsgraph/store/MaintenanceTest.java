@@ -15,6 +15,7 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.cli.Cli;
 import org.newsgraph.ingest.IngestFixtures;
 
 class MaintenanceTest {
@@ -31,7 +32,7 @@ class MaintenanceTest {
     Set<Quad> before = IngestFixtures.dataQuads(db);
     long sizeBefore = size(db);
 
-    IngestFixtures.Run run = IngestFixtures.cli("compact", "--db", db.toString());
+    Cli.Result run = IngestFixtures.cli("compact", "--db", db.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err()).contains("compact: TDB2 store at " + db);
     assertThat(IngestFixtures.dataQuads(db)).isEqualTo(before);
@@ -61,7 +62,7 @@ class MaintenanceTest {
     Path db = tmp.resolve("db");
     IngestFixtures.cli("ingest", "--db", db.toString(), src.toString());
     Path backup = tmp.resolve("store.nq");
-    IngestFixtures.Run run = IngestFixtures.cli("backup", "--db", db.toString(), backup.toString());
+    Cli.Result run = IngestFixtures.cli("backup", "--db", db.toString(), backup.toString());
     assertThat(run.exit()).as(run.err()).isZero();
 
     Set<Quad> dumped = new HashSet<>();
@@ -82,7 +83,7 @@ class MaintenanceTest {
 
     // A failing source mid-way (an unreachable endpoint) must not touch the existing backup.
     byte[] old = Files.readAllBytes(backup);
-    IngestFixtures.Run failed =
+    Cli.Result failed =
         IngestFixtures.cli("backup", "--endpoint", "http://127.0.0.1:9/none", backup.toString());
     assertThat(failed.exit()).isEqualTo(3);
     assertThat(Files.readAllBytes(backup)).isEqualTo(old);

@@ -11,6 +11,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.cli.Cli;
 import org.newsgraph.ingest.IngestFixtures;
 
 /**
@@ -35,7 +36,7 @@ class SmallHeapTest {
     assertThat(ChildJvm.err(tmp, "small")).contains("2000 added").contains("[bulk load]");
 
     Path batched = tmp.resolve("batched");
-    IngestFixtures.Run txn =
+    Cli.Result txn =
         IngestFixtures.cli("ingest", "--no-bulk", "--db", batched.toString(), src.toString());
     assertThat(txn.exit()).as(txn.err()).isZero();
     Set<Quad> fromBulk = IngestFixtures.dataQuads(bulk);
@@ -47,7 +48,7 @@ class SmallHeapTest {
   void runningOutOfHeapSaysSoInOneLineExitsFourAndKeepsTheLastCommit() throws Exception {
     Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 100);
     Path db = tmp.resolve("db");
-    IngestFixtures.Run first = IngestFixtures.cli("ingest", "--db", db.toString(), src.toString());
+    Cli.Result first = IngestFixtures.cli("ingest", "--db", db.toString(), src.toString());
     assertThat(first.exit()).as(first.err()).isZero();
     Set<Quad> committed = IngestFixtures.recordQuads(db);
 

@@ -23,13 +23,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.newsgraph.cli.Cli;
 import org.newsgraph.ingest.IngestFixtures;
-import org.newsgraph.map.IriFactory;
-import org.newsgraph.map.NewsVocab;
 import org.newsgraph.model.OutputFormat;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.query.QueryRunner;
 import org.newsgraph.query.StatsQuery;
+import org.newsgraph.vocab.IriFactory;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * One contract, two stores: the same ingests through the CLI into TDB2 ({@code --db}) and into a
@@ -68,7 +69,7 @@ class StoreContractTest {
         kind.equals("tdb2")
             ? new String[] {"--db", tmp.resolve("db").toString()}
             : new String[] {"--endpoint", fuseki.url()};
-    IngestFixtures.Run first =
+    Cli.Result first =
         IngestFixtures.cli(concat(List.of("ingest", "--no-bulk"), where, src.toString()));
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.err()).contains("40 files read, 40 added");
@@ -78,10 +79,9 @@ class StoreContractTest {
       assertThat(answers(store)).isEqualTo(answers(tmp.resolve("reference")));
     }
 
-    IngestFixtures.Run again = IngestFixtures.cli(concat(List.of("ingest"), where, src.toString()));
+    Cli.Result again = IngestFixtures.cli(concat(List.of("ingest"), where, src.toString()));
     assertThat(again.err()).contains("40 files read, 0 added, 0 replaced, 40 unchanged");
-    IngestFixtures.Run stats =
-        IngestFixtures.cli(concat(List.of("stats", "--format", "csv"), where));
+    Cli.Result stats = IngestFixtures.cli(concat(List.of("stats", "--format", "csv"), where));
     assertThat(stats.exit()).as(stats.err()).isZero();
     assertThat(stats.out()).contains(",40,0,0,40,0,0").contains(",40,40,0,0,0,0");
     try (GraphStore store = open(where)) {

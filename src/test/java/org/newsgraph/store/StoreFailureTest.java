@@ -15,6 +15,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.cli.Cli;
 import org.newsgraph.ingest.IngestFixtures;
 
 /**
@@ -51,12 +52,12 @@ class StoreFailureTest {
     Set<Quad> after = IngestFixtures.recordQuads(db); // opens
     assertThat(after).containsAll(before);
     // Without the limit the work completes; every graph that was there after the failure was whole.
-    IngestFixtures.Run rerun = IngestFixtures.cli("ingest", "--db", db.toString(), more.toString());
+    Cli.Result rerun = IngestFixtures.cli("ingest", "--db", db.toString(), more.toString());
     assertThat(rerun.exit()).as(rerun.err()).isZero();
     Map<Node, Set<Quad>> complete = byGraph(IngestFixtures.recordQuads(db));
     int systemGraphs =
         new org.newsgraph.map.SystemGraphs(
-                org.newsgraph.map.IriFactory.of(org.newsgraph.map.IriFactory.DEFAULT_BASE))
+                org.newsgraph.vocab.IriFactory.of(org.newsgraph.vocab.IriFactory.DEFAULT_BASE))
             .load()
             .size();
     assertThat(complete).hasSize(100 + 1_500 + systemGraphs);
@@ -70,7 +71,7 @@ class StoreFailureTest {
     Files.writeString(file, "x", StandardCharsets.UTF_8);
     Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 2);
     for (Path db : new Path[] {file, file.resolve("db")}) {
-      IngestFixtures.Run run = IngestFixtures.cli("ingest", "--db", db.toString(), src.toString());
+      Cli.Result run = IngestFixtures.cli("ingest", "--db", db.toString(), src.toString());
       assertThat(run.exit()).isEqualTo(3);
       assertThat(run.err())
           .startsWith("newsgraph: store unavailable: cannot create store directory " + db);
@@ -102,8 +103,7 @@ class StoreFailureTest {
 
       assertThat(command("mount", "-o", "remount,rw", mount.toString())).isZero();
       assertThat(IngestFixtures.recordQuads(db)).isEqualTo(before);
-      IngestFixtures.Run rerun =
-          IngestFixtures.cli("ingest", "--db", db.toString(), more.toString());
+      Cli.Result rerun = IngestFixtures.cli("ingest", "--db", db.toString(), more.toString());
       assertThat(rerun.exit()).as(rerun.err()).isZero();
       assertThat(rerun.err()).contains("20 added");
     } finally {

@@ -12,6 +12,7 @@ import java.util.zip.Adler32;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.cli.Cli;
 import org.newsgraph.ingest.IngestFixtures;
 
 /**
@@ -39,7 +40,7 @@ class TornJournalTest {
 
     assertThat(IngestFixtures.dataQuads(db)).isEqualTo(committed);
     assertThat(journal).isEmptyFile();
-    IngestFixtures.Run again = IngestFixtures.cli("ingest", "--db", db.toString(), src.toString());
+    Cli.Result again = IngestFixtures.cli("ingest", "--db", db.toString(), src.toString());
     assertThat(again.err()).contains("20 files read, 0 added, 0 replaced, 20 unchanged");
   }
 

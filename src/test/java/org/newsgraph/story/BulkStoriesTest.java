@@ -12,8 +12,8 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
-import org.newsgraph.map.IriFactory;
-import org.newsgraph.map.NewsVocab;
+import org.newsgraph.vocab.IriFactory;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * The stories computed from a load's stream: components of the related links with their summaries,

@@ -17,8 +17,8 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.cli.Cli;
-import org.newsgraph.map.IriFactory;
 import org.newsgraph.store.Tdb2Store;
+import org.newsgraph.vocab.IriFactory;
 
 /**
  * The real corpus ({@code ../shared/corpus/everyday-ai}, present in CI): every record, taxonomy,
@@ -39,18 +39,18 @@ class CorpusTest {
         "skipped: the real corpus is not at "
             + CORPUS.toAbsolutePath().normalize()
             + " (CI has it)");
-    String[] ingest = run("ingest", "--db", db.toString(), CORPUS.toString());
-    assertThat(ingest[1]).doesNotContain(": error: ");
-    assertThat(ingest[1])
+    Cli.Result ingest = Cli.run("ingest", "--db", db.toString(), CORPUS.toString());
+    assertThat(ingest.err()).doesNotContain(": error: ");
+    assertThat(ingest.err())
         .contains(
             "ingest: 259 files read, 247 added, 0 replaced, 0 unchanged, 0 rejected, 0 removed, 1 skipped (1 not a record)",
             "12 merged from 24 descriptions");
-    assertThat(ingest[0]).isEqualTo("0");
+    assertThat(ingest.exit()).isZero();
 
-    String[] validate = run("validate", "--db", db.toString());
-    assertThat(validate[2]).isEmpty();
-    assertThat(validate[1]).endsWith(" 0 violations\n");
-    assertThat(validate[0]).isEqualTo("0");
+    Cli.Result validate = Cli.run("validate", "--db", db.toString());
+    assertThat(validate.out()).isEmpty();
+    assertThat(validate.err()).endsWith(" 0 violations\n");
+    assertThat(validate.exit()).isZero();
 
     Set<Node> ownArticles = ownArticles();
     assertThat(ownArticles).hasSize(206 - 12); // 12 articles have two record files
@@ -106,11 +106,5 @@ class CorpusTest {
           });
     }
     return out;
-  }
-
-  /** Exit code, stderr and stdout, as the assertions above read them. */
-  private static String[] run(String... args) {
-    Cli.Result run = Cli.run(args);
-    return new String[] {String.valueOf(run.exit()), run.err(), run.out()};
   }
 }

@@ -21,8 +21,8 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.Test;
-import org.newsgraph.map.IriFactory;
-import org.newsgraph.map.NewsVocab;
+import org.newsgraph.vocab.IriFactory;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * The ontology is a product of its own: versioned, every news term labelled, commented and aligned

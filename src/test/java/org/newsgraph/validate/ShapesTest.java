@@ -11,7 +11,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.Test;
-import org.newsgraph.map.IriFactory;
+import org.newsgraph.vocab.IriFactory;
 
 /** Each shape rejects what it is there to reject, with its own message. */
 class ShapesTest {

@@ -6,7 +6,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.shared.PrefixMapping;
-import org.newsgraph.map.NewsVocab;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * Renders a resource description as a self-contained HTML page for browsers: its title, a table of

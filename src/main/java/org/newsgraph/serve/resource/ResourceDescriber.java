@@ -8,7 +8,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.newsgraph.map.NewsVocab;
+import org.newsgraph.vocab.NewsVocab;
 
 /**
  * Builds the description of one resource from the union of all graphs, like SPARQL DESCRIBE: the

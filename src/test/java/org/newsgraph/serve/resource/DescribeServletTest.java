@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.cli.Cli;
-import org.newsgraph.map.IriFactory;
 import org.newsgraph.store.Tdb2Store;
+import org.newsgraph.vocab.IriFactory;
 
 /**
  * Fetches the seed article's IRI from a running Fuseki server as Turtle, JSON-LD, N-Triples and

@@ -1,4 +1,4 @@
-package org.newsgraph.map;
+package org.newsgraph.vocab;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;

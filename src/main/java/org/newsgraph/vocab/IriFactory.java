@@ -1,4 +1,4 @@
-package org.newsgraph.map;
+package org.newsgraph.vocab;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
