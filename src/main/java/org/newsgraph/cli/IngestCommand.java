@@ -134,7 +134,7 @@ final class IngestCommand extends BaseCommand {
       ingester.addListener(new StoryMaintainer(new StoryIndex(graphs, store.iris()), store.iris()));
       IngestReport report = ingester.run(paths, console.in());
       console.err().println(report.summary());
-      return report.recordsRejected() > 0 ? ExitCodes.REJECTED : ExitCodes.OK;
+      return report.files().rejected() > 0 ? ExitCodes.REJECTED : ExitCodes.OK;
     }
   }
 

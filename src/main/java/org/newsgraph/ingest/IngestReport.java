@@ -5,71 +5,93 @@ import java.util.stream.Collectors;
 import org.newsgraph.source.SourceWalker;
 
 /**
- * The counts of one ingest run.
+ * The counts of one ingest run, by what they count.
  *
- * @param filesRead record files read (stdin counts as one), unchanged ones included
- * @param recordsStored records whose graph was written
- * @param recordsRejected files rejected with at least one error
- * @param filesSkipped files skipped as hidden or unrelated
- * @param warnings warnings reported
- * @param unknownKeys distinct unknown keys reported
- * @param graphsAdded record graphs written that the store did not hold before
- * @param graphsReplaced record graphs whose content was replaced
- * @param filesUnchanged files skipped because their content hash was unchanged
- * @param graphsRemoved record graphs removed (pruned, or no longer produced by a changed file)
+ * @param files what became of the files
+ * @param graphs what became of the record graphs
+ * @param merges articles written from several descriptions
+ * @param problems warnings and unknown keys reported
  * @param bulk true when the run used the bulk loader
- * @param mergedArticles record graphs written from several descriptions (several files, or an
- *     article listed twice in one file)
- * @param mergedDescriptions the descriptions those graphs were merged from
- * @param skippedDetail the skipped files by reason ("3 hidden, 1 not a record"), or empty
  */
 public record IngestReport(
-    long filesRead,
-    long recordsStored,
-    long recordsRejected,
-    long filesSkipped,
-    long warnings,
-    long unknownKeys,
-    long graphsAdded,
-    long graphsReplaced,
-    long filesUnchanged,
-    long graphsRemoved,
-    boolean bulk,
-    long mergedArticles,
-    long mergedDescriptions,
-    String skippedDetail) {
+    Files files, Graphs graphs, Merges merges, Problems problems, boolean bulk) {
 
-  /** The text of skipped files by reason, in the order of the reasons. */
-  static String skipDetail(Map<SourceWalker.Skip, Long> skipped) {
-    return skipped.entrySet().stream()
-        .map(e -> e.getValue() + " " + e.getKey().text())
-        .collect(Collectors.joining(", "));
+  /**
+   * What became of the files.
+   *
+   * @param read record files read (stdin counts as one), unchanged ones included
+   * @param unchanged files not read again because they had not changed
+   * @param rejected files rejected with at least one error
+   * @param skipped files skipped, by reason
+   */
+  public record Files(
+      long read, long unchanged, long rejected, Map<SourceWalker.Skip, Long> skipped) {
+
+    /** Copies the map. */
+    public Files {
+      skipped = Map.copyOf(skipped);
+    }
+
+    /** Files skipped, whatever the reason. */
+    public long skippedTotal() {
+      return skipped.values().stream().mapToLong(Long::longValue).sum();
+    }
   }
+
+  /**
+   * What became of the record graphs.
+   *
+   * @param added written, and not in the store before
+   * @param replaced written over their earlier content
+   * @param removed removed (pruned, or described by no file any more)
+   */
+  public record Graphs(long added, long replaced, long removed) {}
+
+  /**
+   * Articles written from several descriptions (several files, or an article listed twice in one).
+   *
+   * @param articles how many
+   * @param descriptions the descriptions they were merged from
+   */
+  public record Merges(long articles, long descriptions) {}
+
+  /**
+   * What was reported besides errors.
+   *
+   * @param warnings warnings reported
+   * @param unknownKeys distinct unknown keys reported
+   */
+  public record Problems(long warnings, long unknownKeys) {}
 
   /** One line for stderr. */
   public String summary() {
+    String skippedDetail =
+        files.skipped().entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .map(e -> e.getValue() + " " + e.getKey().text())
+            .collect(Collectors.joining(", "));
     return "ingest: "
-        + filesRead
+        + files.read()
         + " files read, "
-        + graphsAdded
+        + graphs.added()
         + " added, "
-        + graphsReplaced
+        + graphs.replaced()
         + " replaced, "
-        + filesUnchanged
+        + files.unchanged()
         + " unchanged, "
-        + recordsRejected
+        + files.rejected()
         + " rejected, "
-        + graphsRemoved
+        + graphs.removed()
         + " removed, "
-        + filesSkipped
+        + files.skippedTotal()
         + " skipped"
-        + (filesSkipped > 0 && !skippedDetail.isEmpty() ? " (" + skippedDetail + ")" : "")
+        + (skippedDetail.isEmpty() ? "" : " (" + skippedDetail + ")")
         + ", "
-        + warnings
+        + problems.warnings()
         + " warnings"
-        + (unknownKeys > 0 ? " (" + unknownKeys + " unknown keys)" : "")
-        + (mergedArticles > 0
-            ? ", " + mergedArticles + " merged from " + mergedDescriptions + " descriptions"
+        + (problems.unknownKeys() > 0 ? " (" + problems.unknownKeys() + " unknown keys)" : "")
+        + (merges.articles() > 0
+            ? ", " + merges.articles() + " merged from " + merges.descriptions() + " descriptions"
             : "")
         + (bulk ? " [bulk load]" : "");
   }

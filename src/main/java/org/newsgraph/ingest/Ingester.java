@@ -156,20 +156,11 @@ public final class Ingester {
     listeners.forEach(l -> l.runFinished(store));
     IngestReport report =
         new IngestReport(
-            counts.filesRead,
-            counts.added + counts.replaced,
-            counts.rejected,
-            skipped.values().stream().mapToLong(Long::longValue).sum(),
-            counts.warnings,
-            unknownKeys.size(),
-            counts.added,
-            counts.replaced,
-            counts.unchanged,
-            counts.removed,
-            bulk.isPresent(),
-            mergedArticles,
-            mergedDescriptions,
-            IngestReport.skipDetail(skipped));
+            new IngestReport.Files(counts.filesRead, counts.unchanged, counts.rejected, skipped),
+            new IngestReport.Graphs(counts.added, counts.replaced, counts.removed),
+            new IngestReport.Merges(mergedArticles, mergedDescriptions),
+            new IngestReport.Problems(counts.warnings, unknownKeys.size()),
+            bulk.isPresent());
     List<Triple> ended = provenance.runEnded(run, started, Instant.now(), report);
     store.apply(new StoreBatch(List.of(), List.of(), provenance.metaGraph(), List.of(run), ended));
     return report;

@@ -139,12 +139,12 @@ public final class Provenance {
   List<Triple> runEnded(Node run, Instant started, Instant ended, IngestReport report) {
     List<Triple> out = new ArrayList<>(runStarted(run, started));
     out.add(Triple.create(run, ENDED, time(ended)));
-    out.add(count(run, FILES_READ, report.filesRead()));
-    out.add(count(run, GRAPHS_ADDED, report.graphsAdded()));
-    out.add(count(run, GRAPHS_REPLACED, report.graphsReplaced()));
-    out.add(count(run, FILES_UNCHANGED, report.filesUnchanged()));
-    out.add(count(run, FILES_FAILED, report.recordsRejected()));
-    out.add(count(run, GRAPHS_REMOVED, report.graphsRemoved()));
+    out.add(count(run, FILES_READ, report.files().read()));
+    out.add(count(run, GRAPHS_ADDED, report.graphs().added()));
+    out.add(count(run, GRAPHS_REPLACED, report.graphs().replaced()));
+    out.add(count(run, FILES_UNCHANGED, report.files().unchanged()));
+    out.add(count(run, FILES_FAILED, report.files().rejected()));
+    out.add(count(run, GRAPHS_REMOVED, report.graphs().removed()));
     return out;
   }
 

@@ -165,7 +165,7 @@ final class RunGraphs {
     if (key == -1) {
       return otherNodes.get(slot);
     }
-    return NodeFactory.createURI(articlePrefix + String.format(Locale.ROOT, "%016x", key));
+    return NodeFactory.createURI(articlePrefix + IriFactory.keyText(key));
   }
 
   /** Calls {@code sink} with every slot that has {@code flag}, in the order the graphs were met. */

@@ -116,7 +116,7 @@ public final class BulkStories {
       Map<Node, StorySummary.MemberFacts> facts = new HashMap<>();
       for (int i = start[r]; i < start[r] + members[r]; i++) {
         int id = order[i];
-        Node article = NodeFactory.createURI(articlePrefix + hex(keys[id]));
+        Node article = NodeFactory.createURI(articlePrefix + IriFactory.keyText(keys[id]));
         group.add(article);
         facts.put(article, facts(id));
       }
@@ -215,11 +215,6 @@ public final class BulkStories {
   /** The 64 bits of a minted article IRI, or -1 (see {@link IriFactory#keyBits}). */
   private long key(Node node) {
     return node.isURI() ? IriFactory.keyBits(node.getURI(), articlePrefix) : -1;
-  }
-
-  private static String hex(long key) {
-    String digits = Long.toHexString(key);
-    return "0".repeat(16 - digits.length()) + digits;
   }
 
   /** The id of an article key, added when new. */

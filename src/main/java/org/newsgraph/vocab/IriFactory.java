@@ -85,6 +85,15 @@ public final class IriFactory {
   }
 
   /**
+   * The 16 lower-case hex digits of a key's 64 bits: the inverse of {@link #keyBits}, so {@code
+   * prefix + keyText(keyBits(iri, prefix))} gives the IRI back.
+   */
+  public static String keyText(long bits) {
+    String digits = Long.toHexString(bits);
+    return "0".repeat(16 - digits.length()) + digits;
+  }
+
+  /**
    * The article node for any URL of the article.
    *
    * @throws IllegalArgumentException when the URL cannot be canonicalised

@@ -37,7 +37,7 @@ class IngestListenerTest {
                     heard.add(batch);
                   })
               .run(List.of(src.toString()), new ByteArrayInputStream(new byte[0]));
-      assertThat(report.graphsAdded()).isEqualTo(35);
+      assertThat(report.graphs().added()).isEqualTo(35);
       Set<Node> written = new HashSet<>();
       heard.forEach(b -> written.addAll(b.written()));
       // Every record graph, and the system graphs written with the first batch.
