@@ -110,6 +110,39 @@ public final class Provenance {
     return NodeFactory.createURI(iris.base() + "source/" + sha256(path).substring(0, 32));
   }
 
+  /**
+   * The key of a source file: the 32 hex digits of its node ({@code {base}source/KEY}, the first 32
+   * of the SHA-256 of its path), as two longs, for compact tables. Minted by {@link #source} and
+   * read back here only.
+   *
+   * @param high the first 16 hex digits
+   * @param low the last 16
+   */
+  record SourceKey(long high, long low) {
+
+    /**
+     * The key of a source's stamp node ({@code {base}source/KEY/stamp}), or null for any other
+     * node.
+     */
+    static SourceKey ofStamp(Node stamp) {
+      if (!stamp.isURI() || !stamp.getURI().endsWith("/stamp")) {
+        return null;
+      }
+      String iri = stamp.getURI();
+      int end = iri.length() - "/stamp".length();
+      if (end < 33 || iri.charAt(end - 33) != '/') {
+        return null;
+      }
+      try {
+        return new SourceKey(
+            Long.parseUnsignedLong(iri, end - 32, end - 16, 16),
+            Long.parseUnsignedLong(iri, end - 16, end, 16));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+  }
+
   /** The node of a source file's stamp (see {@link FileStamp}). */
   static Node stamp(Node source) {
     return NodeFactory.createURI(source.getURI() + "/stamp");

@@ -167,22 +167,12 @@ final class SourceIndex {
    * @return the id, or -1 when the node is not a stamp node or (unless {@code add}) not known
    */
   private int id(Node stamp, boolean add) {
-    if (!stamp.isURI() || !stamp.getURI().endsWith("/stamp")) {
+    Provenance.SourceKey key = Provenance.SourceKey.ofStamp(stamp);
+    if (key == null) {
       return -1;
     }
-    String iri = stamp.getURI();
-    int end = iri.length() - "/stamp".length();
-    if (end < 32) {
-      return -1;
-    }
-    long hi;
-    long lo;
-    try {
-      hi = Long.parseUnsignedLong(iri, end - 32, end - 16, 16);
-      lo = Long.parseUnsignedLong(iri, end - 16, end, 16);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    long hi = key.high();
+    long lo = key.low();
     int id = ids.get(hi);
     if (id != LongIntMap.ABSENT) {
       return low[id] == lo ? id : -1;
