@@ -45,19 +45,17 @@ record Description(
   static Description of(
       Record record, String path, Node graph, List<Triple> own, List<Triple> shared) {
     Article article = record.article();
-    String published = article == null ? null : article.publishedDateTime();
-    String modified =
-        article == null
-            ? null
-            : article.updatedDateTime() != null ? article.updatedDateTime() : published;
+    long published = Precedence.epochMillis(article == null ? null : article.publishedDateTime());
+    long modified =
+        article == null || article.updatedDateTime() == null
+            ? published
+            : Precedence.epochMillis(article.updatedDateTime());
     Position at = record.position();
     Precedence precedence =
-        new Precedence(
-            Precedence.epochMillis(modified), record.pageItem(), path, at.line(), at.column());
+        new Precedence(modified, record.pageItem(), path, at.line(), at.column());
     String provider =
         article == null || article.provider() == null ? null : article.provider().domain();
-    return new Description(
-        graph, own, shared, precedence, Precedence.epochMillis(published), provider);
+    return new Description(graph, own, shared, precedence, published, provider);
   }
 
   /**

@@ -252,17 +252,12 @@ public final class Ingester {
         if (first) {
           counts.added++;
         }
-      } else if (described.size() == 1
-          && !graphs.describedByOther(slot, file)
-          && !graphs.has(slot, RunGraphs.DEFERRED)
-          && !index.hasOtherSource(graph, source)) {
+      } else if (!writeAlone(graph, slot, file, source, described, index)) {
+        graphs.set(slot, RunGraphs.DEFERRED); // merged with its other descriptions at the end
+      } else {
         contents.add(Merge.of(graph, described));
         subjects.add(graph);
         meta.addAll(provenance.graph(graph, source, run, at));
-        graphs.set(slot, RunGraphs.WRITTEN);
-        count(graph, index);
-      } else {
-        graphs.set(slot, RunGraphs.DEFERRED); // merged with its other descriptions at the end
       }
     }
     List<Node> remove = new ArrayList<>();
@@ -274,9 +269,30 @@ public final class Ingester {
     writer.write(new BatchWriter.Unit(contents, remove, subjects, meta));
   }
 
-  /** Counts a graph written in full as added or replaced. */
-  private void count(Node graph, SourceIndex index) {
-    if (index.holds(graph)) {
+  /**
+   * True when a file's description of a graph is all there is of it (one description, no other file
+   * of this run, no other source in the store), so it can be written at once; it is then counted as
+   * added or replaced from the same lookup of the graph's stored sources.
+   */
+  private boolean writeAlone(
+      Node graph, int slot, int file, Node source, List<Description> described, SourceIndex index) {
+    if (described.size() != 1
+        || graphs.describedByOther(slot, file)
+        || graphs.has(slot, RunGraphs.DEFERRED)) {
+      return false;
+    }
+    List<Node> stored = index.sourcesOf(graph);
+    if (stored.stream().anyMatch(s -> !s.equals(source))) {
+      return false;
+    }
+    graphs.set(slot, RunGraphs.WRITTEN);
+    count(!stored.isEmpty());
+    return true;
+  }
+
+  /** Counts a graph written in full as replaced (the store held it) or added. */
+  private void count(boolean held) {
+    if (held) {
       counts.replaced++;
     } else {
       counts.added++;
@@ -289,7 +305,8 @@ public final class Ingester {
    */
   private void retire(
       Node graph, Node source, SourceIndex index, List<Node> remove, List<Node> subjects) {
-    if (graphs.slot(graph) >= 0 || index.hasOtherSource(graph, source)) {
+    if (graphs.slot(graph) >= 0
+        || index.sourcesOf(graph).stream().anyMatch(s -> !s.equals(source))) {
       graphs.defer(graph);
     } else {
       remove.add(graph);
@@ -305,16 +322,7 @@ public final class Ingester {
       Description d = described.get(i);
       String conflict = graphs.conflict(slot, d, file, first && i == 0);
       if (conflict != null) {
-        Description.Precedence p = d.precedence();
-        report(
-            List.of(
-                Problem.warning(
-                    result.name(),
-                    new Position(p.line(), p.column()),
-                    "descriptions of one article disagree ("
-                        + conflict
-                        + "); the merge keeps one of them,"
-                        + " see 'One article, many descriptions' in docs/store.md")));
+        report(List.of(Merge.warning(result.name(), d.precedence(), conflict)));
       }
     }
   }
@@ -448,22 +456,14 @@ public final class Ingester {
           meta.addAll(provenance.graph(graph, provenance.source(path), run, at));
         }
         if (!graphs.has(slot, RunGraphs.WRITTEN)) {
-          count(graph, index);
+          count(index.holds(graph));
         }
         if (described.size() > 1) {
           merged(graph, described.size(), List.copyOf(paths));
           String conflict = graphs.has(slot, RunGraphs.CONFLICT) ? null : Merge.conflict(described);
           if (conflict != null) {
             Description.Precedence p = described.get(0).precedence();
-            report(
-                List.of(
-                    Problem.warning(
-                        FileWork.displayName(p.path()),
-                        new Position(p.line(), p.column()),
-                        "descriptions of one article disagree ("
-                            + conflict
-                            + "); the merge keeps one of them,"
-                            + " see 'One article, many descriptions' in docs/store.md")));
+            report(List.of(Merge.warning(FileWork.displayName(p.path()), p, conflict)));
           }
         }
         writer.write(

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.newsgraph.model.Position;
+import org.newsgraph.model.Problem;
 import org.newsgraph.store.GraphContent;
 
 /**
@@ -73,43 +75,70 @@ final class Merge {
         Comparator.comparing((Description d) -> d.precedence().path())
             .thenComparingInt(d -> d.precedence().line()));
     Description first = byPath.get(0);
-    long firstTime = first.published();
     for (Description d : byPath.subList(1, byPath.size())) {
-      List<String> parts = new ArrayList<>();
-      long time = d.published();
-      if (firstTime != Long.MIN_VALUE
-          && time != Long.MIN_VALUE
-          && Math.abs(time - firstTime) > DAY_MILLIS) {
-        parts.add(
-            "publication time "
-                + Description.Precedence.timeText(firstTime)
-                + " in "
-                + FileWork.displayName(first.precedence().path())
-                + ", "
-                + Description.Precedence.timeText(time)
-                + " in "
-                + FileWork.displayName(d.precedence().path()));
-      }
-      if (first.provider() != null
-          && d.provider() != null
-          && !first
-              .provider()
-              .toLowerCase(Locale.ROOT)
-              .equals(d.provider().toLowerCase(Locale.ROOT))) {
-        parts.add(
-            "provider "
-                + first.provider().toLowerCase(Locale.ROOT)
-                + " in "
-                + FileWork.displayName(first.precedence().path())
-                + ", "
-                + d.provider().toLowerCase(Locale.ROOT)
-                + " in "
-                + FileWork.displayName(d.precedence().path()));
-      }
-      if (!parts.isEmpty()) {
-        return String.join("; ", parts);
+      String text =
+          disagreement(
+              first.published(),
+              first.provider(),
+              first.precedence().path(),
+              d.published(),
+              d.provider(),
+              d.precedence().path());
+      if (text != null) {
+        return text;
       }
     }
     return null;
+  }
+
+  /**
+   * What two descriptions of one article disagree on, as text naming both values and both files.
+   *
+   * @param timeA publication time of the first, epoch milliseconds, or {@link Long#MIN_VALUE}
+   * @param providerA its provider's domain, or null
+   * @param pathA its file, absolute
+   * @return the disagreement, or null when they agree on both
+   */
+  static String disagreement(
+      long timeA, String providerA, String pathA, long timeB, String providerB, String pathB) {
+    String a = FileWork.displayName(pathA);
+    String b = FileWork.displayName(pathB);
+    List<String> parts = new ArrayList<>(2);
+    if (timeA != Long.MIN_VALUE
+        && timeB != Long.MIN_VALUE
+        && Math.abs(timeA - timeB) > DAY_MILLIS) {
+      parts.add(
+          "publication time "
+              + Description.Precedence.timeText(timeA)
+              + " in "
+              + a
+              + ", "
+              + Description.Precedence.timeText(timeB)
+              + " in "
+              + b);
+    }
+    if (providerA != null && providerB != null && !providerA.equalsIgnoreCase(providerB)) {
+      parts.add(
+          "provider "
+              + providerA.toLowerCase(Locale.ROOT)
+              + " in "
+              + a
+              + ", "
+              + providerB.toLowerCase(Locale.ROOT)
+              + " in "
+              + b);
+    }
+    return parts.isEmpty() ? null : String.join("; ", parts);
+  }
+
+  /** The one warning for an article whose descriptions disagree, at a description's position. */
+  static Problem warning(String file, Description.Precedence at, String disagreement) {
+    return Problem.warning(
+        file,
+        new Position(at.line(), at.column()),
+        "descriptions of one article disagree ("
+            + disagreement
+            + "); the merge keeps one of them, see 'One article, many descriptions' in"
+            + " docs/store.md");
   }
 }

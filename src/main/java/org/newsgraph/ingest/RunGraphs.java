@@ -39,12 +39,11 @@ final class RunGraphs {
   /** Its winning description is an API page item. */
   static final int WINNER_PAGE_ITEM = 8;
 
-  private static final long NO_TIME = Long.MIN_VALUE;
-
   private final String articlePrefix;
   private final LongIntMap articleSlots = new LongIntMap();
   private final Map<Node, Integer> otherSlots = new HashMap<>();
   private final Map<Integer, Node> otherNodes = new HashMap<>();
+  private static final int[] NONE = new int[0];
   private final Map<Integer, int[]> moreFiles = new HashMap<>();
   private final Map<String, Integer> providers = new HashMap<>();
   private final List<String> providerNames = new ArrayList<>();
@@ -106,7 +105,8 @@ final class RunGraphs {
       firstFile[slot] = file;
     } else if (firstFile[slot] == -1) {
       firstFile[slot] = file;
-    } else if (!filesOf(slot).contains(file)) {
+    } else if (firstFile[slot] != file
+        && !Arrays.stream(moreFiles.getOrDefault(slot, NONE)).anyMatch(f -> f == file)) {
       int[] more = moreFiles.get(slot);
       int[] grown = more == null ? new int[1] : Arrays.copyOf(more, more.length + 1);
       grown[grown.length - 1] = file;
@@ -199,36 +199,18 @@ final class RunGraphs {
     if (has(slot, CONFLICT)) {
       return null;
     }
-    List<String> parts = new ArrayList<>();
-    if (time != NO_TIME
-        && published[slot] != NO_TIME
-        && Math.abs(time - published[slot]) > Merge.DAY_MILLIS) {
-      parts.add(
-          "publication time "
-              + Description.Precedence.timeText(published[slot])
-              + " in "
-              + FileWork.displayName(path(firstFile[slot]))
-              + ", "
-              + Description.Precedence.timeText(time)
-              + " in "
-              + FileWork.displayName(path(file)));
+    String text =
+        Merge.disagreement(
+            published[slot],
+            provider[slot] == -1 ? null : providerNames.get(provider[slot]),
+            path(firstFile[slot]),
+            time,
+            d.provider(),
+            path(file));
+    if (text != null) {
+      set(slot, CONFLICT);
     }
-    if (prov != -1 && provider[slot] != -1 && prov != provider[slot]) {
-      parts.add(
-          "provider "
-              + providerNames.get(provider[slot])
-              + " in "
-              + FileWork.displayName(path(firstFile[slot]))
-              + ", "
-              + providerNames.get(prov)
-              + " in "
-              + FileWork.displayName(path(file)));
-    }
-    if (parts.isEmpty()) {
-      return null;
-    }
-    set(slot, CONFLICT);
-    return String.join("; ", parts);
+    return text;
   }
 
   /**

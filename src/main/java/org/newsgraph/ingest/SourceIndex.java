@@ -109,11 +109,6 @@ final class SourceIndex {
     return graphs;
   }
 
-  /** True when the store records a source of {@code graph} other than {@code source}. */
-  boolean hasOtherSource(Node graph, Node source) {
-    return sourcesOf(graph).stream().anyMatch(s -> !s.equals(source));
-  }
-
   /** The paths of the sources the store records for {@code graph} (those whose path is known). */
   List<String> sourcePathsOf(Node graph) {
     List<String> paths = new ArrayList<>(2);
@@ -136,7 +131,7 @@ final class SourceIndex {
   }
 
   /** The source nodes the store records for a record graph ({@code prov:wasDerivedFrom}). */
-  private List<Node> sourcesOf(Node graph) {
+  List<Node> sourcesOf(Node graph) {
     if (store == null) {
       return List.of();
     }

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -338,10 +337,5 @@ class ManyDescriptionsTest {
         Files.setLastModifiedTime(f, FileTime.from(Instant.now().minusSeconds(3600)));
       }
     }
-  }
-
-  @SuppressWarnings("unused")
-  private static Node iri(String iri) {
-    return NodeFactory.createURI(iri);
   }
 }
