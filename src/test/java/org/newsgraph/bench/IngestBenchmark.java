@@ -40,7 +40,6 @@ public class IngestBenchmark {
 
   @Test
   void ingestBenchmark() throws Exception {
-    Path work = Files.createTempDirectory("newsgraph-bench");
     List<String> rows = new ArrayList<>();
     rows.add(
         String.format(
@@ -53,26 +52,28 @@ public class IngestBenchmark {
             "of ingest",
             "peak RSS",
             "store after"));
-    rows.add(
-        "|"
-            + "-".repeat(11)
-            + "|"
-            + "-".repeat(46)
-            + "|"
-            + "-".repeat(12)
-            + "|"
-            + "-".repeat(11)
-            + "|"
-            + "-".repeat(14)
-            + "|"
-            + "-".repeat(12)
-            + "|"
-            + "-".repeat(13)
-            + "|");
+    rows.add(rule(11, 46, 12, 11, 14, 12, 13));
+    everySize("store", "10000,100000", rows, this::measure);
+  }
+
+  /** Measures one size into a fresh folder, adding table rows. */
+  interface SizeMeasure {
+    /** Measures {@code n} records in {@code dir}. */
+    void measure(Path dir, long n, List<String> rows) throws Exception;
+  }
+
+  /**
+   * Runs a benchmark for every size of {@code -Dbench.sizes} (or {@code defaultSizes}) in a
+   * temporary folder deleted at the end, printing the table after each size and once more, under a
+   * line naming the machine, at the end.
+   */
+  static void everySize(String name, String defaultSizes, List<String> rows, SizeMeasure measure)
+      throws Exception {
+    Path work = Files.createTempDirectory("newsgraph-" + name + "-bench");
     try {
-      for (String size : System.getProperty("bench.sizes", "10000,100000").split(",")) {
+      for (String size : System.getProperty("bench.sizes", defaultSizes).split(",")) {
         long n = Long.parseLong(size.strip());
-        measure(work.resolve("n" + n), n, rows);
+        measure.measure(work.resolve("n" + n), n, rows);
         rows.forEach(System.out::println);
         System.out.println();
       }
@@ -80,13 +81,53 @@ public class IngestBenchmark {
       delete(work);
     }
     System.out.println(
-        "newsgraph store benchmark, "
+        "newsgraph "
+            + name
+            + " benchmark, "
             + Runtime.getRuntime().availableProcessors()
             + " cores, -Xmx"
             + XMX
             + ", Java "
             + System.getProperty("java.version"));
     rows.forEach(System.out::println);
+  }
+
+  /** The rule under a table's header: {@code |---|---|} with the given column widths. */
+  static String rule(int... widths) {
+    StringBuilder line = new StringBuilder("|");
+    for (int width : widths) {
+      line.append("-".repeat(width)).append('|');
+    }
+    return line.toString();
+  }
+
+  /**
+   * What Jena's own bulk loader made of a store's quads.
+   *
+   * @param time the load, in a child JVM
+   * @param quads how many quads the store held
+   * @param store where it loaded them
+   */
+  record Loaded(Measured time, long quads, Path store) {}
+
+  /**
+   * Dumps a store as N-Quads ({@code newsgraph backup}) and loads them with {@code tdb2.tdbloader
+   * --loader=phased} into {@code dir/db-tdbloader}, timing the load alone.
+   */
+  static Loaded tdbloader(Path dir, Path db) throws Exception {
+    Path nq = dir.resolve("store.nq");
+    Measured.run(dir, "backup", cli("backup", "--db", db.toString(), nq.toString()));
+    long quads;
+    try (Stream<String> lines = Files.lines(nq, StandardCharsets.UTF_8)) {
+      quads = lines.count();
+    }
+    Path store = dir.resolve("db-tdbloader");
+    Measured time =
+        Measured.run(
+            dir,
+            "tdbloader",
+            java("tdb2.tdbloader", "--loader=phased", "--loc", store.toString(), nq.toString()));
+    return new Loaded(time, quads, store);
   }
 
   private void measure(Path dir, long n, List<String> rows) throws Exception {
@@ -96,22 +137,9 @@ public class IngestBenchmark {
     Measured ingest =
         Measured.run(dir, "ingest", cli("ingest", "--db", db.toString(), src.toString()));
     row(rows, n, "ingest into an empty store (bulk path)", ingest, n, ingest, db);
-    Path nq = dir.resolve("store.nq");
-    Measured.run(dir, "backup", cli("backup", "--db", db.toString(), nq.toString()));
-    long quads;
-    try (Stream<String> lines = Files.lines(nq, StandardCharsets.UTF_8)) {
-      quads = lines.count();
-    }
-    Measured loader =
-        Measured.run(
-            dir,
-            "tdbloader",
-            java(
-                "tdb2.tdbloader",
-                "--loader=phased",
-                "--loc",
-                dir.resolve("db-tdbloader").toString(),
-                nq.toString()));
+    Loaded loaded = tdbloader(dir, db);
+    Measured loader = loaded.time();
+    long quads = loaded.quads();
     row(
         rows,
         n,
@@ -119,7 +147,7 @@ public class IngestBenchmark {
         loader,
         n,
         ingest,
-        dir.resolve("db-tdbloader"));
+        loaded.store());
     rows.add(
         String.format(
             Locale.ROOT,

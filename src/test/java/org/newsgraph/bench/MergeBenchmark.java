@@ -1,12 +1,10 @@
 package org.newsgraph.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.bench.IngestBenchmark.Measured;
@@ -34,7 +32,6 @@ public class MergeBenchmark {
 
   @Test
   void mergeBenchmark() throws Exception {
-    Path work = Files.createTempDirectory("newsgraph-merge-bench");
     List<String> rows = new ArrayList<>();
     rows.add(
         String.format(
@@ -48,42 +45,8 @@ public class MergeBenchmark {
             "files/s",
             "peak RSS",
             "ratio"));
-    rows.add(
-        "|"
-            + "-".repeat(10)
-            + "|"
-            + "-".repeat(42)
-            + "|"
-            + "-".repeat(10)
-            + "|"
-            + "-".repeat(11)
-            + "|"
-            + "-".repeat(11)
-            + "|"
-            + "-".repeat(10)
-            + "|"
-            + "-".repeat(11)
-            + "|"
-            + "-".repeat(24)
-            + "|");
-    try {
-      for (String size : System.getProperty("bench.sizes", "20000,100000").split(",")) {
-        long n = Long.parseLong(size.strip());
-        measure(work.resolve("n" + n), n, rows);
-        rows.forEach(System.out::println);
-        System.out.println();
-      }
-    } finally {
-      IngestBenchmark.delete(work);
-    }
-    System.out.println(
-        "newsgraph merge benchmark, "
-            + Runtime.getRuntime().availableProcessors()
-            + " cores, -Xmx"
-            + System.getProperty("bench.xmx", "1g")
-            + ", Java "
-            + System.getProperty("java.version"));
-    rows.forEach(System.out::println);
+    rows.add(IngestBenchmark.rule(10, 42, 10, 11, 11, 10, 11, 24));
+    IngestBenchmark.everySize("merge", "20000,100000", rows, this::measure);
   }
 
   private void measure(Path dir, long n, List<String> rows) throws Exception {
@@ -110,30 +73,13 @@ public class MergeBenchmark {
             (double) resaved.m.peakRssKb() / alone.m.peakRssKb()));
     Run realistic = ingest(dir, "realistic", n, 0.05, true);
     row(rows, n, "realistic: re-saved 5% + API pages", realistic, "");
-    Path nq = dir.resolve("realistic.nq");
-    Measured.run(
-        dir,
-        "backup",
-        IngestBenchmark.cli("backup", "--db", realistic.db.toString(), nq.toString()));
-    long quads;
-    try (Stream<String> lines = Files.lines(nq, StandardCharsets.UTF_8)) {
-      quads = lines.count();
-    }
-    Measured loader =
-        Measured.run(
-            dir,
-            "tdbloader",
-            IngestBenchmark.java(
-                "tdb2.tdbloader",
-                "--loader=phased",
-                "--loc",
-                dir.resolve("db-tdbloader").toString(),
-                nq.toString()));
+    IngestBenchmark.Loaded loaded = IngestBenchmark.tdbloader(dir, realistic.db);
+    Measured loader = loaded.time();
     row(
         rows,
         n,
         "tdb2.tdbloader --loader=phased, same quads",
-        new Run(loader, realistic.files, quads, null),
+        new Run(loader, realistic.files, loaded.quads(), loaded.store()),
         String.format(
             Locale.ROOT, "ingest speed %.2f× tdbloader", loader.seconds() / realistic.m.seconds()));
     IngestBenchmark.delete(dir);
