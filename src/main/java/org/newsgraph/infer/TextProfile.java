@@ -1,0 +1,202 @@
+package org.newsgraph.infer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * What the inference compares of one article: its terms (Lucene's English analysis: standard
+ * tokenizer, possessives, lower case, English stop words, Porter stemming) as a unit-length
+ * weighted vector, and the shingles of its running text (hashes of every run of {@value #SHINGLE}
+ * words, stop words kept) that tell a copy from a rewrite. Terms and shingles are 64-bit hashes of
+ * the words, sorted, so that a profile depends on the article's text alone and two profiles compare
+ * by a merge. Immutable.
+ *
+ * @param terms the term hashes, ascending
+ * @param weights each term's weight, the vector having unit length
+ * @param shingles the shingle hashes, ascending and distinct
+ */
+public record TextProfile(long[] terms, float[] weights, long[] shingles) {
+
+  /** Words per shingle. */
+  public static final int SHINGLE = 5;
+
+  /** A profile with no text: similar to nothing. */
+  public static final TextProfile EMPTY = new TextProfile(new long[0], new float[0], new long[0]);
+
+  /** Whether there is nothing to compare. */
+  public boolean isEmpty() {
+    return terms.length == 0;
+  }
+
+  /** The cosine of two profiles' term vectors, in [0, 1]. */
+  public double cosine(TextProfile other) {
+    double dot = 0;
+    int i = 0;
+    int j = 0;
+    long[] a = terms;
+    long[] b = other.terms;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
+        dot += weights[i] * other.weights[j];
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return Math.min(1.0, dot);
+  }
+
+  /**
+   * How much of the shorter text the longer one repeats: shared shingles over the shingles of the
+   * text with fewer, in [0, 1]; 0 when either has none.
+   */
+  public double containment(TextProfile other) {
+    int smaller = Math.min(shingles.length, other.shingles.length);
+    if (smaller == 0) {
+      return 0;
+    }
+    int shared = 0;
+    int i = 0;
+    int j = 0;
+    while (i < shingles.length && j < other.shingles.length) {
+      if (shingles[i] == other.shingles[j]) {
+        shared++;
+        i++;
+        j++;
+      } else if (shingles[i] < other.shingles[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return (double) shared / smaller;
+  }
+
+  /** Builds profiles; one per thread (Lucene analyzers reuse their token streams per thread). */
+  public static final class Builder implements AutoCloseable {
+
+    private final Analyzer terms = new EnglishAnalyzer();
+    private final Analyzer words =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String field) {
+            StandardTokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, new LowerCaseFilter(source));
+          }
+        };
+    private final double headlineWeight;
+    private final int bodyChars;
+
+    /**
+     * @param headlineWeight how much a headline's term counts against an excerpt's or body's
+     * @param bodyChars how much of a body text is read (0: none)
+     */
+    public Builder(double headlineWeight, int bodyChars) {
+      this.headlineWeight = headlineWeight;
+      this.bodyChars = bodyChars;
+    }
+
+    /**
+     * The profile of an article's texts; any may be null.
+     *
+     * @param headline its headline
+     * @param excerpt its excerpt
+     * @param body its body text, read up to the builder's cap
+     */
+    public TextProfile profile(String headline, String excerpt, String body) {
+      Map<String, Double> counts = new TreeMap<>();
+      count(headline, headlineWeight, counts);
+      count(excerpt, 1.0, counts);
+      String cappedBody =
+          body == null || bodyChars == 0
+              ? null
+              : body.substring(0, Math.min(body.length(), bodyChars));
+      count(cappedBody, 1.0, counts);
+      if (counts.isEmpty()) {
+        return EMPTY;
+      }
+      Map<Long, Double> byHash = new HashMap<>();
+      counts.forEach((term, count) -> byHash.merge(hash(term), count, Double::sum));
+      long[] keys = byHash.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+      float[] weights = new float[keys.length];
+      double norm = 0;
+      for (int i = 0; i < keys.length; i++) {
+        double w = 1 + Math.log(byHash.get(keys[i]));
+        weights[i] = (float) w;
+        norm += w * w;
+      }
+      norm = Math.sqrt(norm);
+      for (int i = 0; i < weights.length; i++) {
+        weights[i] = (float) (weights[i] / norm);
+      }
+      return new TextProfile(keys, weights, shingles(excerpt, cappedBody));
+    }
+
+    private void count(String text, double weight, Map<String, Double> counts) {
+      if (text == null || text.isBlank()) {
+        return;
+      }
+      for (String term : tokens(terms, text)) {
+        counts.merge(term, weight, Double::sum);
+      }
+    }
+
+    private long[] shingles(String excerpt, String body) {
+      String text = (excerpt == null ? "" : excerpt) + " " + (body == null ? "" : body);
+      String[] tokens = tokens(words, text);
+      if (tokens.length < SHINGLE) {
+        return new long[0];
+      }
+      long[] out = new long[tokens.length - SHINGLE + 1];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = hash(String.join(" ", Arrays.copyOfRange(tokens, i, i + SHINGLE)));
+      }
+      return Arrays.stream(out).sorted().distinct().toArray();
+    }
+
+    private static String[] tokens(Analyzer analyzer, String text) {
+      try (TokenStream stream = analyzer.tokenStream("text", text)) {
+        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+        stream.reset();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        while (stream.incrementToken()) {
+          out.add(term.toString());
+        }
+        stream.end();
+        return out.toArray(String[]::new);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a StringReader does not fail
+      }
+    }
+
+    @Override
+    public void close() {
+      terms.close();
+      words.close();
+    }
+  }
+
+  /** A 64-bit FNV-1a hash of a word's UTF-8 bytes, stable across runs and machines. */
+  static long hash(String word) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : word.getBytes(StandardCharsets.UTF_8)) {
+      h ^= b & 0xff;
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+}

@@ -1,0 +1,97 @@
+package org.newsgraph.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.newsgraph.infer.InferenceSettings;
+import org.newsgraph.infer.StoryEvaluation;
+import org.newsgraph.infer.StoryEvaluation.Item;
+import org.newsgraph.infer.StoryEvaluation.Score;
+
+/**
+ * Prints the quality of inferred stories on the shared corpus (B-cubed precision, recall, F1) with
+ * the default settings and across thresholds, for set (a) the aggregator's clusters and (b) the
+ * hand labels. Asserts nothing.
+ *
+ * <pre>mvn -B -q -o test -Dtest=StoryQualityBenchmark -Dtest.excludedGroups=none</pre>
+ *
+ * Reads {@code ../shared/corpus/everyday-ai} (or {@code -Dbench.corpus=DIR}); prints a line and
+ * returns when it is absent.
+ */
+@Tag("benchmark")
+class StoryQualityBenchmark {
+
+  @Test
+  void printQuality() throws Exception {
+    main(new String[0]);
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path corpus = Path.of(System.getProperty("bench.corpus", "../shared/corpus/everyday-ai"));
+    if (!Files.isDirectory(corpus)) {
+      System.out.println("no corpus at " + corpus + ": nothing to score");
+      return;
+    }
+    Map<String, String> truthA = new HashMap<>();
+    List<Item> a =
+        StoryEvaluation.aggregatorClusters(
+            corpus.resolve("SmartableAI+artificial-intelligence"), truthA);
+    Map<String, String> truthB = new HashMap<>();
+    List<Item> b =
+        StoryEvaluation.handLabelled(
+            corpus, Path.of("src/test/resources/stories/everyday-ai-labels.tsv"), truthB);
+    InferenceSettings d = InferenceSettings.DEFAULTS;
+    System.out.println("settings: " + d.describe());
+    System.out.printf(
+        Locale.ROOT,
+        "(a) aggregator clusters, related lists hidden: %d articles%n(b) hand labels: %d articles"
+            + " scored of %d%n%n",
+        a.size(),
+        truthB.size(),
+        b.size());
+    System.out.println("| threshold | window | (a) P | (a) R | (a) F1 | (b) P | (b) R | (b) F1 |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
+    for (int days : new int[] {3, 7, 10}) {
+      for (double t = 0.20; t <= 0.451; t += 0.025) {
+        InferenceSettings s =
+            new InferenceSettings(
+                Duration.ofDays(days),
+                Math.round(t * 1000) / 1000.0,
+                d.decay(),
+                d.headlineWeight(),
+                d.copyContainment(),
+                d.bodyChars());
+        row(s, a, truthA, b, truthB, s.equals(d) ? " **default**" : "");
+      }
+    }
+  }
+
+  private static void row(
+      InferenceSettings s,
+      List<Item> a,
+      Map<String, String> truthA,
+      List<Item> b,
+      Map<String, String> truthB,
+      String mark) {
+    Score sa = StoryEvaluation.bcubed(StoryEvaluation.infer(a, s), truthA);
+    Score sb = StoryEvaluation.bcubed(StoryEvaluation.infer(b, s), truthB);
+    System.out.printf(
+        Locale.ROOT,
+        "| %.3f%s | %d d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+        s.threshold(),
+        mark,
+        s.window().toDays(),
+        sa.precision(),
+        sa.recall(),
+        sa.f1(),
+        sb.precision(),
+        sb.recall(),
+        sb.f1());
+  }
+}

@@ -1,0 +1,136 @@
+package org.newsgraph.infer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class InferenceTest {
+
+  private static final long DAY = 86_400;
+  private static final InferenceSettings S = InferenceSettings.DEFAULTS;
+
+  private static Doc doc(String iri, long day, String headline, String excerpt) {
+    try (TextProfile.Builder b = S.profiles()) {
+      return new Doc(iri, day * DAY, b.profile(headline, excerpt, null));
+    }
+  }
+
+  @Test
+  void termsAreStemmedAndStopWordsDropped() {
+    Doc a = doc("a", 0, "Microsoft launches new edge devices", null);
+    Doc b = doc("b", 0, "The Microsoft launch of an edge device", null);
+    assertThat(a.profile().cosine(b.profile())).isGreaterThan(0.7);
+    assertThat(doc("c", 0, "the of and a", null).profile().isEmpty()).isTrue();
+    assertThat(a.profile().cosine(a.profile()))
+        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+  }
+
+  @Test
+  void pairsOutsideTheWindowAreNotCompared() {
+    Doc a = doc("a", 0, "PGA Tour picks AWS as cloud provider", null);
+    Doc near = doc("b", 2, "AWS chosen by PGA Tour as cloud provider", null);
+    Doc far = doc("c", 30, "AWS chosen by PGA Tour as cloud provider", null);
+    assertThat(PairFinder.compare(a, near, S)).isNotNull();
+    assertThat(PairFinder.compare(a, far, S)).isNull();
+  }
+
+  @Test
+  void theFinderFindsExactlyThePairsOfTheBruteForce() {
+    Random random = new Random(7);
+    String[] words =
+        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu".split(" ");
+    List<Doc> docs = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int w = 0; w < 4; w++) {
+        text.append(words[random.nextInt(words.length)]).append(' ');
+      }
+      docs.add(doc(String.format("d%03d", i), random.nextInt(60), text.toString(), null));
+    }
+    Collections.sort(docs);
+    Set<String> found = new HashSet<>();
+    PairFinder finder =
+        new PairFinder(S, p -> found.add(p.earlier().iri() + " " + p.later().iri()));
+    docs.forEach(finder::add);
+    Set<String> brute = new HashSet<>();
+    for (int i = 0; i < docs.size(); i++) {
+      for (int j = i + 1; j < docs.size(); j++) {
+        Pair p = PairFinder.compare(docs.get(i), docs.get(j), S);
+        if (p != null) {
+          brute.add(p.earlier().iri() + " " + p.later().iri());
+        }
+      }
+    }
+    assertThat(brute).isNotEmpty();
+    assertThat(found).isEqualTo(brute);
+  }
+
+  @Test
+  void aChainOfWeakPairsDoesNotBecomeOneStory() {
+    // Each article shares half its words with the next: neighbours pair up, ends share nothing.
+    List<Doc> chain =
+        List.of(
+            doc("a", 0, "apple banana cherry damson", null),
+            doc("b", 0, "cherry damson elder fig", null),
+            doc("c", 1, "elder fig grape hazel", null),
+            doc("d", 1, "grape hazel kiwi lemon", null),
+            doc("e", 2, "kiwi lemon mango nectarine", null));
+    List<Pair> pairs = allPairs(chain);
+    assertThat(pairs).hasSize(4);
+    StoryRule.Result result = StoryRule.apply(pairs, 0.3);
+    assertThat(result.sameStory()).hasSizeLessThan(4);
+    assertThat(result.sameStory()).isNotEmpty();
+  }
+
+  @Test
+  void theRuleIgnoresTheOrderOfThePairs() {
+    List<Doc> docs =
+        List.of(
+            doc("a", 0, "Azure Percept brings AI to the edge", "Microsoft Ignite edge devices"),
+            doc("b", 0, "Microsoft unveils Azure Percept edge devices", "at Ignite"),
+            doc("c", 1, "Azure Percept: Microsoft edge AI kit", "Ignite announcement"),
+            doc("d", 1, "Microsoft Ignite: Azure Arc runs machine learning", "hybrid cloud"),
+            doc("e", 2, "Azure Arc machine learning now available", "Microsoft hybrid"));
+    List<Pair> pairs = allPairs(docs);
+    StoryRule.Result first = StoryRule.apply(pairs, 0.3);
+    for (int seed = 0; seed < 20; seed++) {
+      List<Pair> shuffled = new ArrayList<>(pairs);
+      Collections.shuffle(shuffled, new Random(seed));
+      assertThat(StoryRule.apply(shuffled, 0.3).sameStory()).isEqualTo(first.sameStory());
+    }
+  }
+
+  @Test
+  void copiesPointToTheEarliestCopy() {
+    String release =
+        "Acme Corp today announced the general availability of Widget Cloud, a platform that"
+            + " lets enterprises train and deploy models across regions with one click";
+    Doc first = doc("x1", 0, "Acme announces Widget Cloud", release);
+    Doc second = doc("x2", 1, "Widget Cloud is generally available", release);
+    Doc third = doc("x3", 2, "Acme Widget Cloud launches", "Press release: " + release);
+    Doc rewrite = doc("x4", 1, "Acme's Widget Cloud reviewed", "We tried Acme's new platform.");
+    StoryRule.Result result =
+        StoryRule.apply(allPairs(List.of(first, second, third, rewrite)), 0.3);
+    assertThat(result.copies()).isEqualTo(Map.of(second, first, third, first));
+  }
+
+  private static List<Pair> allPairs(List<Doc> docs) {
+    List<Pair> out = new ArrayList<>();
+    for (int i = 0; i < docs.size(); i++) {
+      for (int j = i + 1; j < docs.size(); j++) {
+        Pair p = PairFinder.compare(docs.get(i), docs.get(j), S);
+        if (p != null) {
+          out.add(p);
+        }
+      }
+    }
+    return out;
+  }
+}
