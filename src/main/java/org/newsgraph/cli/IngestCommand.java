@@ -1,6 +1,9 @@
 package org.newsgraph.cli;
 
+import java.time.Duration;
 import java.util.List;
+import org.newsgraph.infer.InferenceSettings;
+import org.newsgraph.infer.InferredLinks;
 import org.newsgraph.ingest.IngestOptions;
 import org.newsgraph.ingest.IngestReport;
 import org.newsgraph.ingest.Ingester;
@@ -90,6 +93,31 @@ final class IngestCommand extends BaseCommand {
   boolean verbose;
 
   @Option(
+      names = "--no-infer-links",
+      negatable = false,
+      description =
+          "Do not infer same-story and copy links from text and time; links inferred by earlier"
+              + " runs are removed, and stories use the records' related links alone.")
+  boolean noInferLinks;
+
+  @Option(
+      names = "--infer-window",
+      paramLabel = "DAYS",
+      defaultValue = "7",
+      description =
+          "Compare articles published at most this many days apart (default: ${DEFAULT-VALUE}).")
+  int inferWindowDays;
+
+  @Option(
+      names = "--infer-threshold",
+      paramLabel = "SCORE",
+      defaultValue = "0.325",
+      description =
+          "Least similarity (0 to 1) of a same-story pair (default: ${DEFAULT-VALUE}); higher"
+              + " gives fewer, surer links.")
+  double inferThreshold;
+
+  @Option(
       names = "--max-file-size",
       paramLabel = "BYTES",
       defaultValue = "8388608",
@@ -106,6 +134,20 @@ final class IngestCommand extends BaseCommand {
     if (threads != null) {
       atLeastOne("--threads", threads);
     }
+    atLeastOne("--infer-window", inferWindowDays);
+    if (!(inferThreshold > 0 && inferThreshold <= 1)) {
+      throw new UsageException(
+          "--infer-threshold must be more than 0 and at most 1, not " + inferThreshold);
+    }
+    InferenceSettings d = InferenceSettings.DEFAULTS;
+    InferenceSettings inference =
+        new InferenceSettings(
+            Duration.ofDays(inferWindowDays),
+            inferThreshold,
+            d.decay(),
+            d.headlineWeight(),
+            d.copyContainment(),
+            d.bodyChars());
     ReaderLimits limits =
         new ReaderLimits(
             maxFileSize, ReaderLimits.DEFAULT.maxAliases(), ReaderLimits.DEFAULT.maxDepth());
@@ -131,7 +173,10 @@ final class IngestCommand extends BaseCommand {
               options,
               problem -> console.err().println(problem),
               console.err());
-      ingester.addListener(new StoryMaintainer(new StoryIndex(graphs, store.iris()), store.iris()));
+      InferredLinks links = new InferredLinks(graphs, store.iris(), inference);
+      ingester.addListener(
+          new StoryMaintainer(
+              new StoryIndex(graphs, store.iris()), links, !noInferLinks, store.iris()));
       IngestReport report = ingester.run(paths, console.in());
       console.err().println(report.summary());
       return report.files().rejected() > 0 ? ExitCodes.REJECTED : ExitCodes.OK;

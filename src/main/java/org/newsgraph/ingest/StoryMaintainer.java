@@ -1,7 +1,9 @@
 package org.newsgraph.ingest;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -11,10 +13,12 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.newsgraph.infer.InferredLinks;
 import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.story.BulkStories;
 import org.newsgraph.story.StoryIndex;
+import org.newsgraph.story.StoryNames;
 import org.newsgraph.vocab.IriFactory;
 import org.newsgraph.vocab.NewsVocab;
 
@@ -37,26 +41,39 @@ public final class StoryMaintainer implements IngestListener {
   private static final Query PENDING = QueryFactory.create("ASK { GRAPH ?marker { ?s ?p ?o } }");
 
   private final StoryIndex stories;
+  private final InferredLinks links;
+  private final boolean infer;
   private final IriFactory iris;
+  private final StoryNames names;
   private final Node marker;
+  private final Set<Node> changedArticles = new HashSet<>();
+  private boolean bulk;
   private boolean rebuildAtEnd;
   private BulkStories bulkStories;
   private boolean loadedWithRecords;
 
   /**
    * @param stories the story index to maintain
+   * @param links the store's inferred links
+   * @param infer whether to infer links; when false, inferred links found in the store are removed
    * @param iris the data's IRI factory, for the marker graph's name
    */
-  public StoryMaintainer(StoryIndex stories, IriFactory iris) {
+  public StoryMaintainer(StoryIndex stories, InferredLinks links, boolean infer, IriFactory iris) {
     this.stories = stories;
+    this.links = links;
+    this.infer = infer;
     this.iris = iris;
+    this.names = new StoryNames(iris);
     this.marker = iris.systemGraph("story-state");
   }
 
   @Override
   public void runStarting(GraphStore store, boolean bulk) {
+    this.bulk = bulk;
     if (bulk) {
-      bulkStories = new BulkStories(iris);
+      // With inference the stories need the inferred links, made after the load: rebuilt at the
+      // end.
+      bulkStories = infer ? null : new BulkStories(iris);
       return;
     }
     rebuildAtEnd =
@@ -89,16 +106,33 @@ public final class StoryMaintainer implements IngestListener {
       // stories
       return;
     }
+    List<Node> changed = new ArrayList<>(batch.written());
+    changed.addAll(batch.removed());
+    for (Node graph : changed) {
+      Node article = names.articleOfRecordGraph(graph);
+      if (article != null) {
+        changedArticles.add(article);
+      }
+    }
     if (rebuildAtEnd) {
       return;
     }
-    List<Node> changed = new ArrayList<>(batch.written());
-    changed.addAll(batch.removed());
     stories.update(changed);
   }
 
   @Override
   public void runFinished(GraphStore store) {
+    if (infer) {
+      if (bulk || rebuildAtEnd || !links.current()) {
+        links.rebuild();
+        rebuildAtEnd = true;
+      } else if (!changedArticles.isEmpty()) {
+        stories.updateArticles(links.update(changedArticles).articles());
+      }
+    } else if (links.present()) {
+      links.clear();
+      rebuildAtEnd = true;
+    }
     if (rebuildAtEnd) {
       stories.rebuild();
     }

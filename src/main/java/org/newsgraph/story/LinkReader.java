@@ -1,32 +1,26 @@
 package org.newsgraph.story;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.syntax.ElementData;
-import org.apache.jena.sparql.syntax.ElementGroup;
 import org.newsgraph.store.GraphStore;
+import org.newsgraph.store.ValuesQuery;
 
 /**
- * The reads the story materialisation needs, as SPARQL over a {@link GraphStore}. Sets of nodes are
- * bound through a VALUES block built from {@link Node}s (never spliced into query text), a chunk at
- * a time. Thread-safe.
+ * The reads the story materialisation needs, as SPARQL over a {@link GraphStore}; sets of nodes go
+ * through {@link ValuesQuery}. Thread-safe.
  */
 final class LinkReader {
 
-  private static final int CHUNK = 500;
   private static final String PREFIX = "PREFIX news: <https://w3id.org/newsgraph/ns#>\n";
   private static final Var N = Var.alloc("n");
   private static final Var M = Var.alloc("m");
@@ -35,13 +29,15 @@ final class LinkReader {
   private static final Query NEIGHBOURS =
       QueryFactory.create(
           PREFIX
-              + "SELECT DISTINCT ?n ?m WHERE { { ?n news:related ?m } UNION { ?m news:related ?n } FILTER (?m != ?n) }");
+              + "SELECT DISTINCT ?n ?m WHERE { { ?n news:related ?m } UNION { ?m news:related ?n }"
+              + " UNION { ?n news:sameStory ?m } FILTER (?m != ?n) }");
   private static final Query STORY_OF =
       QueryFactory.create(PREFIX + "SELECT DISTINCT ?story WHERE { ?n news:inStory ?story }");
   private static final Query MEMBERS =
       QueryFactory.create(PREFIX + "SELECT DISTINCT ?m WHERE { ?m news:inStory ?story }");
   private static final Query ALL_LINKS =
-      QueryFactory.create(PREFIX + "SELECT ?n ?m WHERE { ?n news:related ?m }");
+      QueryFactory.create(
+          PREFIX + "SELECT ?n ?m WHERE { { ?n news:related ?m } UNION { ?n news:sameStory ?m } }");
   private static final Query FACTS =
       QueryFactory.create(
           PREFIX
@@ -104,7 +100,10 @@ final class LinkReader {
     return out;
   }
 
-  /** Streams every related link (citing, cited) to {@code sink}; duplicates may occur. */
+  /**
+   * Streams every link (related: citing, cited; same-story: both ways) to {@code sink}; duplicates
+   * may occur.
+   */
   void allLinks(BiConsumer<Node, Node> sink) {
     run(ALL_LINKS, row -> sink.accept(row.get(N), row.get(M)));
   }
@@ -116,45 +115,11 @@ final class LinkReader {
     return out;
   }
 
-  private void forChunks(
-      Query template, Var var, Collection<Node> nodes, java.util.function.Consumer<Binding> rows) {
-    List<Node> all = new ArrayList<>(nodes);
-    for (int from = 0; from < all.size(); from += CHUNK) {
-      ElementData data = new ElementData();
-      data.add(var);
-      for (Node node : all.subList(from, Math.min(all.size(), from + CHUNK))) {
-        data.add(BindingFactory.binding(var, node));
-      }
-      run(withValuesFirst(template, data), rows);
-    }
+  private void forChunks(Query template, Var var, Collection<Node> nodes, Consumer<Binding> rows) {
+    ValuesQuery.forChunks(store, template, var, nodes, rows);
   }
 
-  /**
-   * A copy of the query whose pattern starts with the VALUES block: a trailing VALUES clause is
-   * joined after the pattern is evaluated unbound (a scan of the whole store per chunk), a leading
-   * one binds the pattern's lookups.
-   */
-  private static Query withValuesFirst(Query template, ElementData data) {
-    Query query = template.cloneQuery();
-    ElementGroup group = new ElementGroup();
-    group.addElement(data);
-    if (query.getQueryPattern() instanceof ElementGroup body) {
-      body.getElements().forEach(group::addElement);
-    } else {
-      group.addElement(query.getQueryPattern());
-    }
-    query.setQueryPattern(group);
-    return query;
-  }
-
-  private void run(Query query, java.util.function.Consumer<Binding> rows) {
-    store.query(
-        query,
-        BindingFactory.empty(),
-        exec -> {
-          RowSet set = exec.select();
-          set.forEachRemaining(rows);
-          return null;
-        });
+  private void run(Query query, Consumer<Binding> rows) {
+    ValuesQuery.run(store, query, rows);
   }
 }

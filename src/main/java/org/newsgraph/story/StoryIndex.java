@@ -12,12 +12,12 @@ import org.newsgraph.store.GraphStore;
 import org.newsgraph.vocab.IriFactory;
 
 /**
- * Materialises stories: the connected components of the related links (either direction, outside
- * articles included) with at least two articles. Each story is one graph {@code
- * {base}graph/story/{key}} holding {@code story a news:Story} and {@code article news:inStory
- * story} for its members, with a summary (size, providers, first and last publication, first
- * report; see {@link StorySummary}), so queries find a story by a lookup instead of a transitive
- * path.
+ * Materialises stories: the connected components of the coverage links (the records' related links
+ * in either direction, outside articles included, and the inferred same-story links) with at least
+ * two articles. Each story is one graph {@code {base}graph/story/{key}} holding {@code story a
+ * news:Story} and {@code article news:inStory story} for its members, with a summary (size,
+ * providers, first and last publication, first report; see {@link StorySummary}), so queries find a
+ * story by a lookup instead of a transitive path.
  *
  * <p>{@link #update(Collection)} keeps the stories right after a batch of record graphs changed:
  * every related link of a record starts at the record's own article, so the links a batch added or
@@ -58,6 +58,17 @@ public final class StoryIndex {
         seeds.add(article);
       }
     }
+    return updateArticles(seeds);
+  }
+
+  /**
+   * Brings the stories up to date after the links of some articles changed (in a committed
+   * transaction): the stories they were in and whatever their links reach now are recomputed.
+   *
+   * @param seeds the articles whose links changed
+   * @return how many story graphs were written and removed
+   */
+  public StoryChange updateArticles(Collection<Node> seeds) {
     if (seeds.isEmpty()) {
       return new StoryChange(0, 0);
     }

@@ -50,6 +50,31 @@ public final class NewsVocab {
 
   // news: properties
   public static final Node RELATED = news("related");
+
+  /** An inferred same-story link between two articles (symmetric, stored both ways). */
+  public static final Node SAME_STORY = news("sameStory");
+
+  /** An inferred copy: the later article repeats the text of the earliest one it points to. */
+  public static final Node COPY_OF = news("copyOf");
+
+  /** The class of inferred similarities: one node per similar pair of articles. */
+  public static final Node SIMILARITY = news("Similarity");
+
+  /** The two articles of a similarity. */
+  public static final Node BETWEEN = news("between");
+
+  /** A similarity's score, an xsd:decimal in [0, 1]. */
+  public static final Node SCORE = news("score");
+
+  /** The class of the link inference method, with its settings. */
+  public static final Node LINK_INFERENCE = news("LinkInference");
+
+  /** PROV-O's wasGeneratedBy. */
+  public static final Node PROV_WAS_GENERATED_BY = NodeFactory.createURI(PROV + "wasGeneratedBy");
+
+  /** Dublin Core's description. */
+  public static final Node DCTERMS_DESCRIPTION = NodeFactory.createURI(DCTERMS + "description");
+
   public static final Node CANONICAL_URL = news("canonicalUrl");
   public static final Node ORIGINAL_URL = news("originalUrl");
   public static final Node AMP_URL = news("ampUrl");

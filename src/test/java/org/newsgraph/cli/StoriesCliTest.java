@@ -28,7 +28,8 @@ class StoriesCliTest {
 
   @Test
   void ingestKeepsStoriesAndALaterRecordMergesThem() {
-    assertThat(run("ingest", "--db", db.toString(), FIXTURES + "base")).isZero();
+    assertThat(run("ingest", "--no-infer-links", "--db", db.toString(), FIXTURES + "base"))
+        .isZero();
     assertThat(run("query", "stories", "--db", db.toString(), "-f", "csv")).isZero();
     assertThat(stdout().lines())
         .hasSize(3)
@@ -36,7 +37,8 @@ class StoriesCliTest {
         .asString()
         .contains(",4,3,2021-03-01T08:00:00Z,");
 
-    assertThat(run("ingest", "--db", db.toString(), FIXTURES + "late")).isZero();
+    assertThat(run("ingest", "--no-infer-links", "--db", db.toString(), FIXTURES + "late"))
+        .isZero();
     assertThat(run("query", "stories", "--db", db.toString(), "-f", "tsv")).isZero();
     assertThat(stdout().lines()).hasSize(2).element(1).asString().contains("\t9\t4\t");
 
@@ -58,7 +60,7 @@ class StoriesCliTest {
 
   @Test
   void aBadChoiceIsAUsageError() {
-    run("ingest", "--db", db.toString(), FIXTURES + "base");
+    run("ingest", "--no-infer-links", "--db", db.toString(), FIXTURES + "base");
     assertThat(run("query", "provider-links", "--db", db.toString(), "--param", "self=all"))
         .isEqualTo(2);
     assertThat(last.err()).contains("--param self=all: expected one of [exclude, include, only]");

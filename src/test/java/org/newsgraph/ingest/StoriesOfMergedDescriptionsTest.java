@@ -51,7 +51,8 @@ class StoriesOfMergedDescriptionsTest {
     assertThat(links.resavedLinks).as("re-saved copies add links").isPositive();
     for (String mode : new String[] {"--threads=2", "--no-bulk"}) {
       Path db = tmp.resolve("db" + mode);
-      Cli.Result run = cli("ingest", mode, "--db", db.toString(), src.toString());
+      Cli.Result run =
+          cli("ingest", mode, "--no-infer-links", "--db", db.toString(), src.toString());
       assertThat(run.exit()).as(run.err()).isZero();
       List<String[]> stories =
           csv(

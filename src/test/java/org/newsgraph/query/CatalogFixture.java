@@ -18,6 +18,8 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.newsgraph.infer.InferenceSettings;
+import org.newsgraph.infer.InferredLinks;
 import org.newsgraph.ingest.IngestOptions;
 import org.newsgraph.ingest.Ingester;
 import org.newsgraph.ingest.Provenance;
@@ -111,7 +113,12 @@ public final class CatalogFixture implements AutoCloseable {
             options,
             problems,
             new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()))
-        .addListener(new StoryMaintainer(new StoryIndex(store, IRIS), IRIS));
+        .addListener(
+            new StoryMaintainer(
+                new StoryIndex(store, IRIS),
+                new InferredLinks(store, IRIS, InferenceSettings.DEFAULTS),
+                false, // the records' links alone: the catalog's answers are about them
+                IRIS));
   }
 
   /** The article node of a URL. */

@@ -1,0 +1,508 @@
+package org.newsgraph.infer;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.expr.NodeValue;
+import org.newsgraph.store.GraphContent;
+import org.newsgraph.store.GraphStore;
+import org.newsgraph.store.ValuesQuery;
+import org.newsgraph.vocab.IriFactory;
+import org.newsgraph.vocab.NewsVocab;
+
+/**
+ * Keeps a store's inferred links in step with its records. Each similar pair of articles (see
+ * {@link PairFinder}) is one graph {@code {base}graph/similarity/{key}-{key}} holding a {@code
+ * news:Similarity} node with the two articles and the score, and, when {@link StoryRule} keeps the
+ * pair, {@code news:sameStory} both ways; a copy's {@code news:copyOf} to the earliest of its group
+ * is in the graph of that pair. The method and its settings are the node {@code {base}inference} in
+ * {@code {base}graph/inference}.
+ *
+ * <p>Only articles with a record of their own and a publication time take part; their text is what
+ * their own record graph says (headline, excerpt, body). Since a pair's score depends on its two
+ * articles alone and the story rule on the pairs of one connected group, an update recomputes the
+ * pairs of the changed articles against their window and the rule for the groups they touch: the
+ * result equals a full {@link #rebuild()}. Not thread-safe.
+ */
+public final class InferredLinks {
+
+  private static final int WRITE_BATCH = 2000;
+  private static final int READ_BATCH = 1000;
+  private static final String PREFIXES =
+      "PREFIX news: <https://w3id.org/newsgraph/ns#>\n"
+          + "PREFIX schema: <http://schema.org/>\n"
+          + "PREFIX dcterms: <http://purl.org/dc/terms/>\n";
+  private static final Var A = Var.alloc("a");
+  private static final Var G = Var.alloc("g");
+  private static final Var D = Var.alloc("d");
+  private static final Var H = Var.alloc("h");
+  private static final Var E = Var.alloc("e");
+  private static final Var T = Var.alloc("t");
+  private static final Var OTHER = Var.alloc("other");
+  private static final Query DATES =
+      QueryFactory.create(
+          PREFIXES + "SELECT ?g ?a ?d WHERE { GRAPH ?g { ?a schema:datePublished ?d } }");
+  private static final Query TEXTS =
+      QueryFactory.create(
+          PREFIXES
+              + "SELECT ?a ?h ?e ?t WHERE { BIND (IRI(REPLACE(STR(?a), \"/article/([0-9a-f]{16})$\","
+              + " \"/graph/article/$1\")) AS ?g) GRAPH ?g { ?a schema:datePublished ?d"
+              + " OPTIONAL { ?a schema:headline ?h } OPTIONAL { ?a schema:description ?e }"
+              + " OPTIONAL { ?a schema:text ?t } } }");
+  private static final Query NEIGHBOURS =
+      QueryFactory.create(
+          PREFIXES
+              + "SELECT ?a ?other WHERE { ?s news:between ?a , ?other . FILTER (?other != ?a) }");
+  private static final Query SIMILARITY_GRAPHS =
+      QueryFactory.create(PREFIXES + "SELECT ?g WHERE { GRAPH ?g { ?s a news:Similarity } }");
+  private static final Query SETTINGS =
+      QueryFactory.create(
+          PREFIXES
+              + "SELECT ?d WHERE { GRAPH ?g { ?a a news:LinkInference ; dcterms:description ?d } }");
+
+  private final GraphStore store;
+  private final InferenceSettings settings;
+  private final String base;
+  private final String articlePrefix;
+  private final Node inference;
+  private final Node inferenceGraph;
+
+  /** Links of a store whose IRIs are minted under a factory's base. */
+  public InferredLinks(GraphStore store, IriFactory iris, InferenceSettings settings) {
+    this.store = store;
+    this.settings = settings;
+    this.base = iris.base();
+    this.articlePrefix = base + "article/";
+    this.inference = NodeFactory.createURI(base + "inference");
+    this.inferenceGraph = iris.systemGraph("inference");
+  }
+
+  /**
+   * What a run changed.
+   *
+   * @param articles the articles whose same-story links may have changed
+   * @param written similarity graphs written
+   * @param removed similarity graphs removed
+   */
+  public record Change(Set<Node> articles, int written, int removed) {}
+
+  /** Whether the store's links were made with these settings (false when it holds none). */
+  public boolean current() {
+    String[] stored = {null};
+    ValuesQuery.run(store, SETTINGS, row -> stored[0] = row.get(D).getLiteralLexicalForm());
+    return settings.describe().equals(stored[0]);
+  }
+
+  /** Whether the store holds any inferred link or inference settings. */
+  public boolean present() {
+    boolean[] any = {false};
+    ValuesQuery.run(store, SETTINGS, row -> any[0] = true);
+    return any[0] || !similarityGraphs().isEmpty();
+  }
+
+  /** Removes every inferred link and the settings: inference switched off. */
+  public Change clear() {
+    Set<Node> graphs = similarityGraphs();
+    List<Node> all = new ArrayList<>(graphs);
+    all.add(inferenceGraph);
+    for (int from = 0; from < all.size(); from += WRITE_BATCH) {
+      store.deleteGraphs(all.subList(from, Math.min(all.size(), from + WRITE_BATCH)));
+    }
+    return new Change(Set.of(), 0, graphs.size());
+  }
+
+  /** Recomputes every link from the records, replacing what the store holds. */
+  public Change rebuild() {
+    Change cleared = clear();
+    long[][] dated = datedArticles();
+    List<Pair> pairs = new ArrayList<>();
+    PairFinder finder = new PairFinder(settings, pairs::add);
+    try (TextProfile.Builder profiles = settings.profiles()) {
+      for (int from = 0; from < dated[0].length; from += READ_BATCH) {
+        int to = Math.min(dated[0].length, from + READ_BATCH);
+        List<Node> chunk = new ArrayList<>(to - from);
+        Map<Long, Long> times = new HashMap<>();
+        for (int i = from; i < to; i++) {
+          chunk.add(article(dated[0][i]));
+          times.put(dated[0][i], dated[1][i]);
+        }
+        List<Doc> docs = docs(chunk, profiles, times);
+        docs.sort(null);
+        docs.forEach(finder::add);
+      }
+    }
+    int written = write(List.of(), pairs);
+    Set<Node> articles = new HashSet<>();
+    for (Pair p : pairs) {
+      articles.add(NodeFactory.createURI(p.earlier().iri()));
+      articles.add(NodeFactory.createURI(p.later().iri()));
+    }
+    return new Change(articles, written, cleared.removed());
+  }
+
+  /**
+   * Brings the links up to date after the records of some articles were written or removed.
+   *
+   * @param changed the articles whose own record changed, appeared or went
+   */
+  public Change update(Collection<Node> changed) {
+    Set<Node> seeds = new HashSet<>();
+    for (Node node : changed) {
+      if (node.isURI() && IriFactory.keyBits(node.getURI(), articlePrefix) != -1) {
+        seeds.add(node);
+      }
+    }
+    if (seeds.isEmpty()) {
+      return new Change(Set.of(), 0, 0);
+    }
+    long[][] dated = datedArticles();
+    Map<Long, Long> times = new HashMap<>();
+    for (int i = 0; i < dated[0].length; i++) {
+      times.put(dated[0][i], dated[1][i]);
+    }
+    List<Pair> fresh = new ArrayList<>();
+    try (TextProfile.Builder profiles = settings.profiles()) {
+      // The changed articles against their windows: the only pairs that can be new.
+      Set<Node> window = new HashSet<>(seeds);
+      for (Node seed : seeds) {
+        Long time = times.get(key(seed));
+        if (time != null) {
+          window.addAll(
+              within(dated, time - settings.windowSeconds(), time + settings.windowSeconds()));
+        }
+      }
+      Map<String, Doc> docs = new HashMap<>();
+      for (Doc doc : docs(window, profiles, times)) {
+        docs.put(doc.iri(), doc);
+      }
+      for (Node seed : seeds) {
+        Doc a = docs.get(seed.getURI());
+        if (a == null) {
+          continue;
+        }
+        for (Doc b : docs.values()) {
+          Pair pair = PairFinder.compare(a, b, settings);
+          if (pair != null
+              && (!seeds.contains(NodeFactory.createURI(b.iri()))
+                  || a.iri().compareTo(b.iri()) < 0)) {
+            fresh.add(pair);
+          }
+        }
+      }
+      // The groups touched: closure over the stored pairs (those of changed articles are stale
+      // but lead to the articles they grouped) and the fresh ones.
+      Map<Node, Set<Node>> freshEdges = new HashMap<>();
+      for (Pair p : fresh) {
+        Node x = NodeFactory.createURI(p.earlier().iri());
+        Node y = NodeFactory.createURI(p.later().iri());
+        freshEdges.computeIfAbsent(x, k -> new HashSet<>()).add(y);
+        freshEdges.computeIfAbsent(y, k -> new HashSet<>()).add(x);
+      }
+      Set<Node> group = new HashSet<>(seeds);
+      Set<List<Node>> oldPairs = new HashSet<>();
+      List<Node> frontier = new ArrayList<>(seeds);
+      while (!frontier.isEmpty()) {
+        List<Node> next = new ArrayList<>();
+        Map<Node, Set<Node>> stored = new HashMap<>();
+        ValuesQuery.forChunks(
+            store,
+            NEIGHBOURS,
+            A,
+            frontier,
+            row -> stored.computeIfAbsent(row.get(A), k -> new HashSet<>()).add(row.get(OTHER)));
+        for (Node node : frontier) {
+          Set<Node> around = new HashSet<>(stored.getOrDefault(node, Set.of()));
+          stored.getOrDefault(node, Set.of()).forEach(o -> oldPairs.add(ordered(node, o)));
+          around.addAll(freshEdges.getOrDefault(node, Set.of()));
+          for (Node other : around) {
+            if (group.add(other)) {
+              next.add(other);
+            }
+          }
+        }
+        frontier = next;
+      }
+      // The rule over every pair of the touched groups, from their current texts.
+      List<Doc> members = docs(group, profiles, times);
+      members.sort(null);
+      List<Pair> pairs = new ArrayList<>();
+      PairFinder finder = new PairFinder(settings, pairs::add);
+      members.forEach(finder::add);
+      List<Node> stale = new ArrayList<>();
+      for (List<Node> pair : oldPairs) {
+        stale.add(graphOf(pair.get(0), pair.get(1)));
+      }
+      int written = write(stale, pairs);
+      return new Change(group, written, stale.size());
+    }
+  }
+
+  /** Writes the pairs' graphs (and the settings), after deleting {@code stale} graphs. */
+  private int write(List<Node> stale, List<Pair> pairs) {
+    StoryRule.Result result = StoryRule.apply(pairs, settings.threshold());
+    Set<Pair> kept = new HashSet<>(result.sameStory());
+    Map<List<String>, List<Triple>> graphs = new HashMap<>();
+    for (Pair pair : pairs) {
+      List<Triple> triples =
+          graphs.computeIfAbsent(key(pair.earlier(), pair.later()), k -> new ArrayList<>());
+      similarity(pair.earlier(), pair.later(), pair.score(), triples);
+      if (kept.contains(pair)) {
+        Node x = NodeFactory.createURI(pair.earlier().iri());
+        Node y = NodeFactory.createURI(pair.later().iri());
+        triples.add(Triple.create(x, NewsVocab.SAME_STORY, y));
+        triples.add(Triple.create(y, NewsVocab.SAME_STORY, x));
+      }
+    }
+    for (Map.Entry<Doc, Doc> copy : result.copies().entrySet()) {
+      Doc later = copy.getKey();
+      Doc earliest = copy.getValue();
+      List<Triple> triples = graphs.get(key(earliest, later));
+      if (triples == null) {
+        triples = new ArrayList<>();
+        graphs.put(key(earliest, later), triples);
+        double score =
+            settings.score(
+                earliest.profile().cosine(later.profile()), later.time() - earliest.time());
+        similarity(earliest, later, score, triples);
+      }
+      triples.add(
+          Triple.create(
+              NodeFactory.createURI(later.iri()),
+              NewsVocab.COPY_OF,
+              NodeFactory.createURI(earliest.iri())));
+    }
+    Set<Node> rewritten = new HashSet<>();
+    List<GraphContent> batch = new ArrayList<>();
+    for (Map.Entry<List<String>, List<Triple>> entry : graphs.entrySet()) {
+      Node graph = graphOf(entry.getKey().get(0), entry.getKey().get(1));
+      rewritten.add(graph);
+      batch.add(new GraphContent(graph, entry.getValue()));
+      if (batch.size() == WRITE_BATCH) {
+        store.replaceGraphs(batch);
+        batch.clear();
+      }
+    }
+    batch.add(new GraphContent(inferenceGraph, settingsTriples()));
+    store.replaceGraphs(batch);
+    List<Node> gone = stale.stream().filter(g -> !rewritten.contains(g)).toList();
+    for (int from = 0; from < gone.size(); from += WRITE_BATCH) {
+      store.deleteGraphs(gone.subList(from, Math.min(gone.size(), from + WRITE_BATCH)));
+    }
+    return graphs.size();
+  }
+
+  private void similarity(Doc earlier, Doc later, double score, List<Triple> out) {
+    Node node =
+        NodeFactory.createURI(
+            base + "similarity/" + keyOf(earlier.iri()) + "-" + keyOf(later.iri()));
+    out.add(Triple.create(node, NewsVocab.RDF_TYPE, NewsVocab.SIMILARITY));
+    out.add(Triple.create(node, NewsVocab.BETWEEN, NodeFactory.createURI(earlier.iri())));
+    out.add(Triple.create(node, NewsVocab.BETWEEN, NodeFactory.createURI(later.iri())));
+    out.add(
+        Triple.create(
+            node,
+            NewsVocab.SCORE,
+            NodeFactory.createLiteralDT(
+                BigDecimal.valueOf(score).setScale(4, RoundingMode.HALF_EVEN).toPlainString(),
+                XSDDatatype.XSDdecimal)));
+    out.add(Triple.create(node, NewsVocab.PROV_WAS_GENERATED_BY, inference));
+  }
+
+  private List<Triple> settingsTriples() {
+    return List.of(
+        Triple.create(inference, NewsVocab.RDF_TYPE, NewsVocab.LINK_INFERENCE),
+        Triple.create(
+            inference,
+            NewsVocab.DCTERMS_DESCRIPTION,
+            NodeFactory.createLiteralString(settings.describe())));
+  }
+
+  /** The pair's two IRIs in publication order: the name of its graph. */
+  private static List<String> key(Doc earlier, Doc later) {
+    return List.of(earlier.iri(), later.iri());
+  }
+
+  private static List<Node> ordered(Node a, Node b) {
+    return a.getURI().compareTo(b.getURI()) <= 0 ? List.of(a, b) : List.of(b, a);
+  }
+
+  /**
+   * The graph of a pair. Named by the two keys in IRI order, so that a pair's graph is found from
+   * its articles without knowing which was published first.
+   */
+  private Node graphOf(String x, String y) {
+    String a = x.compareTo(y) <= 0 ? x : y;
+    String b = a.equals(x) ? y : x;
+    return NodeFactory.createURI(base + "graph/similarity/" + keyOf(a) + "-" + keyOf(b));
+  }
+
+  private Node graphOf(Node x, Node y) {
+    return graphOf(x.getURI(), y.getURI());
+  }
+
+  private String keyOf(String iri) {
+    return iri.substring(articlePrefix.length());
+  }
+
+  private long key(Node article) {
+    return IriFactory.keyBits(article.getURI(), articlePrefix);
+  }
+
+  private Node article(long key) {
+    return NodeFactory.createURI(articlePrefix + IriFactory.keyText(key));
+  }
+
+  private Set<Node> similarityGraphs() {
+    Set<Node> out = new HashSet<>();
+    ValuesQuery.run(store, SIMILARITY_GRAPHS, row -> out.add(row.get(G)));
+    return out;
+  }
+
+  /**
+   * Every article with a record of its own and a publication time there: keys and times (epoch
+   * seconds), sorted by time then key. Two arrays, 16 bytes an article.
+   */
+  private long[][] datedArticles() {
+    String graphPrefix = base + "graph/article/";
+    long[][] grow = {new long[1024], new long[1024]};
+    int[] count = {0};
+    ValuesQuery.run(
+        store,
+        DATES,
+        row -> {
+          Node g = row.get(G);
+          Node a = row.get(A);
+          if (!g.isURI() || !a.isURI()) {
+            return;
+          }
+          long k = IriFactory.keyBits(a.getURI(), articlePrefix);
+          if (k == -1 || IriFactory.keyBits(g.getURI(), graphPrefix) != k) {
+            return; // a cited description, or not an article this scheme names
+          }
+          Long time = epochSeconds(row.get(D));
+          if (time == null) {
+            return;
+          }
+          if (count[0] == grow[0].length) {
+            grow[0] = Arrays.copyOf(grow[0], count[0] * 2);
+            grow[1] = Arrays.copyOf(grow[1], count[0] * 2);
+          }
+          grow[0][count[0]] = k;
+          grow[1][count[0]] = time;
+          count[0]++;
+        });
+    int n = count[0];
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    long[] keys = grow[0];
+    long[] times = grow[1];
+    Arrays.sort(
+        order,
+        (x, y) -> {
+          int byTime = Long.compare(times[x], times[y]);
+          return byTime != 0
+              ? byTime
+              : Long.compareUnsigned(keys[x], keys[y]); // the order of the hex keys as text
+        });
+    long[][] out = {new long[n], new long[n]};
+    for (int i = 0; i < n; i++) {
+      out[0][i] = keys[order[i]];
+      out[1][i] = times[order[i]];
+    }
+    return out;
+  }
+
+  /** The articles published between two times, inclusive. */
+  private List<Node> within(long[][] dated, long from, long to) {
+    long[] times = dated[1];
+    int lo = 0;
+    int hi = times.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (times[mid] < from) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    List<Node> out = new ArrayList<>();
+    for (int i = lo; i < times.length && times[i] <= to; i++) {
+      out.add(article(dated[0][i]));
+    }
+    return out;
+  }
+
+  /** The documents of articles that have a dated record of their own, from their texts. */
+  private List<Doc> docs(
+      Collection<Node> articles, TextProfile.Builder profiles, Map<Long, Long> times) {
+    Map<Node, String[]> texts = new HashMap<>();
+    List<Node> present = new ArrayList<>();
+    for (Node a : articles) {
+      if (times.containsKey(key(a))) {
+        present.add(a);
+      }
+    }
+    ValuesQuery.forChunks(
+        store,
+        TEXTS,
+        A,
+        present,
+        row -> {
+          String[] t = texts.computeIfAbsent(row.get(A), k -> new String[3]);
+          t[0] = min(t[0], row.get(H));
+          t[1] = min(t[1], row.get(E));
+          t[2] = min(t[2], row.get(T));
+        });
+    List<Doc> out = new ArrayList<>(texts.size());
+    for (Map.Entry<Node, String[]> entry : texts.entrySet()) {
+      String[] t = entry.getValue();
+      out.add(
+          new Doc(
+              entry.getKey().getURI(),
+              times.get(key(entry.getKey())),
+              profiles.profile(t[0], t[1], t[2])));
+    }
+    return out;
+  }
+
+  /** The smaller of a text and a literal's lexical form (a record's value is single; be total). */
+  private static String min(String current, Node value) {
+    if (value == null || !value.isLiteral()) {
+      return current;
+    }
+    String text = value.getLiteralLexicalForm();
+    return current == null || text.compareTo(current) < 0 ? text : current;
+  }
+
+  /** An xsd:dateTime or xsd:date as epoch seconds (no time zone: UTC), or null. */
+  static Long epochSeconds(Node value) {
+    if (value == null || !value.isLiteral()) {
+      return null;
+    }
+    try {
+      NodeValue nv = NodeValue.makeNode(value);
+      if (nv.isDateTime() || nv.isDate()) {
+        return Math.floorDiv(nv.getDateTime().toGregorianCalendar().getTimeInMillis(), 1000L);
+      }
+    } catch (RuntimeException e) {
+      return null; // an ill-formed literal: no time, so no inference
+    }
+    return null;
+  }
+}

@@ -1,0 +1,227 @@
+package org.newsgraph.infer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.cli.Cli;
+import org.newsgraph.ingest.IngestFixtures;
+
+/**
+ * Inferred links in a real store (TDB2 in a temporary folder, through the CLI): same-story links
+ * and copies on the bulk and the batched path, incremental runs that end where a clean run does,
+ * removed records taking their links along, and inference switched off.
+ */
+class InferredLinksTest {
+
+  private static final String PREFIX = "PREFIX news: <https://w3id.org/newsgraph/ns#>\n";
+  private static final String RELEASE =
+      "Acme Robotics today announced Widget Cloud, a service that lets factories train and deploy"
+          + " vision models on their own production lines without writing code.";
+
+  @TempDir Path dir;
+
+  private static void record(
+      Path folder, String name, String title, String excerpt, String when, String domain)
+      throws IOException {
+    Files.createDirectories(folder.resolve("_news"));
+    Files.writeString(
+        folder.resolve("_news/" + name + ".md"),
+        "---\ntitle: \""
+            + title
+            + "\"\nexcerpt: \""
+            + excerpt
+            + "\"\npublishedDateTime: "
+            + when
+            + "\nwebUrl: \"https://"
+            + domain
+            + "/"
+            + name
+            + "\"\nprovider:\n  name: "
+            + domain
+            + "\n  domain: "
+            + domain
+            + "\n---\n");
+  }
+
+  private Path site() throws IOException {
+    Path site = dir.resolve("site");
+    record(
+        site,
+        "zoox",
+        "Zoox settles trade secrets lawsuit with Tesla",
+        "The self-driving startup Zoox agreed to settle the lawsuit Tesla filed over stolen data.",
+        "2020-04-15T22:59:00Z",
+        "reuters.example");
+    record(
+        site,
+        "zoox-2",
+        "Self-driving startup Zoox settles with Tesla over stolen data",
+        "Zoox admitted former Tesla employees kept documents; the lawsuit is settled.",
+        "2020-04-16T14:00:00Z",
+        "motor.example");
+    record(
+        site,
+        "widget",
+        "Acme launches Widget Cloud",
+        RELEASE,
+        "2020-04-20T08:00:00Z",
+        "acme.example");
+    record(
+        site,
+        "widget-copy",
+        "Widget Cloud from Acme Robotics now available",
+        RELEASE,
+        "2020-04-21T09:00:00Z",
+        "wire.example");
+    record(
+        site,
+        "bees",
+        "How artificial intelligence can save the bees",
+        "Beekeepers use sensors and machine learning to watch hive health.",
+        "2020-04-16T10:00:00Z",
+        "forbes.example");
+    return site;
+  }
+
+  private static List<String> rows(Path db, String sparql) {
+    Cli.Result r = Cli.run("query", "--db", db.toString(), "-f", "csv", PREFIX + sparql);
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> lines = new ArrayList<>(r.out().lines().toList());
+    lines.remove(0);
+    return lines;
+  }
+
+  private static final String SAME_STORY =
+      "SELECT ?x ?y WHERE { ?a news:sameStory ?b . ?a news:canonicalUrl ?x . ?b news:canonicalUrl"
+          + " ?y FILTER (STR(?x) < STR(?y)) } ORDER BY ?x ?y";
+
+  @Test
+  void bulkIngestInfersSameStoryLinksAndCopies() throws IOException {
+    Path db = dir.resolve("db");
+    Cli.Result run = IngestFixtures.cli("ingest", "--db", db.toString(), site().toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(rows(db, SAME_STORY))
+        .containsExactly(
+            "https://acme.example/widget,https://wire.example/widget-copy",
+            "https://motor.example/zoox-2,https://reuters.example/zoox");
+    assertThat(
+            rows(
+                db,
+                "SELECT ?x ?y WHERE { ?a news:copyOf ?b . ?a news:canonicalUrl ?x . ?b"
+                    + " news:canonicalUrl ?y }"))
+        .containsExactly("https://wire.example/widget-copy,https://acme.example/widget");
+    assertThat(rows(db, "SELECT ?s WHERE { ?s news:storySize 2 }")).hasSize(2);
+    assertThat(
+            rows(
+                db,
+                "SELECT ?score WHERE { ?s a news:Similarity ; news:score ?score ; news:between"
+                    + " ?a . ?a news:canonicalUrl <https://reuters.example/zoox> }"))
+        .singleElement()
+        .satisfies(score -> assertThat(Double.parseDouble(score)).isBetween(0.325, 1.0));
+  }
+
+  @Test
+  void incrementalRunsEndWhereACleanRunDoes() throws IOException {
+    Path site = site();
+    Path db = dir.resolve("db");
+    assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), site.toString()).exit())
+        .isZero();
+    // A third report joins the story; a record is edited out of it; one goes.
+    record(
+        site,
+        "zoox-3",
+        "Tesla and Zoox settle lawsuit over stolen trade secrets",
+        "Zoox will pay Tesla an undisclosed amount to settle the lawsuit over data.",
+        "2020-04-17T09:00:00Z",
+        "law.example");
+    record(
+        site,
+        "zoox-2",
+        "Quarterly earnings of car makers",
+        "Car makers report their quarter.",
+        "2020-04-16T14:00:00Z",
+        "motor.example");
+    Files.delete(site.resolve("_news/widget-copy.md"));
+    Cli.Result run =
+        IngestFixtures.cli("ingest", "--prune", "--db", db.toString(), site.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(rows(db, SAME_STORY))
+        .containsExactly("https://law.example/zoox-3,https://reuters.example/zoox");
+    assertThat(rows(db, "SELECT ?a WHERE { ?a news:copyOf ?b }")).isEmpty();
+
+    Path clean = dir.resolve("clean");
+    assertThat(IngestFixtures.cli("ingest", "--db", clean.toString(), site.toString()).exit())
+        .isZero();
+    assertThat(IngestFixtures.comparableState(db)).isEqualTo(IngestFixtures.comparableState(clean));
+  }
+
+  @Test
+  void theBatchedPathInfersWhatTheBulkPathDoes() throws IOException {
+    Path site = site();
+    Path bulk = dir.resolve("bulk");
+    Path batched = dir.resolve("batched");
+    assertThat(IngestFixtures.cli("ingest", "--db", bulk.toString(), site.toString()).exit())
+        .isZero();
+    assertThat(
+            IngestFixtures.cli("ingest", "--no-bulk", "--db", batched.toString(), site.toString())
+                .exit())
+        .isZero();
+    assertThat(IngestFixtures.comparableState(batched))
+        .isEqualTo(IngestFixtures.comparableState(bulk));
+  }
+
+  @Test
+  void switchingInferenceOffRemovesTheInferredLinks() throws IOException {
+    Path site = site();
+    Path db = dir.resolve("db");
+    assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), site.toString()).exit())
+        .isZero();
+    assertThat(rows(db, SAME_STORY)).isNotEmpty();
+    Cli.Result off =
+        IngestFixtures.cli("ingest", "--no-infer-links", "--db", db.toString(), site.toString());
+    assertThat(off.exit()).as(off.err()).isZero();
+    assertThat(rows(db, SAME_STORY)).isEmpty();
+    assertThat(rows(db, "SELECT ?s WHERE { ?s a news:Similarity }")).isEmpty();
+    assertThat(rows(db, "SELECT ?s WHERE { ?s a news:Story }")).isEmpty();
+    Path clean = dir.resolve("clean");
+    assertThat(
+            IngestFixtures.cli(
+                    "ingest", "--no-infer-links", "--db", clean.toString(), site.toString())
+                .exit())
+        .isZero();
+    assertThat(IngestFixtures.comparableState(db)).isEqualTo(IngestFixtures.comparableState(clean));
+  }
+
+  @Test
+  void settingsAreRecordedAndAChangeRecomputesEveryLink() throws IOException {
+    Path site = site();
+    Path db = dir.resolve("db");
+    assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), site.toString()).exit())
+        .isZero();
+    assertThat(
+            rows(
+                db,
+                "SELECT ?d WHERE { ?i a news:LinkInference ; <http://purl.org/dc/terms/description> ?d }"))
+        .singleElement()
+        .asString()
+        .contains("window 7 days", "threshold 0.325");
+    Cli.Result strict =
+        IngestFixtures.cli(
+            "ingest", "--infer-threshold", "0.99", "--db", db.toString(), site.toString());
+    assertThat(strict.exit()).as(strict.err()).isZero();
+    // Only the copy stays: copies are linked whatever their score.
+    assertThat(rows(db, SAME_STORY))
+        .containsExactly("https://acme.example/widget,https://wire.example/widget-copy");
+    Cli.Result bad =
+        IngestFixtures.cli(
+            "ingest", "--infer-threshold", "2", "--db", db.toString(), site.toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--infer-threshold");
+  }
+}
