@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,8 +79,8 @@ public final class InferredLinks {
   private final InferenceSettings settings;
   private final String base;
   private final String articlePrefix;
-  private final Node inference;
   private final Node inferenceGraph;
+  private final Naming naming;
 
   /** Links of a store whose IRIs are minted under a factory's base. */
   public InferredLinks(GraphStore store, IriFactory iris, InferenceSettings settings) {
@@ -87,8 +88,13 @@ public final class InferredLinks {
     this.settings = settings;
     this.base = iris.base();
     this.articlePrefix = base + "article/";
-    this.inference = NodeFactory.createURI(base + "inference");
     this.inferenceGraph = iris.systemGraph("inference");
+    this.naming = new Naming(iris);
+  }
+
+  /** The settings links are inferred with. */
+  public InferenceSettings settings() {
+    return settings;
   }
 
   /**
@@ -253,50 +259,19 @@ public final class InferredLinks {
 
   /** Writes the pairs' graphs (and the settings), after deleting {@code stale} graphs. */
   private int write(List<Node> stale, List<Pair> pairs) {
-    StoryRule.Result result = StoryRule.apply(pairs, settings.threshold());
-    Set<Pair> kept = new HashSet<>(result.sameStory());
-    Map<List<String>, List<Triple>> graphs = new HashMap<>();
-    for (Pair pair : pairs) {
-      List<Triple> triples =
-          graphs.computeIfAbsent(key(pair.earlier(), pair.later()), k -> new ArrayList<>());
-      similarity(pair.earlier(), pair.later(), pair.score(), triples);
-      if (kept.contains(pair)) {
-        Node x = NodeFactory.createURI(pair.earlier().iri());
-        Node y = NodeFactory.createURI(pair.later().iri());
-        triples.add(Triple.create(x, NewsVocab.SAME_STORY, y));
-        triples.add(Triple.create(y, NewsVocab.SAME_STORY, x));
-      }
-    }
-    for (Map.Entry<Doc, Doc> copy : result.copies().entrySet()) {
-      Doc later = copy.getKey();
-      Doc earliest = copy.getValue();
-      List<Triple> triples = graphs.get(key(earliest, later));
-      if (triples == null) {
-        triples = new ArrayList<>();
-        graphs.put(key(earliest, later), triples);
-        double score =
-            settings.score(
-                earliest.profile().cosine(later.profile()), later.time() - earliest.time());
-        similarity(earliest, later, score, triples);
-      }
-      triples.add(
-          Triple.create(
-              NodeFactory.createURI(later.iri()),
-              NewsVocab.COPY_OF,
-              NodeFactory.createURI(earliest.iri())));
-    }
+    List<GraphContent> graphs =
+        naming.graphs(pairs, StoryRule.apply(pairs, settings.threshold()), settings);
     Set<Node> rewritten = new HashSet<>();
     List<GraphContent> batch = new ArrayList<>();
-    for (Map.Entry<List<String>, List<Triple>> entry : graphs.entrySet()) {
-      Node graph = graphOf(entry.getKey().get(0), entry.getKey().get(1));
-      rewritten.add(graph);
-      batch.add(new GraphContent(graph, entry.getValue()));
+    for (GraphContent graph : graphs) {
+      rewritten.add(graph.graph());
+      batch.add(graph);
       if (batch.size() == WRITE_BATCH) {
         store.replaceGraphs(batch);
         batch.clear();
       }
     }
-    batch.add(new GraphContent(inferenceGraph, settingsTriples()));
+    batch.add(naming.settingsGraph(settings));
     store.replaceGraphs(batch);
     List<Node> gone = stale.stream().filter(g -> !rewritten.contains(g)).toList();
     for (int from = 0; from < gone.size(); from += WRITE_BATCH) {
@@ -305,57 +280,130 @@ public final class InferredLinks {
     return graphs.size();
   }
 
-  private void similarity(Doc earlier, Doc later, double score, List<Triple> out) {
-    Node node =
-        NodeFactory.createURI(
-            base + "similarity/" + keyOf(earlier.iri()) + "-" + keyOf(later.iri()));
-    out.add(Triple.create(node, NewsVocab.RDF_TYPE, NewsVocab.SIMILARITY));
-    out.add(Triple.create(node, NewsVocab.BETWEEN, NodeFactory.createURI(earlier.iri())));
-    out.add(Triple.create(node, NewsVocab.BETWEEN, NodeFactory.createURI(later.iri())));
-    out.add(
-        Triple.create(
-            node,
-            NewsVocab.SCORE,
-            NodeFactory.createLiteralDT(
-                BigDecimal.valueOf(score).setScale(4, RoundingMode.HALF_EVEN).toPlainString(),
-                XSDDatatype.XSDdecimal)));
-    out.add(Triple.create(node, NewsVocab.PROV_WAS_GENERATED_BY, inference));
-  }
+  /**
+   * The names and content of the inferred graphs under a base IRI, shared by the bulk and the
+   * incremental path. Immutable.
+   */
+  public static final class Naming {
+    private final String base;
+    private final String articlePrefix;
+    private final Node inference;
+    private final Node inferenceGraph;
 
-  private List<Triple> settingsTriples() {
-    return List.of(
-        Triple.create(inference, NewsVocab.RDF_TYPE, NewsVocab.LINK_INFERENCE),
-        Triple.create(
-            inference,
-            NewsVocab.DCTERMS_DESCRIPTION,
-            NodeFactory.createLiteralString(settings.describe())));
-  }
+    /** Names under a factory's base. */
+    public Naming(IriFactory iris) {
+      this.base = iris.base();
+      this.articlePrefix = base + "article/";
+      this.inference = NodeFactory.createURI(base + "inference");
+      this.inferenceGraph = iris.systemGraph("inference");
+    }
 
-  /** The pair's two IRIs in publication order: the name of its graph. */
-  private static List<String> key(Doc earlier, Doc later) {
-    return List.of(earlier.iri(), later.iri());
+    /** The graph holding the method and settings. */
+    public GraphContent settingsGraph(InferenceSettings settings) {
+      return new GraphContent(
+          inferenceGraph,
+          List.of(
+              Triple.create(inference, NewsVocab.RDF_TYPE, NewsVocab.LINK_INFERENCE),
+              Triple.create(
+                  inference,
+                  NewsVocab.DCTERMS_DESCRIPTION,
+                  NodeFactory.createLiteralString(settings.describe()))));
+    }
+
+    /**
+     * The graphs of similar pairs, with the same-story links and copies the rule decided.
+     *
+     * @param settings for the score of a copy recorded without being a similar pair
+     */
+    public List<GraphContent> graphs(
+        List<Pair> pairs, StoryRule.Result result, InferenceSettings settings) {
+      Set<Pair> kept = new HashSet<>(result.sameStory());
+      Map<Node, List<Triple>> graphs = new LinkedHashMap<>();
+      for (Pair pair : pairs) {
+        List<Triple> triples =
+            graphs.computeIfAbsent(
+                graphOf(pair.earlier().iri(), pair.later().iri()), k -> new ArrayList<>());
+        similarity(pair.earlier(), pair.later(), pair.score(), triples);
+        if (kept.contains(pair)) {
+          Node x = NodeFactory.createURI(pair.earlier().iri());
+          Node y = NodeFactory.createURI(pair.later().iri());
+          triples.add(Triple.create(x, NewsVocab.SAME_STORY, y));
+          triples.add(Triple.create(y, NewsVocab.SAME_STORY, x));
+        }
+      }
+      for (Map.Entry<Doc, Doc> copy : result.copies().entrySet()) {
+        Doc later = copy.getKey();
+        Doc earliest = copy.getValue();
+        Node graph = graphOf(earliest.iri(), later.iri());
+        List<Triple> triples = graphs.get(graph);
+        if (triples == null) {
+          // The earliest of a chain of copies, not itself a similar pair of this one: recorded
+          // with its real score, so that news:between finds it.
+          triples = new ArrayList<>();
+          graphs.put(graph, triples);
+          double score =
+              settings.score(
+                  earliest.profile().cosine(later.profile()), later.time() - earliest.time());
+          similarity(earliest, later, score, triples);
+        }
+        triples.add(
+            Triple.create(
+                NodeFactory.createURI(later.iri()),
+                NewsVocab.COPY_OF,
+                NodeFactory.createURI(earliest.iri())));
+      }
+      List<GraphContent> out = new ArrayList<>(graphs.size());
+      graphs.forEach((g, triples) -> out.add(new GraphContent(g, triples)));
+      return out;
+    }
+
+    private void similarity(Doc earlier, Doc later, double score, List<Triple> out) {
+      Node node =
+          NodeFactory.createURI(
+              base + "similarity/" + keyOf(earlier.iri()) + "-" + keyOf(later.iri()));
+      out.add(Triple.create(node, NewsVocab.RDF_TYPE, NewsVocab.SIMILARITY));
+      out.add(Triple.create(node, NewsVocab.BETWEEN, NodeFactory.createURI(earlier.iri())));
+      out.add(Triple.create(node, NewsVocab.BETWEEN, NodeFactory.createURI(later.iri())));
+      out.add(
+          Triple.create(
+              node,
+              NewsVocab.SCORE,
+              NodeFactory.createLiteralDT(decimal(score), XSDDatatype.XSDdecimal)));
+      out.add(Triple.create(node, NewsVocab.PROV_WAS_GENERATED_BY, inference));
+    }
+
+    /**
+     * A score to four places in the canonical form of an xsd:decimal ("0.581", "1.0"), the form
+     * TDB2 gives back for decimals it stores by value, so that every path writes the same term.
+     */
+    static String decimal(double score) {
+      BigDecimal value =
+          BigDecimal.valueOf(score).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
+      String text = value.toPlainString();
+      return value.scale() <= 0 ? text + ".0" : text;
+    }
+
+    /**
+     * The graph of a pair, named by the two keys in IRI order, so that it is found from its
+     * articles without knowing which was published first.
+     */
+    Node graphOf(String x, String y) {
+      String a = x.compareTo(y) <= 0 ? x : y;
+      String b = a.equals(x) ? y : x;
+      return NodeFactory.createURI(base + "graph/similarity/" + keyOf(a) + "-" + keyOf(b));
+    }
+
+    private String keyOf(String iri) {
+      return iri.substring(articlePrefix.length());
+    }
   }
 
   private static List<Node> ordered(Node a, Node b) {
     return a.getURI().compareTo(b.getURI()) <= 0 ? List.of(a, b) : List.of(b, a);
   }
 
-  /**
-   * The graph of a pair. Named by the two keys in IRI order, so that a pair's graph is found from
-   * its articles without knowing which was published first.
-   */
-  private Node graphOf(String x, String y) {
-    String a = x.compareTo(y) <= 0 ? x : y;
-    String b = a.equals(x) ? y : x;
-    return NodeFactory.createURI(base + "graph/similarity/" + keyOf(a) + "-" + keyOf(b));
-  }
-
   private Node graphOf(Node x, Node y) {
-    return graphOf(x.getURI(), y.getURI());
-  }
-
-  private String keyOf(String iri) {
-    return iri.substring(articlePrefix.length());
+    return naming.graphOf(x.getURI(), y.getURI());
   }
 
   private long key(Node article) {

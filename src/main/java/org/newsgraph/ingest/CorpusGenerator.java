@@ -123,7 +123,9 @@ public final class CorpusGenerator {
       text =
           text.replaceFirst(
               "(?m)^(publishedDateTime: .*)$",
-              "$1\nupdatedDateTime: " + date(random(i, 1)).substring(0, 8) + "28T23:59:59Z");
+              "$1\nupdatedDateTime: "
+                  + published(i, random(i, 1)).substring(0, 8)
+                  + "28T23:59:59Z");
     }
     text =
         text.replaceFirst(
@@ -162,7 +164,7 @@ public final class CorpusGenerator {
   String fileName(long i) {
     SplittableRandom r = random(i, 1);
     return String.format(
-        Locale.ROOT, "%s-%s-%d.md", date(r).substring(0, 10), GenWords.slug(r, 4), i);
+        Locale.ROOT, "%s-%s-%d.md", published(i, r).substring(0, 10), GenWords.slug(r, 4), i);
   }
 
   /** The text of record {@code i}. */
@@ -171,9 +173,10 @@ public final class CorpusGenerator {
     GenYaml y = new GenYaml();
     y.line("---");
     y.field("category", r.nextInt(10) == 0 ? "research" : "news");
-    y.field("title", GenWords.sentence(r, 6 + r.nextInt(6)));
-    y.field("excerpt", GenWords.sentence(r, 20 + r.nextInt(20)));
-    y.plain("publishedDateTime", date(random(i, 1)));
+    List<String> keys = storyWords(i);
+    y.field("title", GenWords.text(r, 4 + r.nextInt(5), keys, 2));
+    y.field("excerpt", GenWords.text(r, 18 + r.nextInt(18), keys, 3));
+    y.plain("publishedDateTime", published(i, random(i, 1)));
     if (r.nextInt(3) == 0) {
       y.plain("updatedDateTime", date(r).substring(0, 19) + "+02:00");
     }
@@ -201,7 +204,7 @@ public final class CorpusGenerator {
     y.field("secured", GenWords.secured(r));
     y.line("---");
     y.line("");
-    y.line(GenWords.sentence(r, 30));
+    y.line(GenWords.text(r, 40, keys, 2));
     return y.toString();
   }
 
@@ -298,7 +301,7 @@ public final class CorpusGenerator {
   /** The canonical web URL of record {@code i}. */
   String url(long i) {
     SplittableRandom r = random(i, 1);
-    String date = date(r);
+    String date = published(i, r);
     return "https://www."
         + GenWords.domain(providerOf(i))
         + "/"
@@ -335,6 +338,31 @@ public final class CorpusGenerator {
 
   private SplittableRandom random(long i, long stream) {
     return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i * 1_000_033L + stream);
+  }
+
+  /**
+   * The publication time of record {@code i}, drawn from {@code r} (6 draws, whatever the record):
+   * a record alone gets its own time; the records of a story are published within three days of its
+   * first record, as coverage of one event is.
+   */
+  private String published(long i, SplittableRandom r) {
+    String own = date(r);
+    long[] story = story(i);
+    if (story[1] - story[0] < 2 || i == story[0]) {
+      return own;
+    }
+    String first = date(random(story[0], 1));
+    SplittableRandom late = random(i, 11);
+    int day = Math.min(28, Integer.parseInt(first.substring(8, 10)) + late.nextInt(3));
+    return String.format(Locale.ROOT, "%s%02d%s", first.substring(0, 8), day, own.substring(10));
+  }
+
+  /** The words the records of the story of record {@code i} share. */
+  private List<String> storyWords(long i) {
+    long[] story = story(i);
+    return story[1] - story[0] < 2
+        ? List.of()
+        : GenWords.storyWords(new SplittableRandom(seed * 7_000_003L + story[0]));
   }
 
   private static String date(SplittableRandom r) {

@@ -101,6 +101,69 @@ final class GenWords {
     return s.toString();
   }
 
+  /** Size of the generated vocabulary of running text. */
+  static final int VOCABULARY = 40_000;
+
+  private static final String[] SYLLABLES = {
+    "ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi", "be", "do", "fa", "gu", "ha", "ji", "ke", "lu",
+    "ma", "no", "pi", "re"
+  };
+
+  /**
+   * A word of running text: rank k of the vocabulary, drawn with probability about 1/k (Zipf's law,
+   * as in real text: a few words are everywhere, most are rare), written as syllables so that every
+   * rank is its own word; now and then one of the unicode words.
+   */
+  static String textWord(SplittableRandom r) {
+    if (r.nextInt(12) == 0) {
+      return WORDS[r.nextInt(WORDS.length)];
+    }
+    int rank = (int) Math.floor(Math.exp(r.nextDouble() * Math.log(VOCABULARY)));
+    return word(rank);
+  }
+
+  /** The word of a vocabulary rank (0 ..). */
+  static String word(int rank) {
+    StringBuilder w = new StringBuilder();
+    int k = rank;
+    do {
+      w.append(SYLLABLES[k % SYLLABLES.length]);
+      k /= SYLLABLES.length;
+    } while (k > 0);
+    return w.append(SYLLABLES[rank % 7]).toString();
+  }
+
+  /**
+   * Running text of {@code n} words, with {@code keys} (a story's own words) among them: the words
+   * the articles of one story share, as real coverage of one event shares its names.
+   */
+  static String text(SplittableRandom r, int n, List<String> keys, int keysUsed) {
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      words.add(textWord(r));
+    }
+    for (int i = 0; i < keysUsed && !keys.isEmpty(); i++) {
+      words.add(r.nextInt(words.size() + 1), keys.get(r.nextInt(keys.size())));
+    }
+    StringBuilder s = new StringBuilder();
+    for (String w : words) {
+      if (s.length() > 0) {
+        s.append(' ');
+      }
+      s.append(s.length() == 0 ? w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1) : w);
+    }
+    return s.toString();
+  }
+
+  /** A story's own words: rare words of the vocabulary, drawn from the story's random. */
+  static List<String> storyWords(SplittableRandom r) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      out.add(word(VOCABULARY / 4 + r.nextInt(VOCABULARY * 3 / 4)));
+    }
+    return out;
+  }
+
   static String slug(SplittableRandom r, int n) {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < n; i++) {

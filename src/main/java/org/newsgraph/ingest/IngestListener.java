@@ -1,5 +1,6 @@
 package org.newsgraph.ingest;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
@@ -29,6 +30,18 @@ public interface IngestListener {
    *     mark)
    */
   default void runStarting(GraphStore store, boolean bulk) {}
+
+  /**
+   * Called once before the run writes anything, with a folder for scratch files on the bulk path.
+   * By default calls {@link #runStarting(GraphStore, boolean)}.
+   *
+   * @param store the store the run writes to
+   * @param bulk true when the run bulk-loads an empty store
+   * @param scratch on the bulk path, a folder beside the store for temporary files; else null
+   */
+  default void runStarting(GraphStore store, boolean bulk, Path scratch) {
+    runStarting(store, bulk);
+  }
 
   /**
    * Called once after the run's last batch was committed, when the run did not fail.

@@ -123,7 +123,8 @@ public final class Ingester {
     SourceIndex index = bulk.isPresent() ? SourceIndex.none() : SourceIndex.load(store, provenance);
     ProgressBar progress = new ProgressBar(options.progress() ? progressOut : null);
     Map<SourceWalker.Skip, Long> skipped;
-    listeners.forEach(l -> l.runStarting(store, bulk.isPresent()));
+    Path scratch = bulk.map(BulkLoad::scratchDirectory).orElse(null);
+    listeners.forEach(l -> l.runStarting(store, bulk.isPresent(), scratch));
     try (BatchWriter writer =
             new BatchWriter(
                 store, bulk, provenance.metaGraph(), options.batchSize(), new AllListeners());

@@ -1,5 +1,6 @@
 package org.newsgraph.ingest;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.newsgraph.infer.BulkInference;
 import org.newsgraph.infer.InferredLinks;
 import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.GraphStore;
@@ -51,6 +53,8 @@ public final class StoryMaintainer implements IngestListener {
   private boolean rebuildAtEnd;
   private BulkStories bulkStories;
   private boolean loadedWithRecords;
+  private BulkInference bulkInference;
+  private boolean inferredWithRecords;
 
   /**
    * @param stories the story index to maintain
@@ -69,11 +73,17 @@ public final class StoryMaintainer implements IngestListener {
 
   @Override
   public void runStarting(GraphStore store, boolean bulk) {
+    runStarting(store, bulk, null);
+  }
+
+  @Override
+  public void runStarting(GraphStore store, boolean bulk, Path scratch) {
     this.bulk = bulk;
     if (bulk) {
-      // With inference the stories need the inferred links, made after the load: rebuilt at the
-      // end.
-      bulkStories = infer ? null : new BulkStories(iris);
+      bulkStories = new BulkStories(iris);
+      if (infer && scratch != null) {
+        bulkInference = new BulkInference(iris, links.settings(), scratch);
+      }
       return;
     }
     rebuildAtEnd =
@@ -87,11 +97,30 @@ public final class StoryMaintainer implements IngestListener {
     if (bulkStories != null) {
       bulkStories.accept(quad);
     }
+    if (bulkInference != null) {
+      bulkInference.accept(quad);
+    }
   }
 
   @Override
   public void loadEnding(StreamRDF loader) {
-    if (bulkStories != null && bulkStories.complete()) {
+    if (bulkInference != null) {
+      try (BulkInference inference = bulkInference) {
+        if (inference.complete()) {
+          inference.emit(
+              quad -> {
+                if (bulkStories != null) {
+                  bulkStories.accept(quad);
+                }
+                loader.quad(quad);
+              });
+          inferredWithRecords = true;
+        }
+      }
+      bulkInference = null;
+    }
+    boolean linksComplete = !infer || inferredWithRecords;
+    if (bulkStories != null && bulkStories.complete() && linksComplete) {
       bulkStories.emit(loader);
       loadedWithRecords = true;
     }
@@ -123,7 +152,11 @@ public final class StoryMaintainer implements IngestListener {
   @Override
   public void runFinished(GraphStore store) {
     if (infer) {
-      if (bulk || rebuildAtEnd || !links.current()) {
+      if (inferredWithRecords) {
+        if (!changedArticles.isEmpty()) {
+          stories.updateArticles(links.update(changedArticles).articles());
+        }
+      } else if (bulk || rebuildAtEnd || !links.current()) {
         links.rebuild();
         rebuildAtEnd = true;
       } else if (!changedArticles.isEmpty()) {

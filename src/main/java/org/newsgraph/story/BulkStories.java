@@ -56,10 +56,12 @@ public final class BulkStories {
     this.articlePrefix = iris.base() + "article/";
   }
 
-  /** Takes note of one loaded quad: related links, publication times and publishers. */
+  /**
+   * Takes note of one loaded quad: related and same-story links, publication times and publishers.
+   */
   public void accept(Quad quad) {
     Node p = quad.getPredicate();
-    if (p.equals(NewsVocab.RELATED)) {
+    if (p.equals(NewsVocab.RELATED) || p.equals(NewsVocab.SAME_STORY)) {
       link(quad.getSubject(), quad.getObject());
     } else if (p.equals(NewsVocab.SCHEMA_DATE_PUBLISHED)) {
       date(quad.getSubject(), quad.getObject());

@@ -1,0 +1,276 @@
+package org.newsgraph.infer;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.Quad;
+import org.newsgraph.model.LongIntMap;
+import org.newsgraph.vocab.IriFactory;
+import org.newsgraph.vocab.NewsVocab;
+
+/**
+ * Infers the links of a bulk load from the quads as they stream into the loader, so that the
+ * similarity graphs (and the stories over them) are loaded in the same transaction as the records,
+ * instead of being written into the finished store afterwards. The result equals what {@link
+ * InferredLinks#rebuild()} makes of the loaded store.
+ *
+ * <p>An article's own facts (headline, excerpt, body, publication time, in its own record graph)
+ * arrive together, when the merge replays the winning description; its profile is computed then and
+ * appended to a scratch file, and only its key, time and file offset stay in memory (24 bytes an
+ * article). At the end the profiles are read back in publication order through the {@link
+ * PairFinder}; the pairs found keep their two profiles until the {@link StoryRule} has run. When an
+ * article's facts do not arrive together, the result is {@linkplain #complete() incomplete} and the
+ * caller infers from the store instead. Not thread-safe: fed by the one writer.
+ */
+public final class BulkInference implements AutoCloseable {
+
+  private static final String SCRATCH_PREFIX = "inference-profiles-";
+
+  private final InferenceSettings settings;
+  private final InferredLinks.Naming naming;
+  private final String articlePrefix;
+  private final String graphPrefix;
+  private final Path file;
+  private final DataOutputStream out;
+  private final TextProfile.Builder profiles;
+  private final LongIntMap seen = new LongIntMap();
+  private long written;
+  private boolean complete = true;
+
+  private long[] keys = new long[1024];
+  private long[] times = new long[1024];
+  private long[] offsets = new long[1024];
+  private int count;
+
+  // The article whose facts are arriving.
+  private long current = -1;
+  private String headline;
+  private String excerpt;
+  private String body;
+  private Long time;
+
+  /**
+   * @param iris the data's IRI factory
+   * @param settings the inference settings
+   * @param scratch a folder for the profile file, removed by {@link #close()}
+   */
+  public BulkInference(IriFactory iris, InferenceSettings settings, Path scratch) {
+    this.settings = settings;
+    this.naming = new InferredLinks.Naming(iris);
+    this.articlePrefix = iris.base() + "article/";
+    this.graphPrefix = iris.base() + "graph/article/";
+    this.profiles = settings.profiles();
+    try {
+      Files.createDirectories(scratch);
+      // A run killed during a bulk load leaves its file behind; the store was empty then.
+      try (var old = Files.newDirectoryStream(scratch, SCRATCH_PREFIX + "*.bin")) {
+        for (Path stale : old) {
+          Files.deleteIfExists(stale);
+        }
+      }
+      this.file = Files.createTempFile(scratch, SCRATCH_PREFIX, ".bin");
+      this.out =
+          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the inference's scratch file in " + scratch, e);
+    }
+  }
+
+  /** Takes note of one loaded quad: the own facts of article records. */
+  public void accept(Quad quad) {
+    Node p = quad.getPredicate();
+    boolean text =
+        p.equals(NewsVocab.SCHEMA_HEADLINE)
+            || p.equals(NewsVocab.SCHEMA_DESCRIPTION)
+            || p.equals(NewsVocab.SCHEMA_TEXT);
+    if (!text && !p.equals(NewsVocab.SCHEMA_DATE_PUBLISHED)) {
+      return;
+    }
+    Node s = quad.getSubject();
+    Node g = quad.getGraph();
+    if (!s.isURI() || !g.isURI()) {
+      return;
+    }
+    long key = IriFactory.keyBits(s.getURI(), articlePrefix);
+    if (key == -1 || IriFactory.keyBits(g.getURI(), graphPrefix) != key) {
+      return; // a cited description, or not an article this scheme names
+    }
+    if (key != current) {
+      finishCurrent();
+      if (seen.get(key) != LongIntMap.ABSENT) {
+        complete = false; // its facts came in two parts
+        return;
+      }
+      current = key;
+    }
+    Node o = quad.getObject();
+    if (p.equals(NewsVocab.SCHEMA_DATE_PUBLISHED)) {
+      time = InferredLinks.epochSeconds(o);
+    } else if (o.isLiteral()) {
+      String value = o.getLiteralLexicalForm();
+      if (p.equals(NewsVocab.SCHEMA_HEADLINE)) {
+        headline = value;
+      } else if (p.equals(NewsVocab.SCHEMA_DESCRIPTION)) {
+        excerpt = value;
+      } else {
+        body = value;
+      }
+    }
+  }
+
+  /** False when the links cannot be computed from the stream: infer from the store instead. */
+  public boolean complete() {
+    return complete;
+  }
+
+  /**
+   * Computes the links and sends their quads (and the settings graph) to {@code sink}.
+   *
+   * @return how many similarity graphs were sent
+   * @throws IllegalStateException when not {@link #complete()}
+   */
+  public int emit(Consumer<Quad> sink) {
+    if (!complete) {
+      throw new IllegalStateException("the links of this load cannot be computed from the stream");
+    }
+    finishCurrent();
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Integer[] order = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(
+        order,
+        (x, y) -> {
+          int byTime = Long.compare(times[x], times[y]);
+          return byTime != 0 ? byTime : Long.compareUnsigned(keys[x], keys[y]);
+        });
+    List<Pair> pairs = new ArrayList<>();
+    PairFinder finder = new PairFinder(settings, pairs::add);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      for (int i : order) {
+        finder.add(
+            new Doc(articlePrefix + IriFactory.keyText(keys[i]), times[i], read(channel, i)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the inference's scratch file " + file, e);
+    }
+    int graphs = 0;
+    for (var graph : naming.graphs(pairs, StoryRule.apply(pairs, settings.threshold()), settings)) {
+      for (Triple t : graph.triples()) {
+        sink.accept(Quad.create(graph.graph(), t));
+      }
+      graphs++;
+    }
+    var settingsGraph = naming.settingsGraph(settings);
+    for (Triple t : settingsGraph.triples()) {
+      sink.accept(Quad.create(settingsGraph.graph(), t));
+    }
+    return graphs;
+  }
+
+  private void finishCurrent() {
+    if (current == -1) {
+      return;
+    }
+    seen.put(current, 1);
+    if (time != null) {
+      TextProfile profile = profiles.profile(headline, excerpt, body);
+      if (count == keys.length) {
+        keys = Arrays.copyOf(keys, count * 2);
+        times = Arrays.copyOf(times, count * 2);
+        offsets = Arrays.copyOf(offsets, count * 2);
+      }
+      keys[count] = current;
+      times[count] = time;
+      offsets[count] = written;
+      count++;
+      write(profile);
+    }
+    current = -1;
+    headline = null;
+    excerpt = null;
+    body = null;
+    time = null;
+  }
+
+  private void write(TextProfile p) {
+    try {
+      out.writeInt(p.terms().length);
+      for (int i = 0; i < p.terms().length; i++) {
+        out.writeLong(p.terms()[i]);
+        out.writeFloat(p.weights()[i]);
+      }
+      out.writeInt(p.shingles().length);
+      for (long s : p.shingles()) {
+        out.writeLong(s);
+      }
+      written += 8 + 12L * p.terms().length + 8L * p.shingles().length;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the inference's scratch file " + file, e);
+    }
+  }
+
+  private TextProfile read(FileChannel channel, int index) throws IOException {
+    long at = offsets[index];
+    ByteBuffer head = ByteBuffer.allocate(4);
+    readFully(channel, head, at);
+    int terms = head.flip().getInt();
+    ByteBuffer body = ByteBuffer.allocate(12 * terms + 4);
+    readFully(channel, body, at + 4);
+    body.flip();
+    long[] t = new long[terms];
+    float[] w = new float[terms];
+    for (int i = 0; i < terms; i++) {
+      t[i] = body.getLong();
+      w[i] = body.getFloat();
+    }
+    int shingles = body.getInt();
+    ByteBuffer sb = ByteBuffer.allocate(8 * shingles);
+    readFully(channel, sb, at + 8 + 12L * terms);
+    sb.flip();
+    long[] s = new long[shingles];
+    for (int i = 0; i < shingles; i++) {
+      s[i] = sb.getLong();
+    }
+    return terms == 0 ? TextProfile.EMPTY : new TextProfile(t, w, s);
+  }
+
+  private void readFully(FileChannel channel, ByteBuffer buffer, long at) throws IOException {
+    long position = at;
+    while (buffer.hasRemaining()) {
+      int n = channel.read(buffer, position);
+      if (n < 0) {
+        throw new IOException("the scratch file " + file + " ends early");
+      }
+      position += n;
+    }
+  }
+
+  @Override
+  public void close() {
+    profiles.close();
+    try {
+      out.close();
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // the scratch folder is the store's; a left-over file is removed with it
+    }
+  }
+}
