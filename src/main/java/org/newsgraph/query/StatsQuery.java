@@ -18,18 +18,23 @@ import org.newsgraph.vocab.NewsVocab;
  */
 public final class StatsQuery {
 
-  /** One row: articles, providers, topics, links, graphs, quads. */
+  /**
+   * One row: articles, providers, topics, links (the records' related links), inferred (same-story
+   * pairs inferred from text, each pair once), copies (inferred copies), graphs, quads.
+   */
   public static final Query QUERY =
       QueryFactory.create(
           "PREFIX news: <"
               + NewsVocab.NS
               + ">\n"
               + """
-      SELECT ?articles ?providers ?topics ?links ?graphs ?quads WHERE {
+      SELECT ?articles ?providers ?topics ?links ?inferred ?copies ?graphs ?quads WHERE {
         { SELECT (COUNT(*) AS ?articles) WHERE { ?a a news:Article } }
         { SELECT (COUNT(*) AS ?providers) WHERE { ?p a news:Provider } }
         { SELECT (COUNT(*) AS ?topics) WHERE { ?t a news:Topic } }
         { SELECT (COUNT(*) AS ?links) WHERE { ?x news:related ?y } }
+        { SELECT (COUNT(*) AS ?inferred) WHERE { ?x news:sameStory ?y FILTER (STR(?x) < STR(?y)) } }
+        { SELECT (COUNT(*) AS ?copies) WHERE { ?x news:copyOf ?y } }
         { SELECT (COUNT(*) AS ?graphs) WHERE { GRAPH ?g { } } }
         { SELECT (COUNT(*) AS ?quads) WHERE { GRAPH ?g { ?s ?p ?o } } }
       }

@@ -50,15 +50,17 @@ public final class CatalogFixture implements AutoCloseable {
 
   private final Tdb2Store store;
   private final QueryRunner runner;
+  private final boolean infer;
 
-  private CatalogFixture(Path db) {
+  private CatalogFixture(Path db, boolean infer) {
     this.store = Tdb2Store.open(db);
     this.runner = new QueryRunner(store, QueryCatalog.load(), IRIS);
+    this.infer = infer;
   }
 
   /** A store holding the base records and the taxonomy links. */
   public static CatalogFixture create(Path db) {
-    CatalogFixture fixture = new CatalogFixture(db);
+    CatalogFixture fixture = new CatalogFixture(db, false);
     fixture.ingest("base");
     fixture.loadTaxonomy();
     return fixture;
@@ -66,7 +68,20 @@ public final class CatalogFixture implements AutoCloseable {
 
   /** An empty store. */
   public static CatalogFixture empty(Path db) {
-    return new CatalogFixture(db);
+    return new CatalogFixture(db, false);
+  }
+
+  /**
+   * A store holding the base records, the taxonomy links and the records of {@code more}, ingested
+   * with link inference on (the default of {@code ingest}; the other fixtures leave it off, their
+   * answers being about the records' own links).
+   */
+  public static CatalogFixture inferred(Path db, Path more) {
+    CatalogFixture fixture = new CatalogFixture(db, true);
+    fixture.ingest("base");
+    fixture.ingest(more);
+    fixture.loadTaxonomy();
+    return fixture;
   }
 
   /**
@@ -117,7 +132,7 @@ public final class CatalogFixture implements AutoCloseable {
             new StoryMaintainer(
                 new StoryIndex(store, IRIS),
                 new InferredLinks(store, IRIS, InferenceSettings.DEFAULTS),
-                false, // the records' links alone: the catalog's answers are about them
+                infer,
                 IRIS));
   }
 

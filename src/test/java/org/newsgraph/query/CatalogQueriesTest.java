@@ -129,7 +129,7 @@ class CatalogQueriesTest {
   void providerLinksCountsWhoCitesWhomWithSelfCitationsApart() {
     // a1->b1, a1->b2 (alpha->beta 2), a1->x1, b1->a1, c1->d1, d1->c2; self: b1->b2, d1->e1.
     assertThat(fixture.rows("provider-links", Map.of()))
-        .extracting(r -> r.get("citing") + ">" + r.get("cited") + " " + r.get("links"))
+        .extracting(r -> r.get("citing") + ">" + r.get("cited") + " " + r.get("count"))
         .containsExactly(
             "alpha.example>beta.example 2",
             "alpha.example>gamma.example 1",
@@ -137,7 +137,7 @@ class CatalogQueriesTest {
             "delta.example>alpha.example 1",
             "gamma.example>delta.example 1");
     assertThat(fixture.rows("provider-links", Map.of("self", "only")))
-        .extracting(r -> r.get("citing") + ">" + r.get("cited") + " " + r.get("links"))
+        .extracting(r -> r.get("citing") + ">" + r.get("cited") + " " + r.get("count"))
         .containsExactly("beta.example>beta.example 1", "delta.example>delta.example 1");
     assertThat(fixture.rows("provider-links", Map.of("self", "include"))).hasSize(7);
   }

@@ -47,6 +47,8 @@ class QueryCatalogTest {
             "stories",
             "first-report",
             "provider-links",
+            "syndication",
+            "similar",
             "topic-coverage",
             "topic-cooccurrence",
             "provider-profile",
@@ -147,9 +149,9 @@ class QueryCatalogTest {
     Map<String, String> params = Map.of("self", "only");
     assertThat(run(runner, params, OutputFormat.CSV))
         .isEqualTo(
-            "citing,cited,links\r\nbeta.example,beta.example,1\r\ndelta.example,delta.example,1\r\n");
+            "citing,cited,count\r\nbeta.example,beta.example,1\r\ndelta.example,delta.example,1\r\n");
     assertThat(run(runner, params, OutputFormat.TSV))
-        .startsWith("?citing\t?cited\t?links\n")
+        .startsWith("?citing\t?cited\t?count\n")
         .contains("\"beta.example\"\t\"beta.example\"\t1\n");
     assertThat(JsonRows.parse(run(runner, params, OutputFormat.JSON))).hasSize(2);
     assertThat(run(runner, params, OutputFormat.XML))
