@@ -3,7 +3,6 @@ package org.newsgraph.cli;
 import java.time.Duration;
 import java.util.List;
 import org.newsgraph.infer.InferenceSettings;
-import org.newsgraph.infer.InferredLinks;
 import org.newsgraph.ingest.IngestOptions;
 import org.newsgraph.ingest.IngestReport;
 import org.newsgraph.ingest.Ingester;
@@ -15,7 +14,6 @@ import org.newsgraph.model.UsageException;
 import org.newsgraph.source.ReaderLimits;
 import org.newsgraph.source.RecordReader;
 import org.newsgraph.store.GraphStore;
-import org.newsgraph.story.StoryIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -173,10 +171,7 @@ final class IngestCommand extends BaseCommand {
               options,
               problem -> console.err().println(problem),
               console.err());
-      InferredLinks links = new InferredLinks(graphs, store.iris(), inference);
-      ingester.addListener(
-          new StoryMaintainer(
-              new StoryIndex(graphs, store.iris()), links, !noInferLinks, store.iris()));
+      ingester.addListener(new StoryMaintainer(graphs, store.iris(), inference, !noInferLinks));
       IngestReport report = ingester.run(paths, console.in());
       console.err().println(report.summary());
       return report.files().rejected() > 0 ? ExitCodes.REJECTED : ExitCodes.OK;

@@ -15,34 +15,44 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.newsgraph.infer.BulkInference;
+import org.newsgraph.infer.InferenceSettings;
 import org.newsgraph.infer.InferredLinks;
 import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.story.BulkStories;
 import org.newsgraph.story.StoryIndex;
+import org.newsgraph.story.StoryKind;
 import org.newsgraph.story.StoryNames;
 import org.newsgraph.vocab.IriFactory;
 import org.newsgraph.vocab.NewsVocab;
 
 /**
- * Keeps the materialised stories up to date during an ingest: after each committed batch the
- * stories touched by the graphs it wrote or removed are recomputed. A bulk load into an empty store
- * computes its stories from the quads as they stream into the loader ({@link BulkStories}) and
- * loads them in the same transaction; when that is not possible (a related link between IRIs this
- * scheme did not mint) they are rebuilt from the whole store at the end.
+ * Keeps the inferred links and the materialised stories of both kinds ({@link StoryKind}) up to
+ * date during an ingest. After each committed batch the stories touched by the graphs it wrote or
+ * removed are recomputed; at the end of the run the inferred links of the changed articles are
+ * recomputed ({@link InferredLinks#update}) and the stories they touch with them. A bulk load into
+ * an empty store infers its links and computes its stories from the quads as they stream into the
+ * loader ({@link BulkInference}, {@link BulkStories}) and loads them in the same transaction; when
+ * that is not possible they are made from the whole store at the end.
  *
  * <p>Story updates are transactions of their own, after the batch's. So that a run killed between
- * the two never leaves stale stories behind for good, a marker graph ({@code
- * {base}graph/story-state}) is written before the run's first batch and removed after its last
- * story update; a run that finds the marker at its start rebuilds every story at its end. A bulk
- * load into an empty store writes the marker only once the load has committed (a failed bulk load
- * leaves the store empty), before any write that follows it. Not thread-safe; one per run.
+ * the two never leaves stale stories or links behind for good, a marker graph ({@code
+ * {base}graph/story-state}) is written before the run's first batch and removed at its end; a run
+ * that finds the marker at its start recomputes every link and story at its end. A bulk load into
+ * an empty store writes the marker only once the load has committed (a failed bulk load leaves the
+ * store empty), before any write that follows it. Not thread-safe; one per run.
  */
 public final class StoryMaintainer implements IngestListener {
 
   private static final Query PENDING = QueryFactory.create("ASK { GRAPH ?marker { ?s ?p ?o } }");
+  private static final Query GIVEN_MISSING =
+      QueryFactory.create(
+          "PREFIX news: <"
+              + NewsVocab.NS
+              + "> ASK { ?s a news:Story FILTER NOT EXISTS { ?g a news:GivenStory } }");
 
   private final StoryIndex stories;
+  private final StoryIndex givenStories;
   private final InferredLinks links;
   private final boolean infer;
   private final IriFactory iris;
@@ -51,20 +61,25 @@ public final class StoryMaintainer implements IngestListener {
   private final Set<Node> changedArticles = new HashSet<>();
   private boolean bulk;
   private boolean rebuildAtEnd;
+  private boolean rebuildGivenAtEnd;
   private BulkStories bulkStories;
+  private BulkStories bulkGiven;
   private boolean loadedWithRecords;
+  private boolean givenLoadedWithRecords;
   private BulkInference bulkInference;
   private boolean inferredWithRecords;
 
   /**
-   * @param stories the story index to maintain
-   * @param links the store's inferred links
+   * @param store the store the run writes to
+   * @param iris the data's IRI factory
+   * @param settings how links are inferred
    * @param infer whether to infer links; when false, inferred links found in the store are removed
-   * @param iris the data's IRI factory, for the marker graph's name
    */
-  public StoryMaintainer(StoryIndex stories, InferredLinks links, boolean infer, IriFactory iris) {
-    this.stories = stories;
-    this.links = links;
+  public StoryMaintainer(
+      GraphStore store, IriFactory iris, InferenceSettings settings, boolean infer) {
+    this.stories = new StoryIndex(store, iris, StoryKind.ALL);
+    this.givenStories = new StoryIndex(store, iris, StoryKind.GIVEN);
+    this.links = new InferredLinks(store, iris, settings);
     this.infer = infer;
     this.iris = iris;
     this.names = new StoryNames(iris);
@@ -80,7 +95,8 @@ public final class StoryMaintainer implements IngestListener {
   public void runStarting(GraphStore store, boolean bulk, Path scratch) {
     this.bulk = bulk;
     if (bulk) {
-      bulkStories = new BulkStories(iris);
+      bulkStories = new BulkStories(iris, StoryKind.ALL);
+      bulkGiven = new BulkStories(iris, StoryKind.GIVEN);
       if (infer && scratch != null) {
         bulkInference = new BulkInference(iris, links.settings(), scratch);
       }
@@ -89,6 +105,9 @@ public final class StoryMaintainer implements IngestListener {
     rebuildAtEnd =
         store.query(
             PENDING, BindingFactory.binding(Var.alloc("marker"), marker), exec -> exec.ask());
+    // A store written before the stories of the records' links alone were kept gets them now.
+    rebuildGivenAtEnd =
+        rebuildAtEnd || store.query(GIVEN_MISSING, BindingFactory.empty(), exec -> exec.ask());
     mark(store);
   }
 
@@ -96,6 +115,7 @@ public final class StoryMaintainer implements IngestListener {
   public void loading(Quad quad) {
     if (bulkStories != null) {
       bulkStories.accept(quad);
+      bulkGiven.accept(quad);
     }
     if (bulkInference != null) {
       bulkInference.accept(quad);
@@ -119,20 +139,25 @@ public final class StoryMaintainer implements IngestListener {
       }
       bulkInference = null;
     }
+    if (bulkGiven != null && bulkGiven.complete()) {
+      bulkGiven.emit(loader);
+      givenLoadedWithRecords = true;
+    }
     boolean linksComplete = !infer || inferredWithRecords;
     if (bulkStories != null && bulkStories.complete() && linksComplete) {
       bulkStories.emit(loader);
       loadedWithRecords = true;
     }
-    bulkStories = null; // its memory is the loader's now
+    bulkStories = null; // their memory is the loader's now
+    bulkGiven = null;
   }
 
   @Override
   public void committed(GraphStore store, Committed batch) {
     if (batch.everything()) {
       rebuildAtEnd = !loadedWithRecords;
-      mark(store); // what follows a bulk load (files describing an article already loaded) updates
-      // stories
+      rebuildGivenAtEnd = !givenLoadedWithRecords;
+      mark(store); // what follows a bulk load updates stories
       return;
     }
     List<Node> changed = new ArrayList<>(batch.written());
@@ -143,10 +168,12 @@ public final class StoryMaintainer implements IngestListener {
         changedArticles.add(article);
       }
     }
-    if (rebuildAtEnd) {
-      return;
+    if (!rebuildGivenAtEnd) {
+      givenStories.update(changed);
     }
-    stories.update(changed);
+    if (!rebuildAtEnd) {
+      stories.update(changed);
+    }
   }
 
   @Override
@@ -168,6 +195,9 @@ public final class StoryMaintainer implements IngestListener {
     }
     if (rebuildAtEnd) {
       stories.rebuild();
+    }
+    if (rebuildGivenAtEnd) {
+      givenStories.rebuild();
     }
     store.deleteGraphs(List.of(marker));
   }

@@ -50,9 +50,14 @@ public final class BulkStories {
   private final Map<Node, Integer> publisherIds = new HashMap<>();
   private final List<Node> publishers = new ArrayList<>();
 
-  /** Stories of articles named under a factory's base. */
+  /** Stories over every link, of articles named under a factory's base. */
   public BulkStories(IriFactory iris) {
-    this.names = new StoryNames(iris);
+    this(iris, StoryKind.ALL);
+  }
+
+  /** One kind of story, of articles named under a factory's base. */
+  public BulkStories(IriFactory iris, StoryKind kind) {
+    this.names = new StoryNames(iris, kind);
     this.articlePrefix = iris.base() + "article/";
   }
 
@@ -61,7 +66,7 @@ public final class BulkStories {
    */
   public void accept(Quad quad) {
     Node p = quad.getPredicate();
-    if (p.equals(NewsVocab.RELATED) || p.equals(NewsVocab.SAME_STORY)) {
+    if (p.equals(NewsVocab.RELATED) || p.equals(NewsVocab.SAME_STORY) && names.kind().inferred()) {
       link(quad.getSubject(), quad.getObject());
     } else if (p.equals(NewsVocab.SCHEMA_DATE_PUBLISHED)) {
       date(quad.getSubject(), quad.getObject());
@@ -124,7 +129,7 @@ public final class BulkStories {
       }
       Node story = names.story(group);
       Node graph = names.graphOf(story);
-      for (Triple t : StorySummary.of(story, group, facts).triples()) {
+      for (Triple t : StorySummary.of(story, group, facts).triples(names.kind())) {
         sink.quad(Quad.create(graph, t));
       }
       stories++;

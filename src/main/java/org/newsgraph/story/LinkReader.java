@@ -26,39 +26,52 @@ final class LinkReader {
   private static final Var M = Var.alloc("m");
   private static final Var STORY = Var.alloc("story");
 
-  private static final Query NEIGHBOURS =
-      QueryFactory.create(
-          PREFIX
-              + "SELECT DISTINCT ?n ?m WHERE { { ?n news:related ?m } UNION { ?m news:related ?n }"
-              + " UNION { ?n news:sameStory ?m } FILTER (?m != ?n) }");
-  private static final Query STORY_OF =
-      QueryFactory.create(PREFIX + "SELECT DISTINCT ?story WHERE { ?n news:inStory ?story }");
-  private static final Query MEMBERS =
-      QueryFactory.create(PREFIX + "SELECT DISTINCT ?m WHERE { ?m news:inStory ?story }");
-  private static final Query ALL_LINKS =
-      QueryFactory.create(
-          PREFIX + "SELECT ?n ?m WHERE { { ?n news:related ?m } UNION { ?n news:sameStory ?m } }");
+  private static final Var D = Var.alloc("d");
+  private static final Var P = Var.alloc("p");
   private static final Query FACTS =
       QueryFactory.create(
           PREFIX
               + "PREFIX schema: <http://schema.org/>\n"
               + "SELECT ?n ?d ?p WHERE { OPTIONAL { ?n schema:datePublished ?d } OPTIONAL { ?n schema:publisher ?p } }");
-  private static final Var D = Var.alloc("d");
-  private static final Var P = Var.alloc("p");
-  private static final Query ALL_STORIES =
-      QueryFactory.create(PREFIX + "SELECT DISTINCT ?story WHERE { ?story a news:Story }");
+
+  private final Query neighbours;
+  private final Query storyOf;
+  private final Query members;
+  private final Query allLinks;
+  private final Query allStories;
 
   private final GraphStore store;
 
-  LinkReader(GraphStore store) {
+  LinkReader(GraphStore store, StoryKind kind) {
     this.store = store;
+    String in = "<" + kind.membership().getURI() + ">";
+    String sameStory = kind.inferred() ? " UNION { ?n news:sameStory ?m }" : "";
+    this.neighbours =
+        QueryFactory.create(
+            PREFIX
+                + "SELECT DISTINCT ?n ?m WHERE { { ?n news:related ?m } UNION { ?m news:related ?n }"
+                + sameStory
+                + " FILTER (?m != ?n) }");
+    this.storyOf =
+        QueryFactory.create(PREFIX + "SELECT DISTINCT ?story WHERE { ?n " + in + " ?story }");
+    this.members =
+        QueryFactory.create(PREFIX + "SELECT DISTINCT ?m WHERE { ?m " + in + " ?story }");
+    this.allLinks =
+        QueryFactory.create(
+            PREFIX + "SELECT ?n ?m WHERE { { ?n news:related ?m }" + sameStory + " }");
+    this.allStories =
+        QueryFactory.create(
+            PREFIX
+                + "SELECT DISTINCT ?story WHERE { ?story a <"
+                + kind.storyClass().getURI()
+                + "> }");
   }
 
   /** Every article linked to one of {@code nodes} in either direction, keyed by that node. */
   Map<Node, Set<Node>> neighbours(Collection<Node> nodes) {
     Map<Node, Set<Node>> out = new HashMap<>();
     forChunks(
-        NEIGHBOURS,
+        neighbours,
         N,
         nodes,
         row -> out.computeIfAbsent(row.get(N), k -> new HashSet<>()).add(row.get(M)));
@@ -68,14 +81,14 @@ final class LinkReader {
   /** The stories that any of {@code nodes} currently belongs to. */
   Set<Node> storiesOf(Collection<Node> nodes) {
     Set<Node> out = new HashSet<>();
-    forChunks(STORY_OF, N, nodes, row -> out.add(row.get(STORY)));
+    forChunks(storyOf, N, nodes, row -> out.add(row.get(STORY)));
     return out;
   }
 
   /** The current members of the given stories. */
   Set<Node> membersOf(Collection<Node> stories) {
     Set<Node> out = new HashSet<>();
-    forChunks(MEMBERS, STORY, stories, row -> out.add(row.get(M)));
+    forChunks(members, STORY, stories, row -> out.add(row.get(M)));
     return out;
   }
 
@@ -105,13 +118,13 @@ final class LinkReader {
    * may occur.
    */
   void allLinks(BiConsumer<Node, Node> sink) {
-    run(ALL_LINKS, row -> sink.accept(row.get(N), row.get(M)));
+    run(allLinks, row -> sink.accept(row.get(N), row.get(M)));
   }
 
   /** Every story node in the store. */
   Set<Node> allStories() {
     Set<Node> out = new HashSet<>();
-    run(ALL_STORIES, row -> out.add(row.get(STORY)));
+    run(allStories, row -> out.add(row.get(STORY)));
     return out;
   }
 

@@ -34,11 +34,16 @@ public final class StoryIndex {
   private final StoryNames names;
   private final LinkReader reader;
 
-  /** An index over a store, naming stories under a factory's base. */
+  /** An index of the stories over every link, naming them under a factory's base. */
   public StoryIndex(GraphStore store, IriFactory iris) {
+    this(store, iris, StoryKind.ALL);
+  }
+
+  /** An index of one kind of story, naming them under a factory's base. */
+  public StoryIndex(GraphStore store, IriFactory iris, StoryKind kind) {
     this.store = store;
-    this.names = new StoryNames(iris);
-    this.reader = new LinkReader(store);
+    this.names = new StoryNames(iris, kind);
+    this.reader = new LinkReader(store, kind);
   }
 
   /**
@@ -163,7 +168,8 @@ public final class StoryIndex {
       Node story = names.story(members);
       storiesMade.add(story);
       out.add(
-          new GraphContent(names.graphOf(story), StorySummary.of(story, members, facts).triples()));
+          new GraphContent(
+              names.graphOf(story), StorySummary.of(story, members, facts).triples(names.kind())));
     }
     return out;
   }

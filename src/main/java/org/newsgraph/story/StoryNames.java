@@ -9,7 +9,8 @@ import org.newsgraph.vocab.NewsVocab;
 /**
  * The names the story materialisation mints under a data base IRI: a story is named after the
  * smallest IRI among its members, so the same membership always gives the same story node and graph
- * ({@code {base}story/{key}}, {@code {base}graph/story/{key}}). Immutable and thread-safe.
+ * ({@code {base}story/{key}}, {@code {base}graph/story/{key}}; {@code given-story} for the stories
+ * of the records' links alone, see {@link StoryKind}). Immutable and thread-safe.
  */
 public final class StoryNames {
 
@@ -20,26 +21,39 @@ public final class StoryNames {
   public static final Node IN_STORY = NewsVocab.news("inStory");
 
   private final String base;
+  private final StoryKind kind;
 
-  /** Names under a factory's base IRI. */
+  /** Names of the stories over every link, under a factory's base IRI. */
   public StoryNames(IriFactory iris) {
+    this(iris, StoryKind.ALL);
+  }
+
+  /** Names of one kind of story under a factory's base IRI. */
+  public StoryNames(IriFactory iris, StoryKind kind) {
     this.base = iris.base();
+    this.kind = kind;
+  }
+
+  /** The kind of story named. */
+  public StoryKind kind() {
+    return kind;
   }
 
   /** The story node of a set of members (at least one). */
   public Node story(Collection<Node> members) {
-    return NodeFactory.createURI(base + "story/" + key(members));
+    return NodeFactory.createURI(base + kind.path() + "/" + key(members));
   }
 
   /** The graph holding the membership of a story node made by {@link #story(Collection)}. */
   public Node graphOf(Node story) {
     String iri = story.getURI();
-    return NodeFactory.createURI(base + "graph/story/" + iri.substring(iri.lastIndexOf('/') + 1));
+    return NodeFactory.createURI(
+        base + "graph/" + kind.path() + "/" + iri.substring(iri.lastIndexOf('/') + 1));
   }
 
   /** Whether a graph name is a story graph. */
   public boolean isStoryGraph(Node graph) {
-    return graph.isURI() && graph.getURI().startsWith(base + "graph/story/");
+    return graph.isURI() && graph.getURI().startsWith(base + "graph/" + kind.path() + "/");
   }
 
   /**

@@ -70,10 +70,10 @@ record StorySummary(
     return new StorySummary(story, members, providers.size(), first, last, firstReport);
   }
 
-  /** The triples of the story graph. */
-  List<Triple> triples() {
+  /** The triples of the story graph, with the class and membership of a kind of story. */
+  List<Triple> triples(StoryKind kind) {
     List<Triple> out = new ArrayList<>(members.size() + 6);
-    out.add(Triple.create(story, NewsVocab.RDF_TYPE, StoryNames.STORY));
+    out.add(Triple.create(story, NewsVocab.RDF_TYPE, kind.storyClass()));
     out.add(Triple.create(story, SIZE, integer(members.size())));
     out.add(Triple.create(story, PROVIDER_COUNT, integer(providers)));
     if (first != null) {
@@ -82,7 +82,7 @@ record StorySummary(
       out.add(Triple.create(story, FIRST_REPORT, firstReport));
     }
     for (Node member : members) {
-      out.add(Triple.create(member, StoryNames.IN_STORY, story));
+      out.add(Triple.create(member, kind.membership(), story));
     }
     return out;
   }

@@ -19,7 +19,6 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.newsgraph.infer.InferenceSettings;
-import org.newsgraph.infer.InferredLinks;
 import org.newsgraph.ingest.IngestOptions;
 import org.newsgraph.ingest.Ingester;
 import org.newsgraph.ingest.Provenance;
@@ -32,7 +31,6 @@ import org.newsgraph.source.ReaderLimits;
 import org.newsgraph.source.RecordReader;
 import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.Tdb2Store;
-import org.newsgraph.story.StoryIndex;
 import org.newsgraph.vocab.IriFactory;
 
 /**
@@ -128,12 +126,7 @@ public final class CatalogFixture implements AutoCloseable {
             options,
             problems,
             new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()))
-        .addListener(
-            new StoryMaintainer(
-                new StoryIndex(store, IRIS),
-                new InferredLinks(store, IRIS, InferenceSettings.DEFAULTS),
-                infer,
-                IRIS));
+        .addListener(new StoryMaintainer(store, IRIS, InferenceSettings.DEFAULTS, infer));
   }
 
   /** The article node of a URL. */
