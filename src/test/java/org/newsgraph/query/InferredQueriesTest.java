@@ -95,6 +95,27 @@ class InferredQueriesTest {
   }
 
   @Test
+  void storyQueriesReadTheStoriesOfTheLinksAsked() {
+    String zoox = CatalogFixture.iri(InferenceSite.ZOOX);
+    assertThat(rows("stories", Map.of("limit", "1000")))
+        .extracting(r -> r.get("firstReport"))
+        .contains(zoox);
+    assertThat(rows("stories", Map.of("limit", "1000", "links", "given")))
+        .extracting(r -> r.get("firstReport"))
+        .doesNotContain(zoox);
+    assertThat(rows("first-report", Map.of("article", InferenceSite.ZOOX)))
+        .extracting(r -> r.get("report"))
+        .containsExactly(zoox, CatalogFixture.iri(ZOOX_2));
+    assertThat(rows("first-report", Map.of("article", InferenceSite.ZOOX, "links", "given")))
+        .isEmpty();
+    assertThat(rows("story-timeline", Map.of("article", InferenceSite.ZOOX)))
+        .extracting(r -> r.get("period"))
+        .containsExactly("2020-04-15", "2020-04-16");
+    // Every article of the given stories is in one story of each kind.
+    assertThat(rows("stories", Map.of("limit", "1000", "links", "given"))).isNotEmpty();
+  }
+
+  @Test
   void similarListsScoresAndRelations() {
     assertThat(rows("similar", Map.of("article", InferenceSite.ZOOX)))
         .singleElement()
@@ -141,6 +162,8 @@ class InferredQueriesTest {
         Arguments.of("top-linked", Map.of("links", "all", "limit", "5")),
         Arguments.of("provider-links", Map.of("links", "all")),
         Arguments.of("similar", Map.of("article", InferenceSite.ZOOX)),
+        Arguments.of("stories", Map.of("links", "given")),
+        Arguments.of("first-report", Map.of("article", InferenceSite.ZOOX, "links", "all")),
         Arguments.of("syndication", Map.of()));
   }
 
