@@ -61,13 +61,23 @@ public final class IngestFixtures {
   }
 
   /**
-   * The quads of a TDB2 store that records produced: neither run metadata nor derived story graphs,
-   * which a killed or failed run may leave stale until the next run rebuilds them.
+   * The quads of a TDB2 store that records produced: neither run metadata nor derived graphs
+   * (stories of both kinds, inferred links and their settings), which a killed or failed run may
+   * leave stale until the next run recomputes them.
    */
   public static Set<Quad> recordQuads(Path db) {
     Set<Quad> quads = dataQuads(db);
-    quads.removeIf(q -> q.getGraph().getURI().startsWith(IriFactory.DEFAULT_BASE + "graph/story"));
+    quads.removeIf(q -> derived(q.getGraph().getURI()));
     return quads;
+  }
+
+  private static boolean derived(String graph) {
+    for (String prefix : new String[] {"story", "given-story/", "similarity/", "inference"}) {
+      if (graph.startsWith(IriFactory.DEFAULT_BASE + "graph/" + prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every quad of a TDB2 store outside the metadata graph; opens and closes the store. */

@@ -86,7 +86,7 @@ class StoreContractTest {
     assertThat(stats.out()).contains(",40,0,0,40,0,0").contains(",40,40,0,0,0,0");
     try (GraphStore store = open(where)) {
       assertThat(stats.out().lines().skip(1).findFirst().orElseThrow())
-          .as("articles, providers, topics, links, graphs, quads, each counted once")
+          .as("articles, providers, topics, links, inferred, copies, graphs, quads, each once")
           .isEqualTo(countedInJava(store));
     }
   }
@@ -100,6 +100,8 @@ class StoreContractTest {
     Node related = NodeFactory.createURI(NewsVocab.NS + "related");
     Map<Node, Set<Node>> typed = new HashMap<>();
     Set<List<Node>> links = new HashSet<>();
+    Set<List<Node>> inferred = new HashSet<>();
+    Set<List<Node>> copies = new HashSet<>();
     Set<Node> graphs = new HashSet<>();
     long[] quads = {0};
     long[] typeTriples = {0};
@@ -115,6 +117,11 @@ class StoreContractTest {
               typeTriples[0]++;
             } else if (q.getPredicate().equals(related)) {
               links.add(List.of(q.getSubject(), q.getObject()));
+            } else if (q.getPredicate().equals(NewsVocab.SAME_STORY)
+                && q.getSubject().getURI().compareTo(q.getObject().getURI()) < 0) {
+              inferred.add(List.of(q.getSubject(), q.getObject()));
+            } else if (q.getPredicate().equals(NewsVocab.COPY_OF)) {
+              copies.add(List.of(q.getSubject(), q.getObject()));
             }
           }
         });
@@ -130,6 +137,10 @@ class StoreContractTest {
         + typed.getOrDefault(NodeFactory.createURI(NewsVocab.NS + "Topic"), Set.of()).size()
         + ","
         + links.size()
+        + ","
+        + inferred.size()
+        + ","
+        + copies.size()
         + ","
         + graphs.size()
         + ","
