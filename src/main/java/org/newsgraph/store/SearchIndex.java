@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.text.Entity;
@@ -18,6 +20,8 @@ import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LiveIndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -163,24 +167,64 @@ final class SearchIndex implements AutoCloseable {
    */
   long rebuild() {
     markStale();
+    IndexWriter writer = ((TextIndexLucene) index).getIndexWriter();
+    LiveIndexWriterConfig live = writer.getConfig();
+    double buffer = live.getRAMBufferSizeMB();
+    // Fewer, larger segments to flush and merge than with Lucene's 16 MB, within a small heap.
+    live.setRAMBufferSizeMB(
+        Math.max(buffer, Math.min(128, Runtime.getRuntime().maxMemory() / 8 / (1 << 20))));
     long[] count = {0};
     try {
       Txn.executeWrite(
           dataset,
           () -> {
             try {
-              ((TextIndexLucene) index).getIndexWriter().deleteAll();
+              writer.deleteAll();
             } catch (IOException e) {
               throw new StoreException("cannot clear the text index: " + e.getMessage(), e);
             }
-            count[0] += add(HEADLINE) + add(DESCRIPTION);
+            count[0] = addInTwoThreads();
           });
     } catch (RuntimeException e) {
       throw new StoreException(
           "cannot build the text index in " + folder + ": " + Tdb2Maintenance.reason(e), e);
+    } finally {
+      live.setRAMBufferSizeMB(buffer);
     }
     markCurrent();
     return count[0];
+  }
+
+  /**
+   * Indexes the headlines on this thread and the excerpts on a second one (Lucene's writer takes
+   * documents from several threads; the second reads the store in its own read transaction, which
+   * sees the same committed data as this thread's write transaction, since it writes no quads).
+   */
+  private long addInTwoThreads() {
+    FutureTask<Long> excerpts =
+        new FutureTask<>(() -> Txn.calculateRead(storage, () -> add(DESCRIPTION)));
+    Thread thread = new Thread(excerpts, "newsgraph-text-index");
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      long headlines = add(HEADLINE);
+      return headlines + excerpts.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while building the text index", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new StoreException("cannot build the text index: " + e.getCause(), e.getCause());
+    } finally {
+      excerpts.cancel(true);
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private long add(Node predicate) {
@@ -188,6 +232,9 @@ final class SearchIndex implements AutoCloseable {
     EntityDefinition entities = index.getDocDef();
     Iterator<Quad> quads = storage.find(Node.ANY, Node.ANY, predicate, Node.ANY);
     while (quads.hasNext()) {
+      if ((n & 1023) == 0 && Thread.currentThread().isInterrupted()) {
+        throw new StoreException("text indexing was stopped");
+      }
       Quad quad = quads.next();
       if (quad.isDefaultGraph() || !quad.getObject().isLiteral()) {
         continue;

@@ -82,7 +82,7 @@ public final class Tdb2Store implements GraphStore {
       if (lock.first()) { // else a store of this JVM has it open, maybe mid-commit
         cutTornJournalEntry(directory);
       }
-      SearchIndex search = sharedSearchIndex(directory, lock.first());
+      SearchIndex search = sharedSearchIndex(directory);
       return new Tdb2Store(directory, search, lock);
     } catch (RuntimeException e) {
       lock.close(() -> closeSearchIndex(directory));
@@ -98,10 +98,10 @@ public final class Tdb2Store implements GraphStore {
    * The text index of a store directory, opened (and rebuilt when it does not match the store) by
    * the first store of this JVM on the directory, shared by the later ones.
    */
-  private static SearchIndex sharedSearchIndex(Path directory, boolean first) {
+  private static SearchIndex sharedSearchIndex(Path directory) {
     Path key = directory.toAbsolutePath().normalize();
     synchronized (SEARCH) {
-      SearchIndex search = first ? null : SEARCH.get(key);
+      SearchIndex search = SEARCH.get(key);
       if (search != null) {
         return search;
       }
