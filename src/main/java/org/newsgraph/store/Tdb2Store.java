@@ -49,6 +49,7 @@ public final class Tdb2Store implements GraphStore {
   private final SearchIndex search;
   private final DatasetGraph dataset;
   private final StoreLock lock;
+  private volatile boolean compacted;
 
   private Tdb2Store(Path directory, SearchIndex search, StoreLock lock) {
     this.directory = directory;
@@ -250,11 +251,17 @@ public final class Tdb2Store implements GraphStore {
    * Compacts the store into a new generation and deletes the old one, after checking that the disk
    * has room for a copy of the current generation.
    *
+   * <p>The store takes no writes afterwards (its text index would not commit with them); close it
+   * and open it again to write.
+   *
    * @return the bytes on disk before and after
    * @throws StoreException when there is not enough free space or compaction fails
    */
   public Compaction compact() {
-    // TDB2 compacts its own dataset; the text index does not change (the quads do not).
+    // TDB2 compacts its own dataset; the text index does not change (the quads do not). The new
+    // generation has a transaction coordinator of its own, which the text dataset is not part of,
+    // so this store takes no more writes: reopen it.
+    compacted = true;
     return Tdb2Maintenance.compact(storage, directory);
   }
 
@@ -354,6 +361,9 @@ public final class Tdb2Store implements GraphStore {
    * defect) propagates as it is, after TDB2 aborted the transaction.
    */
   private void write(Runnable action) {
+    if (compacted) {
+      throw new IllegalStateException(describe() + " was compacted: reopen it to write");
+    }
     try {
       // The index is marked as not matching the store across the commit, the only moment when a
       // killed process could leave TDB2 committed and Lucene not (see SearchIndex).

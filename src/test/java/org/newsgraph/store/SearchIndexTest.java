@@ -1,6 +1,7 @@
 package org.newsgraph.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -299,6 +300,22 @@ class SearchIndexTest {
     Path db = tmp.resolve("db");
     cli("ingest", "--db", db.toString(), corpus().toString());
     cli("compact", "--db", db.toString());
+    assertThat(search(db, "lighthouse")).hasSize(2);
+  }
+
+  @Test
+  void aCompactedStoreTakesNoMoreWritesUntilReopened() throws IOException {
+    Path db = tmp.resolve("db");
+    cli("ingest", "--db", db.toString(), corpus().toString());
+    try (Tdb2Store store = Tdb2Store.open(db)) {
+      store.compact();
+      assertThatThrownBy(() -> store.deleteGraphs(List.of()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("reopen");
+    }
+    try (Tdb2Store store = Tdb2Store.open(db)) {
+      store.deleteGraphs(List.of());
+    }
     assertThat(search(db, "lighthouse")).hasSize(2);
   }
 
