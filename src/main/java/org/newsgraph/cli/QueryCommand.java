@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.newsgraph.model.OutputFormat;
+import org.newsgraph.query.NamedQuery;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.query.QueryException;
 import org.newsgraph.query.QueryRunner;
@@ -76,6 +77,19 @@ final class QueryCommand extends BaseCommand {
       throw new QueryException("--param applies to named queries only");
     }
     try (GraphStore graphs = store.open()) {
+      if (sparql == null && usesTextIndex(catalog.get(query)) && !graphs.hasTextIndex()) {
+        console
+            .err()
+            .println(
+                "newsgraph: query '"
+                    + query
+                    + "' needs a full-text index, and "
+                    + graphs.describe()
+                    + " has none: it needs jena-text's text:query over schema:headline and"
+                    + " schema:description (a Lucene text dataset in Fuseki; see docs/store.md),"
+                    + " or use a --db store, which keeps its own");
+        return ExitCodes.STORE;
+      }
       QueryRunner runner = new QueryRunner(graphs, catalog, store.iris());
       if (sparql != null) {
         runner.runSparql(sparql, resultFormat, console.out());
@@ -85,5 +99,10 @@ final class QueryCommand extends BaseCommand {
     }
     console.out().flush();
     return ExitCodes.OK;
+  }
+
+  /** Whether a named query reads the full-text index (jena-text's {@code text:} functions). */
+  private static boolean usesTextIndex(NamedQuery named) {
+    return named.text().contains("<http://jena.apache.org/text#>");
   }
 }

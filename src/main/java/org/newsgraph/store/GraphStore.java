@@ -88,6 +88,15 @@ public interface GraphStore extends AutoCloseable {
   void findInGraph(
       Node graph, Node subject, Node predicate, Node object, BiConsumer<Node, Node> sink);
 
+  /**
+   * Whether queries over this store can use newsgraph's full-text index: jena-text's {@code
+   * text:query} over {@code schema:headline} and {@code schema:description}. A TDB2 store always
+   * has it; a remote one is asked.
+   *
+   * @throws StoreException when the store cannot be read
+   */
+  boolean hasTextIndex();
+
   /** A description of where the data lives, for messages ("TDB2 store at ..."). */
   String describe();
 

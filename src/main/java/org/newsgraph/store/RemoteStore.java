@@ -10,13 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
@@ -50,6 +54,14 @@ import org.apache.jena.update.UpdateRequest;
  * again. Thread-safe.
  */
 public final class RemoteStore implements GraphStore {
+
+  private static final Query SAMPLE_HEADLINE =
+      QueryFactory.create("SELECT ?h WHERE { ?a <http://schema.org/headline> ?h } LIMIT 1");
+  private static final Query TEXT_PROBE =
+      QueryFactory.create(
+          "PREFIX text: <http://jena.apache.org/text#>\nPREFIX schema: <http://schema.org/>\n"
+              + "SELECT ?a { ?a text:query (schema:headline schema:description ?q 1) } LIMIT 1");
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
   private static final Query ALL_QUADS =
       QueryFactory.create("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
@@ -166,6 +178,50 @@ public final class RemoteStore implements GraphStore {
             sink.quad(Quad.create(g, row.get("s"), row.get("p"), row.get("o")));
           }
           return null;
+        });
+  }
+
+  /**
+   * Asks the endpoint: takes one headline it holds and searches for its longest word with {@code
+   * text:query}, as the {@code search} query does. A store without jena-text reads {@code
+   * text:query} as a plain predicate and finds nothing; one whose index does not cover headlines
+   * and excerpts finds nothing either, and a Fuseki with jena-text but no index on this dataset
+   * answers one row with nothing bound. A store with no headline has nothing to find, so it counts
+   * as having an index.
+   */
+  @Override
+  public boolean hasTextIndex() {
+    String headline =
+        query(
+            SAMPLE_HEADLINE,
+            BindingFactory.empty(),
+            exec -> {
+              RowSet rows = exec.select();
+              return rows.hasNext() ? rows.next().get("h").getLiteralLexicalForm() : null;
+            });
+    if (headline == null) {
+      return true;
+    }
+    String word = null;
+    Matcher words = WORD.matcher(headline);
+    while (words.find()) {
+      if (word == null || words.group().length() > word.length()) {
+        word = words.group();
+      }
+    }
+    if (word == null) {
+      return true;
+    }
+    Binding probe =
+        BindingFactory.binding(
+            Var.alloc("q"), NodeFactory.createLiteralString(word.toLowerCase(Locale.ROOT)));
+    return query(
+        TEXT_PROBE,
+        probe,
+        exec -> {
+          RowSet rows = exec.select();
+          Node hit = rows.hasNext() ? rows.next().get("a") : null;
+          return hit != null && hit.isURI();
         });
   }
 

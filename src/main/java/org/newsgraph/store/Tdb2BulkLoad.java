@@ -26,12 +26,23 @@ final class Tdb2BulkLoad implements BulkLoad {
   private final DataLoader loader;
   private final String where;
   private final Path directory;
+  private final Runnable afterCommit;
   private final StreamRDF stream;
   private boolean done;
 
-  Tdb2BulkLoad(DatasetGraph dataset, String where, Path directory) {
+  /**
+   * Starts a load.
+   *
+   * @param dataset the TDB2 dataset itself (not a wrapper: the loader writes its storage)
+   * @param where the store, for messages
+   * @param directory the store directory
+   * @param afterCommit run once the load has committed, before {@link #finish()} returns (the store
+   *     builds its text index from the loaded quads)
+   */
+  Tdb2BulkLoad(DatasetGraph dataset, String where, Path directory, Runnable afterCommit) {
     this.where = where;
     this.directory = directory;
+    this.afterCommit = afterCommit;
     this.loader = LoaderFactory.sequentialLoader(dataset, SILENT);
     try {
       loader.startBulk();
@@ -67,6 +78,7 @@ final class Tdb2BulkLoad implements BulkLoad {
       throw new StoreException(
           "bulk load into " + where + " failed: " + Tdb2Maintenance.reason(e), e);
     }
+    afterCommit.run();
   }
 
   @Override

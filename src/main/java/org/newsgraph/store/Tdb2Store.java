@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -30,16 +32,30 @@ import org.slf4j.LoggerFactory;
  * named graphs as the default graph. Opening takes the directory's {@link StoreLock}, so a second
  * process fails at once with a message naming the holder. Thread-safe (TDB2 has one writer and many
  * readers).
+ *
+ * <p>The store keeps a full-text index of its headlines and excerpts in its {@code text/} folder
+ * ({@link SearchIndex}), current after every write and every bulk load, so that queries can use
+ * {@code text:query}. A store without an index, or whose index may have missed a commit, gets it
+ * rebuilt when it is opened.
  */
 public final class Tdb2Store implements GraphStore {
 
+  // The text index of each store directory open in this JVM, shared as TDB2 shares its dataset
+  // (one Lucene writer per folder); guarded by itself, entries live while a StoreLock share does.
+  private static final Map<Path, SearchIndex> SEARCH = new HashMap<>();
+
   private final Path directory;
+  private final DatasetGraph storage;
+  private final SearchIndex search;
   private final DatasetGraph dataset;
   private final StoreLock lock;
+  private volatile boolean compacted;
 
-  private Tdb2Store(Path directory, DatasetGraph dataset, StoreLock lock) {
+  private Tdb2Store(Path directory, SearchIndex search, StoreLock lock) {
     this.directory = directory;
-    this.dataset = dataset;
+    this.search = search;
+    this.storage = search.storage();
+    this.dataset = search.dataset();
     this.lock = lock;
   }
 
@@ -67,16 +83,76 @@ public final class Tdb2Store implements GraphStore {
       if (lock.first()) { // else a store of this JVM has it open, maybe mid-commit
         cutTornJournalEntry(directory);
       }
-      DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(directory.toString()));
-      dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-      return new Tdb2Store(directory, dsg, lock);
+      SearchIndex search = sharedSearchIndex(directory);
+      return new Tdb2Store(directory, search, lock);
     } catch (RuntimeException e) {
-      lock.close();
+      lock.close(() -> closeSearchIndex(directory));
       if (e instanceof StoreException store) {
         throw store;
       }
       throw new StoreException(
           "cannot open TDB2 store at " + directory + ": " + Tdb2Maintenance.reason(e), e);
+    }
+  }
+
+  /**
+   * The text index of a store directory, opened (and rebuilt when it does not match the store) by
+   * the first store of this JVM on the directory, shared by the later ones.
+   */
+  private static SearchIndex sharedSearchIndex(Path directory) {
+    Path key = directory.toAbsolutePath().normalize();
+    synchronized (SEARCH) {
+      SearchIndex search = SEARCH.get(key);
+      if (search != null) {
+        return search;
+      }
+      DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(directory.toString()));
+      dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+      try {
+        search = SearchIndex.open(directory, dsg);
+      } catch (RuntimeException e) {
+        TDBInternal.expel(dsg);
+        throw e;
+      }
+      try {
+        if (!search.current()) {
+          buildSearchIndex(directory, search);
+        }
+      } catch (RuntimeException e) {
+        try {
+          search.close();
+        } finally {
+          TDBInternal.expel(dsg);
+        }
+        throw e;
+      }
+      SEARCH.put(key, search);
+      return search;
+    }
+  }
+
+  private static void buildSearchIndex(Path directory, SearchIndex search) {
+    long started = System.nanoTime();
+    long documents = search.rebuild();
+    if (documents > 0) {
+      LoggerFactory.getLogger(Tdb2Store.class)
+          .warn(
+              "{}: built the text index ({} headlines and excerpts, {} s): the store had none, or"
+                  + " a run stopped between the store's commit and the index's",
+              directory,
+              documents,
+              String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+    }
+  }
+
+  /** Closes the shared text index of a directory, when this JVM's last store on it closes. */
+  private static void closeSearchIndex(Path directory) {
+    SearchIndex search;
+    synchronized (SEARCH) {
+      search = SEARCH.remove(directory.toAbsolutePath().normalize());
+    }
+    if (search != null) {
+      search.close();
     }
   }
 
@@ -105,7 +181,10 @@ public final class Tdb2Store implements GraphStore {
     }
   }
 
-  /** The underlying dataset, for components that run over it in-process (the endpoint). */
+  /**
+   * The underlying dataset, for components that run over it in-process (the endpoint). Writes
+   * through it keep the text index current; queries over it can use {@code text:query}.
+   */
   public DatasetGraph dataset() {
     return dataset;
   }
@@ -142,18 +221,48 @@ public final class Tdb2Store implements GraphStore {
     } catch (RuntimeException e) {
       throw new StoreException("cannot read " + describe() + ": " + Tdb2Maintenance.reason(e), e);
     }
-    return empty ? Optional.of(new Tdb2BulkLoad(dataset, describe(), directory)) : Optional.empty();
+    if (!empty) {
+      return Optional.empty();
+    }
+    // The loader writes TDB2's files directly, past the text index: the index is built from the
+    // loaded quads after the load commits, and until then it is marked as not matching the store.
+    search.markStale();
+    return Optional.of(
+        new Tdb2BulkLoad(
+            storage,
+            describe(),
+            directory,
+            () -> {
+              try {
+                search.rebuild();
+              } catch (StoreException e) {
+                throw new StoreException(
+                    "the bulk load into "
+                        + describe()
+                        + " committed, but its text index could not be built (it is built when"
+                        + " the store is next opened): "
+                        + e.getMessage(),
+                    e);
+              }
+            }));
   }
 
   /**
    * Compacts the store into a new generation and deletes the old one, after checking that the disk
    * has room for a copy of the current generation.
    *
+   * <p>The store takes no writes afterwards (its text index would not commit with them); close it
+   * and open it again to write.
+   *
    * @return the bytes on disk before and after
    * @throws StoreException when there is not enough free space or compaction fails
    */
   public Compaction compact() {
-    return Tdb2Maintenance.compact(dataset, directory);
+    // TDB2 compacts its own dataset; the text index does not change (the quads do not). The new
+    // generation has a transaction coordinator of its own, which the text dataset is not part of,
+    // so this store takes no more writes: reopen it.
+    compacted = true;
+    return Tdb2Maintenance.compact(storage, directory);
   }
 
   /**
@@ -213,6 +322,12 @@ public final class Tdb2Store implements GraphStore {
     }
   }
 
+  /** Always: the store keeps its own index ({@link SearchIndex}). */
+  @Override
+  public boolean hasTextIndex() {
+    return true;
+  }
+
   @Override
   public String describe() {
     return "TDB2 store at " + directory;
@@ -223,10 +338,13 @@ public final class Tdb2Store implements GraphStore {
   public void close() {
     lock.close(
         () -> {
-          // Expel, not just close: TDB2 keeps datasets cached per JVM and holds its own tdb.lock
-          // until
-          // expelled, which would keep a later process out after we are done.
-          TDBInternal.expel(dataset);
+          try {
+            closeSearchIndex(directory);
+          } finally {
+            // Expel, not just close: TDB2 keeps datasets cached per JVM and holds its own tdb.lock
+            // until expelled, which would keep a later process out after we are done.
+            TDBInternal.expel(storage);
+          }
         });
   }
 
@@ -243,8 +361,19 @@ public final class Tdb2Store implements GraphStore {
    * defect) propagates as it is, after TDB2 aborted the transaction.
    */
   private void write(Runnable action) {
+    if (compacted) {
+      throw new IllegalStateException(describe() + " was compacted: reopen it to write");
+    }
     try {
-      Txn.executeWrite(dataset, action);
+      // The index is marked as not matching the store across the commit, the only moment when a
+      // killed process could leave TDB2 committed and Lucene not (see SearchIndex).
+      Txn.executeWrite(
+          dataset,
+          () -> {
+            action.run();
+            search.markStale();
+          });
+      search.markCurrent();
     } catch (RuntimeException e) {
       if (!Tdb2Maintenance.isStorageFailure(e)) {
         throw e;

@@ -295,6 +295,35 @@ class CatalogQueriesTest {
   }
 
   @Test
+  void searchFindsArticlesByTheWordsOfTheirHeadlinesWithTheirStories() {
+    // Both words: b1 "Face recognition politics", x1 "City bans face recognition" (x1 has no
+    // record: its headline is the one a1 gives it); both in the face story.
+    List<Map<String, String>> rows = fixture.rows("search", Map.of("words", "Face recognition"));
+    assertThat(column(rows, "article")).containsExactlyInAnyOrder(iri(B1), iri(X1));
+    assertThat(column(rows, "headline"))
+        .containsExactlyInAnyOrder("Face recognition politics", "City bans face recognition");
+    assertThat(column(rows, "provider")).containsExactlyInAnyOrder("Beta Daily", "Gamma Wire");
+    assertThat(column(rows, "story")).doesNotContainNull().containsOnly(rows.get(0).get("story"));
+    assertThat(column(rows, "score").stream().map(Double::parseDouble).toList())
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    // a1 and b1 on 03-02; x1 on 03-01 and b2 on 03-03 fall outside.
+    assertThat(
+            column(
+                fixture.rows(
+                    "search", Map.of("words", "face", "from", "2021-03-02", "to", "2021-03-02")),
+                "article"))
+        .containsExactlyInAnyOrder(iri(A1), iri(B1));
+    assertThat(fixture.rows("search", Map.of("words", "face", "limit", "3"))).hasSize(3);
+    // e1 is in the robot story; the chip-shortage articles (f1, f2) are in none.
+    List<Map<String, String>> chips = fixture.rows("search", Map.of("words", "chip"));
+    assertThat(chips).hasSize(3);
+    assertThat(chips)
+        .allSatisfy(
+            r -> assertThat(r.get("story") != null).isEqualTo(r.get("article").equals(iri(E1))));
+    assertThat(fixture.rows("search", Map.of("words", "zeppelin"))).isEmpty();
+  }
+
+  @Test
   void parametersAreBoundAsTermsNeverAsText() {
     assertThat(fixture.rows("stories", Map.of("topic", "\" } ; DROP ALL #"))).isEmpty();
     assertThatThrownBy(() -> fixture.rows("stories", Map.of("from", "last week")))

@@ -57,7 +57,8 @@ class QueryCatalogTest {
             "story-graph",
             "dangling",
             "duplicates",
-            "top-linked");
+            "top-linked",
+            "search");
     try (Stream<Path> files = Files.list(Path.of("src/main/resources/org/newsgraph/queries"))) {
       List<String> shipped =
           files

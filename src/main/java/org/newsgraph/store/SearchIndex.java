@@ -1,0 +1,256 @@
+package org.newsgraph.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Iterator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.text.Entity;
+import org.apache.jena.query.text.EntityDefinition;
+import org.apache.jena.query.text.TextDatasetFactory;
+import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.query.text.TextIndexConfig;
+import org.apache.jena.query.text.TextIndexLucene;
+import org.apache.jena.query.text.TextQueryFuncs;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LiveIndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The full-text index of a TDB2 store: a Lucene index in the store's {@code text/} folder over
+ * every headline ({@code schema:headline}, field {@code headline}) and excerpt ({@code
+ * schema:description}, field {@code excerpt}), one Lucene document per quad, queried with
+ * jena-text's {@code text:query}.
+ *
+ * <p>Kept current in three ways:
+ *
+ * <ul>
+ *   <li>every write through {@link #dataset()} (jena-text's text dataset) adds and deletes the
+ *       documents of the quads it adds and deletes, and commits the index with the TDB2
+ *       transaction; a document's {@code uid} (a hash of graph, subject, field and text) lets a
+ *       deleted quad take exactly its own document along;
+ *   <li>the bulk loader writes TDB2's files directly, so after its commit the store calls {@link
+ *       #rebuild()}, which indexes the loaded quads in one pass;
+ *   <li>a marker file says the index matches the store. It is removed before a commit and written
+ *       after it, so a process killed between TDB2's commit and Lucene's (or during a bulk load)
+ *       leaves no marker, and the next open rebuilds the index; a store made before the index
+ *       existed has no marker either.
+ * </ul>
+ *
+ * Not thread-safe by itself: the store serialises writes (TDB2 has one writer).
+ */
+final class SearchIndex implements AutoCloseable {
+
+  /** The index's folder inside the store directory. */
+  static final String FOLDER = "text";
+
+  /** The marker file inside {@link #FOLDER}: present when the index matches the store. */
+  static final String CURRENT = "newsgraph-index-current";
+
+  static final Node HEADLINE = NodeFactory.createURI("http://schema.org/headline");
+  static final Node DESCRIPTION = NodeFactory.createURI("http://schema.org/description");
+
+  private final Path folder;
+  private final TextIndex index;
+  private final DatasetGraph dataset;
+  private final DatasetGraph storage;
+
+  private SearchIndex(Path folder, TextIndex index, DatasetGraph storage) {
+    this.folder = folder;
+    this.index = index;
+    this.storage = storage;
+    this.dataset = TextDatasetFactory.create(storage, index, false);
+  }
+
+  /**
+   * Opens (creating when absent) the index of a store and wraps the store's dataset with it.
+   *
+   * @param directory the store directory
+   * @param storage the store's TDB2 dataset
+   * @throws StoreException when the index cannot be opened
+   */
+  static SearchIndex open(Path directory, DatasetGraph storage) {
+    Path folder = directory.resolve(FOLDER);
+    try {
+      Files.createDirectories(folder);
+      return new SearchIndex(
+          folder, new TextIndexLucene(FSDirectory.open(folder), config()), storage);
+    } catch (IOException | RuntimeException e) {
+      throw new StoreException(
+          "cannot open the text index in " + folder + ": " + Tdb2Maintenance.reason(e), e);
+    }
+  }
+
+  /**
+   * What is indexed and how: the subject in {@code uri}, the text in {@code headline} or {@code
+   * excerpt} (Lucene's standard analyzer), a per-quad {@code uid} so that deletes work, the graph
+   * in {@code graph}, and values stored, so that {@code text:query} can return the matching text.
+   */
+  private static TextIndexConfig config() {
+    EntityDefinition entities = new EntityDefinition("uri", "headline", HEADLINE);
+    entities.set("excerpt", DESCRIPTION);
+    entities.setUidField("uid");
+    entities.setGraphField("graph");
+    entities.setLangField("lang");
+    TextIndexConfig config = new TextIndexConfig(entities);
+    config.setValueStored(true);
+    return config;
+  }
+
+  /** The store's TDB2 dataset itself, without the index (for the bulk loader and compaction). */
+  DatasetGraph storage() {
+    return storage;
+  }
+
+  /** The store's dataset with the index: writes through it keep the index current. */
+  DatasetGraph dataset() {
+    return dataset;
+  }
+
+  /** Whether the index is known to match the store. */
+  boolean current() {
+    return Files.exists(folder.resolve(CURRENT));
+  }
+
+  /**
+   * Forgets that the index matches the store, durably, before a commit that changes both; {@link
+   * #markCurrent()} afterwards.
+   */
+  void markStale() {
+    try {
+      if (Files.deleteIfExists(folder.resolve(CURRENT))) {
+        syncFolder();
+      }
+    } catch (IOException e) {
+      throw new StoreException(
+          "cannot write the text index in " + folder + ": " + Tdb2Maintenance.reason(e), e);
+    }
+  }
+
+  /** Records that the index matches the store. */
+  void markCurrent() {
+    try {
+      try (FileChannel marker =
+          FileChannel.open(
+              folder.resolve(CURRENT), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        marker.force(true);
+      }
+      syncFolder();
+    } catch (IOException e) {
+      throw new StoreException(
+          "cannot write the text index in " + folder + ": " + Tdb2Maintenance.reason(e), e);
+    }
+  }
+
+  private void syncFolder() throws IOException {
+    try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) {
+      // Some file systems cannot sync a directory; the file's own sync is what they offer.
+    }
+  }
+
+  /**
+   * Rebuilds the index from the store's quads, in one write transaction: removes every document,
+   * then adds one per headline and excerpt quad.
+   *
+   * @return the number of documents indexed
+   * @throws StoreException when the store cannot be read or the index written
+   */
+  long rebuild() {
+    markStale();
+    IndexWriter writer = ((TextIndexLucene) index).getIndexWriter();
+    LiveIndexWriterConfig live = writer.getConfig();
+    double buffer = live.getRAMBufferSizeMB();
+    // Fewer, larger segments to flush and merge than with Lucene's 16 MB, within a small heap.
+    live.setRAMBufferSizeMB(
+        Math.max(buffer, Math.min(128, Runtime.getRuntime().maxMemory() / 8 / (1 << 20))));
+    long[] count = {0};
+    try {
+      Txn.executeWrite(
+          dataset,
+          () -> {
+            try {
+              writer.deleteAll();
+            } catch (IOException e) {
+              throw new StoreException("cannot clear the text index: " + e.getMessage(), e);
+            }
+            count[0] = addInTwoThreads();
+          });
+    } catch (RuntimeException e) {
+      throw new StoreException(
+          "cannot build the text index in " + folder + ": " + Tdb2Maintenance.reason(e), e);
+    } finally {
+      live.setRAMBufferSizeMB(buffer);
+    }
+    markCurrent();
+    return count[0];
+  }
+
+  /**
+   * Indexes the headlines on this thread and the excerpts on a second one (Lucene's writer takes
+   * documents from several threads; the second reads the store in its own read transaction, which
+   * sees the same committed data as this thread's write transaction, since it writes no quads).
+   */
+  private long addInTwoThreads() {
+    FutureTask<Long> excerpts =
+        new FutureTask<>(() -> Txn.calculateRead(storage, () -> add(DESCRIPTION)));
+    Thread thread = new Thread(excerpts, "newsgraph-text-index");
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      long headlines = add(HEADLINE);
+      return headlines + excerpts.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while building the text index", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new StoreException("cannot build the text index: " + e.getCause(), e.getCause());
+    } finally {
+      excerpts.cancel(true);
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private long add(Node predicate) {
+    long n = 0;
+    EntityDefinition entities = index.getDocDef();
+    Iterator<Quad> quads = storage.find(Node.ANY, Node.ANY, predicate, Node.ANY);
+    while (quads.hasNext()) {
+      if ((n & 1023) == 0 && Thread.currentThread().isInterrupted()) {
+        throw new StoreException("text indexing was stopped");
+      }
+      Quad quad = quads.next();
+      if (quad.isDefaultGraph() || !quad.getObject().isLiteral()) {
+        continue;
+      }
+      Entity entity = TextQueryFuncs.entityFromQuad(entities, quad);
+      if (entity != null) {
+        index.addEntity(entity);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Closes the Lucene index (its pending changes were committed or rolled back). */
+  @Override
+  public void close() {
+    index.close();
+  }
+}
