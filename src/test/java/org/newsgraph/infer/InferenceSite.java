@@ -5,15 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A small site for inference tests: two reports of one story (Zoox settles with Tesla), a press
- * release and its re-published copy (Acme's Widget Cloud), and an article on another subject.
+ * A small site for inference tests ({@code src/test/resources/fixtures/inference}, also the example
+ * of docs/stories.md): two reports of one story (Zoox settles with Tesla), a press release and its
+ * re-published copy (Acme's Widget Cloud), and an article on another subject.
  */
 public final class InferenceSite {
-
-  /** The press release text both widget records carry. */
-  public static final String RELEASE =
-      "Acme Robotics today announced Widget Cloud, a service that lets factories train and deploy"
-          + " vision models on their own production lines without writing code.";
 
   /** The first Zoox report's URL. */
   public static final String ZOOX = "https://reuters.example/zoox";
@@ -47,43 +43,17 @@ public final class InferenceSite {
             + "\n---\n");
   }
 
-  /** Writes the five records into {@code site} and returns it. */
+  /** The fixture folder holding the site's records. */
+  public static final Path FOLDER = Path.of("src/test/resources/fixtures/inference");
+
+  /** Copies the five records into {@code site} and returns it. */
   public static Path write(Path site) throws IOException {
-    record(
-        site,
-        "zoox",
-        "Zoox settles trade secrets lawsuit with Tesla",
-        "The self-driving startup Zoox agreed to settle the lawsuit Tesla filed over stolen data.",
-        "2020-04-15T22:59:00Z",
-        "reuters.example");
-    record(
-        site,
-        "zoox-2",
-        "Self-driving startup Zoox settles with Tesla over stolen data",
-        "Zoox admitted former Tesla employees kept documents; the lawsuit is settled.",
-        "2020-04-16T14:00:00Z",
-        "motor.example");
-    record(
-        site,
-        "widget",
-        "Acme launches Widget Cloud",
-        RELEASE,
-        "2020-04-20T08:00:00Z",
-        "acme.example");
-    record(
-        site,
-        "widget-copy",
-        "Widget Cloud from Acme Robotics now available",
-        RELEASE,
-        "2020-04-21T09:00:00Z",
-        "wire.example");
-    record(
-        site,
-        "bees",
-        "How artificial intelligence can save the bees",
-        "Beekeepers use sensors and machine learning to watch hive health.",
-        "2020-04-16T10:00:00Z",
-        "forbes.example");
+    Files.createDirectories(site.resolve("_news"));
+    try (var files = Files.list(FOLDER.resolve("_news"))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, site.resolve("_news").resolve(file.getFileName()));
+      }
+    }
     return site;
   }
 }
