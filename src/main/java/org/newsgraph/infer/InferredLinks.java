@@ -200,7 +200,13 @@ public final class InferredLinks {
         if (a == null) {
           continue;
         }
-        for (Doc b : docs.values()) {
+        for (Node near :
+            within(
+                dated, a.time() - settings.windowSeconds(), a.time() + settings.windowSeconds())) {
+          Doc b = docs.get(near.getURI());
+          if (b == null) {
+            continue;
+          }
           Pair pair = PairFinder.compare(a, b, settings);
           if (pair != null
               && (!seeds.contains(NodeFactory.createURI(b.iri()))

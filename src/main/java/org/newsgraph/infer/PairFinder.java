@@ -1,26 +1,43 @@
 package org.newsgraph.infer;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Finds every pair of articles within the time window whose score reaches the threshold (or whose
  * texts are copies), without comparing all pairs: articles arrive in publication order, the window
- * behind the newest is kept with an inverted index of its terms, and a new article is scored only
- * against the articles that share a term with it. A pair's score depends on the two articles alone,
- * so the pairs found do not depend on which other articles exist or in what order files were read.
- * Memory is the window's articles. Not thread-safe.
+ * behind the newest is kept with an inverted index of its terms, and a new article's dot products
+ * with the articles of the window are summed term by term from the index, so that only the articles
+ * sharing a term with it are touched. A pair's score depends on the two articles alone, so the
+ * pairs found do not depend on which other articles exist or in what order files were read. Memory
+ * is the window's articles. Not thread-safe.
  */
 public final class PairFinder {
 
+  /**
+   * The least cosine of a pair whose shingles are compared: a text that repeats most of another
+   * shares most of its words too, so pairs below it are never copies worth a look.
+   */
+  static final double COPY_FLOOR = 0.2;
+
   private final InferenceSettings settings;
   private final Consumer<Pair> sink;
-  private final ArrayDeque<Doc> window = new ArrayDeque<>();
-  private final Map<Long, ArrayDeque<Doc>> postings = new HashMap<>();
+  private final ArrayDeque<Slot> window = new ArrayDeque<>();
+  private final Map<Long, ArrayDeque<Posting>> postings = new HashMap<>();
   private Doc last;
+  private long nextId;
+  private double[] dots = new double[256];
+  private final List<Slot> touched = new ArrayList<>();
+
+  /** An article in the window, with its arrival number. */
+  private record Slot(Doc doc, long id) {}
+
+  /** A term's occurrence in a window article, with its weight there. */
+  private record Posting(Slot slot, float weight) {}
 
   /**
    * @param settings the window, threshold and copy rule
@@ -43,15 +60,40 @@ public final class PairFinder {
     }
     last = doc;
     evictBefore(doc.time() - settings.windowSeconds());
-    for (Doc other : candidates(doc)) {
-      Pair pair = compare(other, doc, settings);
+    long first = window.isEmpty() ? nextId : window.peekFirst().id();
+    int span = (int) (nextId - first);
+    if (dots.length < span) {
+      dots = new double[Math.max(span, dots.length * 2)];
+    }
+    TextProfile p = doc.profile();
+    for (int i = 0; i < p.terms().length; i++) {
+      ArrayDeque<Posting> list = postings.get(p.terms()[i]);
+      if (list == null) {
+        continue;
+      }
+      for (Posting posting : list) {
+        int at = (int) (posting.slot().id() - first);
+        if (dots[at] == 0) {
+          touched.add(posting.slot());
+        }
+        dots[at] += p.weights()[i] * posting.weight();
+      }
+    }
+    for (Slot other : touched) {
+      int at = (int) (other.id() - first);
+      Pair pair = pair(other.doc(), doc, Math.min(1.0, dots[at]), settings);
+      dots[at] = 0;
       if (pair != null) {
         sink.accept(pair);
       }
     }
-    window.addLast(doc);
-    for (long term : doc.profile().terms()) {
-      postings.computeIfAbsent(term, t -> new ArrayDeque<>()).addLast(doc);
+    touched.clear();
+    Slot slot = new Slot(doc, nextId++);
+    window.addLast(slot);
+    for (int i = 0; i < p.terms().length; i++) {
+      postings
+          .computeIfAbsent(p.terms()[i], t -> new ArrayDeque<>())
+          .addLast(new Posting(slot, p.weights()[i]));
     }
   }
 
@@ -66,36 +108,28 @@ public final class PairFinder {
     if (a.iri().equals(b.iri()) || a.profile().isEmpty() || b.profile().isEmpty()) {
       return null;
     }
+    return pair(a, b, a.profile().cosine(b.profile()), settings);
+  }
+
+  private static Pair pair(Doc a, Doc b, double cosine, InferenceSettings settings) {
     long gap = Math.abs(a.time() - b.time());
-    if (gap > settings.windowSeconds()) {
+    if (gap > settings.windowSeconds() || a.iri().equals(b.iri())) {
       return null;
     }
-    double score = settings.score(a.profile().cosine(b.profile()), gap);
-    boolean copy = a.profile().containment(b.profile()) >= settings.copyContainment();
+    double score = settings.score(cosine, gap);
+    boolean copy =
+        cosine >= COPY_FLOOR && a.profile().containment(b.profile()) >= settings.copyContainment();
     if (score < settings.threshold() && !copy) {
       return null;
     }
     return a.compareTo(b) <= 0 ? new Pair(a, b, score, copy) : new Pair(b, a, score, copy);
   }
 
-  private Iterable<Doc> candidates(Doc doc) {
-    Map<Doc, Boolean> seen = new IdentityHashMap<>();
-    for (long term : doc.profile().terms()) {
-      ArrayDeque<Doc> list = postings.get(term);
-      if (list != null) {
-        for (Doc other : list) {
-          seen.put(other, Boolean.TRUE);
-        }
-      }
-    }
-    return seen.keySet();
-  }
-
   private void evictBefore(long time) {
-    while (!window.isEmpty() && window.peekFirst().time() < time) {
-      Doc old = window.pollFirst();
-      for (long term : old.profile().terms()) {
-        ArrayDeque<Doc> list = postings.get(term);
+    while (!window.isEmpty() && window.peekFirst().doc().time() < time) {
+      Slot old = window.pollFirst();
+      for (long term : old.doc().profile().terms()) {
+        ArrayDeque<Posting> list = postings.get(term);
         list.pollFirst(); // postings are in publication order, so the oldest is first
         if (list.isEmpty()) {
           postings.remove(term);
