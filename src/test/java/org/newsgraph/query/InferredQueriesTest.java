@@ -2,17 +2,10 @@ package org.newsgraph.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +30,6 @@ class InferredQueriesTest {
   @TempDir static Path tmp;
   private static CatalogFixture fixture;
   private static NewsgraphServer server;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String ZOOX_2 = "https://motor.example/zoox-2";
 
   @BeforeAll
@@ -171,17 +163,6 @@ class InferredQueriesTest {
   @MethodSource("calls")
   void httpAndTheCommandLineGiveTheSameRows(String name, Map<String, String> params)
       throws Exception {
-    String query =
-        params.entrySet().stream()
-            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(server.url() + "q/" + name + "?" + query))
-                .header("Accept", "application/sparql-results+json")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(JsonRows.parse(response.body())).isEqualTo(rows(name, params));
+    assertThat(QueryOverHttp.rows(server, name, params)).isEqualTo(rows(name, params));
   }
 }
