@@ -18,7 +18,9 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.expr.NodeValue;
+import org.newsgraph.model.LongIntMap;
 import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.ValuesQuery;
@@ -70,6 +72,10 @@ public final class InferredLinks {
               + "SELECT ?a ?other WHERE { ?s news:between ?a , ?other . FILTER (?other != ?a) }");
   private static final Query SIMILARITY_GRAPHS =
       QueryFactory.create(PREFIXES + "SELECT ?g WHERE { GRAPH ?g { ?s a news:Similarity } }");
+  private static final Query ANY =
+      QueryFactory.create(
+          PREFIXES
+              + "ASK { { ?i a news:LinkInference } UNION { GRAPH ?g { ?s a news:Similarity } } }");
   private static final Query SETTINGS =
       QueryFactory.create(
           PREFIXES
@@ -115,9 +121,7 @@ public final class InferredLinks {
 
   /** Whether the store holds any inferred link or inference settings. */
   public boolean present() {
-    boolean[] any = {false};
-    ValuesQuery.run(store, SETTINGS, row -> any[0] = true);
-    return any[0] || !similarityGraphs().isEmpty();
+    return store.query(ANY, BindingFactory.empty(), exec -> exec.ask());
   }
 
   /** Removes every inferred link and the settings: inference switched off. */
@@ -134,19 +138,17 @@ public final class InferredLinks {
   /** Recomputes every link from the records, replacing what the store holds. */
   public Change rebuild() {
     Change cleared = clear();
-    long[][] dated = datedArticles();
+    Dated dated = datedArticles();
     List<Pair> pairs = new ArrayList<>();
     PairFinder finder = new PairFinder(settings, pairs::add);
     try (TextProfile.Builder profiles = settings.profiles()) {
-      for (int from = 0; from < dated[0].length; from += READ_BATCH) {
-        int to = Math.min(dated[0].length, from + READ_BATCH);
+      for (int from = 0; from < dated.size(); from += READ_BATCH) {
+        int to = Math.min(dated.size(), from + READ_BATCH);
         List<Node> chunk = new ArrayList<>(to - from);
-        Map<Long, Long> times = new HashMap<>();
         for (int i = from; i < to; i++) {
-          chunk.add(article(dated[0][i]));
-          times.put(dated[0][i], dated[1][i]);
+          chunk.add(article(dated.keys()[i]));
         }
-        List<Doc> docs = docs(chunk, profiles, times);
+        List<Doc> docs = docs(chunk, profiles, dated);
         docs.sort(null);
         docs.forEach(finder::add);
       }
@@ -175,24 +177,20 @@ public final class InferredLinks {
     if (seeds.isEmpty()) {
       return new Change(Set.of(), 0, 0);
     }
-    long[][] dated = datedArticles();
-    Map<Long, Long> times = new HashMap<>();
-    for (int i = 0; i < dated[0].length; i++) {
-      times.put(dated[0][i], dated[1][i]);
-    }
+    Dated dated = datedArticles();
     List<Pair> fresh = new ArrayList<>();
     try (TextProfile.Builder profiles = settings.profiles()) {
       // The changed articles against their windows: the only pairs that can be new.
       Set<Node> window = new HashSet<>(seeds);
       for (Node seed : seeds) {
-        Long time = times.get(key(seed));
+        Long time = dated.time(key(seed));
         if (time != null) {
           window.addAll(
               within(dated, time - settings.windowSeconds(), time + settings.windowSeconds()));
         }
       }
       Map<String, Doc> docs = new HashMap<>();
-      for (Doc doc : docs(window, profiles, times)) {
+      for (Doc doc : docs(window, profiles, dated)) {
         docs.put(doc.iri(), doc);
       }
       for (Node seed : seeds) {
@@ -249,7 +247,7 @@ public final class InferredLinks {
         frontier = next;
       }
       // The rule over every pair of the touched groups, from their current texts.
-      List<Doc> members = docs(group, profiles, times);
+      List<Doc> members = docs(group, profiles, dated);
       members.sort(null);
       List<Pair> pairs = new ArrayList<>();
       PairFinder finder = new PairFinder(settings, pairs::add);
@@ -427,10 +425,10 @@ public final class InferredLinks {
   }
 
   /**
-   * Every article with a record of its own and a publication time there: keys and times (epoch
-   * seconds), sorted by time then key. Two arrays, 16 bytes an article.
+   * Every article with a record of its own and a publication time there (epoch seconds), sorted by
+   * time then key.
    */
-  private long[][] datedArticles() {
+  private Dated datedArticles() {
     String graphPrefix = base + "graph/article/";
     long[][] grow = {new long[1024], new long[1024]};
     int[] count = {0};
@@ -474,17 +472,36 @@ public final class InferredLinks {
               ? byTime
               : Long.compareUnsigned(keys[x], keys[y]); // the order of the hex keys as text
         });
-    long[][] out = {new long[n], new long[n]};
+    long[] sortedKeys = new long[n];
+    long[] sortedTimes = new long[n];
+    LongIntMap index = new LongIntMap();
     for (int i = 0; i < n; i++) {
-      out[0][i] = keys[order[i]];
-      out[1][i] = times[order[i]];
+      sortedKeys[i] = keys[order[i]];
+      sortedTimes[i] = times[order[i]];
+      index.put(sortedKeys[i], i);
     }
-    return out;
+    return new Dated(sortedKeys, sortedTimes, index);
+  }
+
+  /**
+   * The dated articles, in publication order (then key), with their position by key: about 30 bytes
+   * an article.
+   */
+  private record Dated(long[] keys, long[] times, LongIntMap index) {
+    int size() {
+      return keys.length;
+    }
+
+    /** An article's publication time, or null when it has no dated record of its own. */
+    Long time(long key) {
+      int at = index.get(key);
+      return at == LongIntMap.ABSENT ? null : times[at];
+    }
   }
 
   /** The articles published between two times, inclusive. */
-  private List<Node> within(long[][] dated, long from, long to) {
-    long[] times = dated[1];
+  private List<Node> within(Dated dated, long from, long to) {
+    long[] times = dated.times();
     int lo = 0;
     int hi = times.length;
     while (lo < hi) {
@@ -497,18 +514,17 @@ public final class InferredLinks {
     }
     List<Node> out = new ArrayList<>();
     for (int i = lo; i < times.length && times[i] <= to; i++) {
-      out.add(article(dated[0][i]));
+      out.add(article(dated.keys()[i]));
     }
     return out;
   }
 
   /** The documents of articles that have a dated record of their own, from their texts. */
-  private List<Doc> docs(
-      Collection<Node> articles, TextProfile.Builder profiles, Map<Long, Long> times) {
+  private List<Doc> docs(Collection<Node> articles, TextProfile.Builder profiles, Dated dated) {
     Map<Node, String[]> texts = new HashMap<>();
     List<Node> present = new ArrayList<>();
     for (Node a : articles) {
-      if (times.containsKey(key(a))) {
+      if (dated.time(key(a)) != null) {
         present.add(a);
       }
     }
@@ -529,7 +545,7 @@ public final class InferredLinks {
       out.add(
           new Doc(
               entry.getKey().getURI(),
-              times.get(key(entry.getKey())),
+              dated.time(key(entry.getKey())),
               profiles.profile(t[0], t[1], t[2])));
     }
     return out;

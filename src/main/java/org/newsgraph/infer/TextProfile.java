@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -118,7 +117,10 @@ public record TextProfile(long[] terms, float[] weights, long[] shingles) {
      * @param body its body text, read up to the builder's cap
      */
     public TextProfile profile(String headline, String excerpt, String body) {
-      Map<String, Double> counts = new TreeMap<>();
+      // Term hash -> weighted count; counts are sums of 1 and the headline weight, exact in a
+      // double,
+      // so the order terms come in does not change them.
+      Map<Long, Double> counts = new HashMap<>();
       count(headline, headlineWeight, counts);
       count(excerpt, 1.0, counts);
       String cappedBody =
@@ -129,13 +131,16 @@ public record TextProfile(long[] terms, float[] weights, long[] shingles) {
       if (counts.isEmpty()) {
         return EMPTY;
       }
-      Map<Long, Double> byHash = new HashMap<>();
-      counts.forEach((term, count) -> byHash.merge(hash(term), count, Double::sum));
-      long[] keys = byHash.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+      long[] keys = new long[counts.size()];
+      int n = 0;
+      for (long key : counts.keySet()) {
+        keys[n++] = key;
+      }
+      Arrays.sort(keys);
       float[] weights = new float[keys.length];
       double norm = 0;
       for (int i = 0; i < keys.length; i++) {
-        double w = 1 + Math.log(byHash.get(keys[i]));
+        double w = 1 + Math.log(counts.get(keys[i]));
         weights[i] = (float) w;
         norm += w * w;
       }
@@ -146,12 +151,12 @@ public record TextProfile(long[] terms, float[] weights, long[] shingles) {
       return new TextProfile(keys, weights, shingles(excerpt, cappedBody));
     }
 
-    private void count(String text, double weight, Map<String, Double> counts) {
+    private void count(String text, double weight, Map<Long, Double> counts) {
       if (text == null || text.isBlank()) {
         return;
       }
       for (String term : tokens(terms, text)) {
-        counts.merge(term, weight, Double::sum);
+        counts.merge(hash(term), weight, Double::sum);
       }
     }
 

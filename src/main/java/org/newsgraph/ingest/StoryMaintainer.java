@@ -179,11 +179,9 @@ public final class StoryMaintainer implements IngestListener {
   @Override
   public void runFinished(GraphStore store) {
     if (infer) {
-      if (inferredWithRecords) {
-        if (!changedArticles.isEmpty()) {
-          stories.updateArticles(links.update(changedArticles).articles());
-        }
-      } else if (bulk || rebuildAtEnd || !links.current()) {
+      // Links loaded with the records are current; otherwise a bulk run, a run killed half-way or
+      // changed settings leave nothing to update from.
+      if (!inferredWithRecords && (bulk || rebuildAtEnd || !links.current())) {
         links.rebuild();
         rebuildAtEnd = true;
       } else if (!changedArticles.isEmpty()) {

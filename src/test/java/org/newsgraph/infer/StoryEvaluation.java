@@ -3,10 +3,6 @@ package org.newsgraph.infer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.NodeFactory;
 import org.newsgraph.model.Article;
 import org.newsgraph.source.ReadResult;
 import org.newsgraph.source.ReaderLimits;
@@ -163,19 +161,14 @@ public final class StoryEvaluation {
     return a.webUrl() != null ? a.webUrl() : a.originalUrl();
   }
 
+  /** A record's publication time in epoch seconds, read as the ingest reads it (0 when none). */
   static long time(String lexical) {
-    if (lexical == null) {
-      return 0;
-    }
-    try {
-      return OffsetDateTime.parse(lexical).toEpochSecond();
-    } catch (RuntimeException e) {
-      try {
-        return Instant.parse(lexical).getEpochSecond();
-      } catch (RuntimeException e2) {
-        return LocalDateTime.parse(lexical).toEpochSecond(ZoneOffset.UTC);
-      }
-    }
+    Long seconds =
+        lexical == null
+            ? null
+            : InferredLinks.epochSeconds(
+                NodeFactory.createLiteralDT(lexical, XSDDatatype.XSDdateTime));
+    return seconds == null ? 0 : seconds;
   }
 
   private static String find(Map<String, String> parent, String x) {
