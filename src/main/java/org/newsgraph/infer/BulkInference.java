@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -43,6 +44,8 @@ public final class BulkInference implements AutoCloseable {
   private final String articlePrefix;
   private final String graphPrefix;
   private final Path file;
+  private final Path profileDir;
+  private final Node metaGraph;
   private final DataOutputStream out;
   private final TextProfile.Builder profiles;
   private final LongIntMap seen = new LongIntMap();
@@ -65,9 +68,12 @@ public final class BulkInference implements AutoCloseable {
    * @param iris the data's IRI factory
    * @param settings the inference settings
    * @param scratch a folder for the profile file, removed by {@link #close()}
+   * @param profileDir where the store keeps its articles' profiles ({@link ProfileFile}), or null
    */
-  public BulkInference(IriFactory iris, InferenceSettings settings, Path scratch) {
+  public BulkInference(IriFactory iris, InferenceSettings settings, Path scratch, Path profileDir) {
     this.settings = settings;
+    this.profileDir = profileDir;
+    this.metaGraph = iris.systemGraph("meta");
     this.naming = new InferredLinks.Naming(iris);
     this.articlePrefix = iris.base() + "article/";
     this.graphPrefix = iris.base() + "graph/article/";
@@ -163,11 +169,26 @@ public final class BulkInference implements AutoCloseable {
         });
     List<Pair> pairs = new ArrayList<>();
     PairFinder finder = new PairFinder(settings, pairs::add);
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    String token = UUID.randomUUID().toString();
+    if (profileDir != null) {
+      ProfileFile.removeAllBut(profileDir, null); // the store is empty: any file is stale
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        ProfileFile.Writer kept =
+            profileDir == null
+                ? null
+                : ProfileFile.create(profileDir, token, settings.describe())) {
       for (int i : order) {
-        finder.add(
-            new Doc(articlePrefix + IriFactory.keyText(keys[i]), times[i], read(channel, i)));
+        TextProfile profile = read(channel, i);
+        finder.add(new Doc(articlePrefix + IriFactory.keyText(keys[i]), times[i], profile));
+        if (kept != null) {
+          kept.add(keys[i], times[i], profile);
+        }
       }
+      if (kept != null) {
+        kept.finish();
+      }
+      sink.accept(Quad.create(metaGraph, naming.tokenTriple(token)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the inference's scratch file " + file, e);
     }

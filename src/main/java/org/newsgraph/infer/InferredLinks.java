@@ -1,7 +1,12 @@
 package org.newsgraph.infer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -10,7 +15,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -18,11 +26,13 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.newsgraph.model.LongIntMap;
 import org.newsgraph.store.GraphContent;
 import org.newsgraph.store.GraphStore;
+import org.newsgraph.store.StoreBatch;
 import org.newsgraph.store.ValuesQuery;
 import org.newsgraph.vocab.IriFactory;
 import org.newsgraph.vocab.NewsVocab;
@@ -39,7 +49,12 @@ import org.newsgraph.vocab.NewsVocab;
  * their own record graph says (headline, excerpt, body). Since a pair's score depends on its two
  * articles alone and the story rule on the pairs of one connected group, an update recomputes the
  * pairs of the changed articles against their window and the rule for the groups they touch: the
- * result equals a full {@link #rebuild()}. Not thread-safe.
+ * result equals a full {@link #rebuild()}.
+ *
+ * <p>On a store with a folder of its own the articles' text profiles are kept beside it ({@link
+ * ProfileFile}), named by a token the metadata graph records with the links, so that an update
+ * reads and analyses the texts of the changed articles only; elsewhere, or when the file is missing
+ * or stale, an update first profiles every article from the store. Not thread-safe.
  */
 public final class InferredLinks {
 
@@ -62,7 +77,7 @@ public final class InferredLinks {
   private static final Query TEXTS =
       QueryFactory.create(
           PREFIXES
-              + "SELECT ?a ?h ?e ?t WHERE { BIND (IRI(REPLACE(STR(?a), \"/article/([0-9a-f]{16})$\","
+              + "SELECT ?a ?d ?h ?e ?t WHERE { BIND (IRI(REPLACE(STR(?a), \"/article/([0-9a-f]{16})$\","
               + " \"/graph/article/$1\")) AS ?g) GRAPH ?g { ?a schema:datePublished ?d"
               + " OPTIONAL { ?a schema:headline ?h } OPTIONAL { ?a schema:description ?e }"
               + " OPTIONAL { ?a schema:text ?t } } }");
@@ -76,6 +91,9 @@ public final class InferredLinks {
       QueryFactory.create(
           PREFIXES
               + "ASK { { ?i a news:LinkInference } UNION { GRAPH ?g { ?s a news:Similarity } } }");
+  private static final Query TOKEN =
+      QueryFactory.create(
+          PREFIXES + "SELECT ?t WHERE { GRAPH ?meta { ?i dcterms:identifier ?t } }");
   private static final Query SETTINGS =
       QueryFactory.create(
           PREFIXES
@@ -86,7 +104,9 @@ public final class InferredLinks {
   private final String base;
   private final String articlePrefix;
   private final Node inferenceGraph;
+  private final Node metaGraph;
   private final Naming naming;
+  private final Path profileDir;
 
   /** Links of a store whose IRIs are minted under a factory's base. */
   public InferredLinks(GraphStore store, IriFactory iris, InferenceSettings settings) {
@@ -95,7 +115,14 @@ public final class InferredLinks {
     this.base = iris.base();
     this.articlePrefix = base + "article/";
     this.inferenceGraph = iris.systemGraph("inference");
+    this.metaGraph = iris.systemGraph("meta");
     this.naming = new Naming(iris);
+    this.profileDir = profileDirectory(store).orElse(null);
+  }
+
+  /** Where the text profiles of a store are kept: a folder in the store's own, if it has one. */
+  public static Optional<Path> profileDirectory(GraphStore store) {
+    return store.localDirectory().map(dir -> dir.resolve("inference"));
   }
 
   /** The settings links are inferred with. */
@@ -132,34 +159,60 @@ public final class InferredLinks {
     for (int from = 0; from < all.size(); from += WRITE_BATCH) {
       store.deleteGraphs(all.subList(from, Math.min(all.size(), from + WRITE_BATCH)));
     }
+    store.apply(
+        new StoreBatch(List.of(), List.of(), metaGraph, List.of(naming.inference), List.of()));
+    if (profileDir != null) {
+      ProfileFile.removeAllBut(profileDir, null);
+    }
     return new Change(Set.of(), 0, graphs.size());
   }
 
   /** Recomputes every link from the records, replacing what the store holds. */
   public Change rebuild() {
     Change cleared = clear();
-    Dated dated = datedArticles();
     List<Pair> pairs = new ArrayList<>();
     PairFinder finder = new PairFinder(settings, pairs::add);
-    try (TextProfile.Builder profiles = settings.profiles()) {
-      for (int from = 0; from < dated.size(); from += READ_BATCH) {
-        int to = Math.min(dated.size(), from + READ_BATCH);
-        List<Node> chunk = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-          chunk.add(article(dated.keys()[i]));
-        }
-        List<Doc> docs = docs(chunk, profiles, dated);
-        docs.sort(null);
-        docs.forEach(finder::add);
+    String token = newToken();
+    try (ProfileFile.Writer profiles =
+        profileDir == null ? null : ProfileFile.create(profileDir, token, settings.describe())) {
+      eachDoc(
+          doc -> {
+            finder.add(doc);
+            if (profiles != null) {
+              profiles.add(key(doc.iri()), doc.time(), doc.profile());
+            }
+          });
+      if (profiles != null) {
+        profiles.finish();
       }
     }
-    int written = write(List.of(), pairs);
+    int written = write(List.of(), pairs, token);
+    if (profileDir != null) {
+      ProfileFile.removeAllBut(profileDir, token);
+    }
     Set<Node> articles = new HashSet<>();
     for (Pair p : pairs) {
       articles.add(NodeFactory.createURI(p.earlier().iri()));
       articles.add(NodeFactory.createURI(p.later().iri()));
     }
     return new Change(articles, written, cleared.removed());
+  }
+
+  /** Every dated article of the store as a document, in publication order, from its texts. */
+  private void eachDoc(Consumer<Doc> sink) {
+    long[] keys = datedKeys();
+    try (TextProfile.Builder profiles = settings.profiles()) {
+      for (int from = 0; from < keys.length; from += READ_BATCH) {
+        int to = Math.min(keys.length, from + READ_BATCH);
+        List<Node> chunk = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+          chunk.add(article(keys[i]));
+        }
+        List<Doc> docs = docs(chunk, profiles);
+        docs.sort(null);
+        docs.forEach(sink);
+      }
+    }
   }
 
   /**
@@ -169,100 +222,230 @@ public final class InferredLinks {
    */
   public Change update(Collection<Node> changed) {
     Set<Node> seeds = new HashSet<>();
+    LongIntMap seedKeys = new LongIntMap();
     for (Node node : changed) {
-      if (node.isURI() && IriFactory.keyBits(node.getURI(), articlePrefix) != -1) {
+      long k = node.isURI() ? IriFactory.keyBits(node.getURI(), articlePrefix) : -1;
+      if (k != -1) {
         seeds.add(node);
+        seedKeys.put(k, 1);
       }
     }
     if (seeds.isEmpty()) {
       return new Change(Set.of(), 0, 0);
     }
-    Dated dated = datedArticles();
-    List<Pair> fresh = new ArrayList<>();
-    try (TextProfile.Builder profiles = settings.profiles()) {
-      // The changed articles against their windows: the only pairs that can be new.
-      Set<Node> window = new HashSet<>(seeds);
-      for (Node seed : seeds) {
-        Long time = dated.time(key(seed));
-        if (time != null) {
-          window.addAll(
-              within(dated, time - settings.windowSeconds(), time + settings.windowSeconds()));
+    Path dir = profileDir;
+    try {
+      if (dir == null) {
+        dir = Files.createTempDirectory("newsgraph-profiles");
+      }
+      ProfileFile before = dir == profileDir ? ProfileFile.open(dir, token(), describe()) : null;
+      if (before == null) {
+        before = profileStore(dir);
+      }
+      List<Doc> changedDocs;
+      try (TextProfile.Builder profiles = settings.profiles()) {
+        changedDocs = docs(seeds, profiles);
+      }
+      changedDocs.sort(null);
+      String token = newToken();
+      List<Pair> fresh;
+      try (ProfileFile old = before) {
+        fresh = sweep(old, seedKeys, changedDocs, dir, token);
+      }
+      try (ProfileFile after = ProfileFile.open(dir, token, describe())) {
+        if (after == null) {
+          throw new UncheckedIOException(
+              new IOException("cannot read back the text profiles just written in " + dir));
+        }
+        Change change = regroup(seeds, fresh, after, token);
+        if (dir == profileDir) {
+          ProfileFile.removeAllBut(dir, token);
+        }
+        return change;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the text profiles in " + dir, e);
+    } finally {
+      if (dir != null && dir != profileDir) {
+        ProfileFile.removeAllBut(dir, null);
+        try {
+          Files.deleteIfExists(dir);
+        } catch (IOException e) {
+          // a temporary folder
         }
       }
-      Map<String, Doc> docs = new HashMap<>();
-      for (Doc doc : docs(window, profiles, dated)) {
-        docs.put(doc.iri(), doc);
-      }
-      for (Node seed : seeds) {
-        Doc a = docs.get(seed.getURI());
-        if (a == null) {
-          continue;
-        }
-        for (Node near :
-            within(
-                dated, a.time() - settings.windowSeconds(), a.time() + settings.windowSeconds())) {
-          Doc b = docs.get(near.getURI());
-          if (b == null) {
-            continue;
-          }
-          Pair pair = PairFinder.compare(a, b, settings);
-          if (pair != null
-              && (!seeds.contains(NodeFactory.createURI(b.iri()))
-                  || a.iri().compareTo(b.iri()) < 0)) {
-            fresh.add(pair);
-          }
-        }
-      }
-      // The groups touched: closure over the stored pairs (those of changed articles are stale
-      // but lead to the articles they grouped) and the fresh ones.
-      Map<Node, Set<Node>> freshEdges = new HashMap<>();
-      for (Pair p : fresh) {
-        Node x = NodeFactory.createURI(p.earlier().iri());
-        Node y = NodeFactory.createURI(p.later().iri());
-        freshEdges.computeIfAbsent(x, k -> new HashSet<>()).add(y);
-        freshEdges.computeIfAbsent(y, k -> new HashSet<>()).add(x);
-      }
-      Set<Node> group = new HashSet<>(seeds);
-      Set<List<Node>> oldPairs = new HashSet<>();
-      List<Node> frontier = new ArrayList<>(seeds);
-      while (!frontier.isEmpty()) {
-        List<Node> next = new ArrayList<>();
-        Map<Node, Set<Node>> stored = new HashMap<>();
-        ValuesQuery.forChunks(
-            store,
-            NEIGHBOURS,
-            A,
-            frontier,
-            row -> stored.computeIfAbsent(row.get(A), k -> new HashSet<>()).add(row.get(OTHER)));
-        for (Node node : frontier) {
-          Set<Node> around = new HashSet<>(stored.getOrDefault(node, Set.of()));
-          stored.getOrDefault(node, Set.of()).forEach(o -> oldPairs.add(ordered(node, o)));
-          around.addAll(freshEdges.getOrDefault(node, Set.of()));
-          for (Node other : around) {
-            if (group.add(other)) {
-              next.add(other);
-            }
-          }
-        }
-        frontier = next;
-      }
-      // The rule over every pair of the touched groups, from their current texts.
-      List<Doc> members = docs(group, profiles, dated);
-      members.sort(null);
-      List<Pair> pairs = new ArrayList<>();
-      PairFinder finder = new PairFinder(settings, pairs::add);
-      members.forEach(finder::add);
-      List<Node> stale = new ArrayList<>();
-      for (List<Node> pair : oldPairs) {
-        stale.add(graphOf(pair.get(0), pair.get(1)));
-      }
-      int written = write(stale, pairs);
-      return new Change(group, written, stale.size());
     }
   }
 
-  /** Writes the pairs' graphs (and the settings), after deleting {@code stale} graphs. */
-  private int write(List<Node> stale, List<Pair> pairs) {
+  /**
+   * Passes over the stored profiles and the changed articles' new ones in publication order,
+   * writing the new profile file as it goes, and returns the similar pairs that involve a changed
+   * article: the only pairs that can be new. Memory is the window's articles.
+   */
+  private List<Pair> sweep(
+      ProfileFile old, LongIntMap changed, List<Doc> changedDocs, Path dir, String token) {
+    List<Pair> fresh = new ArrayList<>();
+    ArrayDeque<Doc> recent = new ArrayDeque<>();
+    ArrayDeque<Doc> recentChanged = new ArrayDeque<>();
+    long window = settings.windowSeconds();
+    try (ProfileFile.Writer out = ProfileFile.create(dir, token, describe());
+        ProfileFile.Cursor stored = old.cursor()) {
+      Doc next = nextUnchanged(stored, changed);
+      int c = 0;
+      while (next != null || c < changedDocs.size()) {
+        boolean isChanged =
+            next == null || (c < changedDocs.size() && changedDocs.get(c).compareTo(next) < 0);
+        Doc doc = isChanged ? changedDocs.get(c++) : next;
+        if (!isChanged) {
+          next = nextUnchanged(stored, changed);
+        }
+        out.add(key(doc.iri()), doc.time(), doc.profile());
+        while (!recent.isEmpty() && recent.peekFirst().time() < doc.time() - window) {
+          recent.pollFirst();
+        }
+        while (!recentChanged.isEmpty() && recentChanged.peekFirst().time() < doc.time() - window) {
+          recentChanged.pollFirst();
+        }
+        for (Doc other : recentChanged) {
+          addIfSimilar(doc, other, fresh);
+        }
+        if (isChanged) {
+          for (Doc other : recent) {
+            addIfSimilar(doc, other, fresh);
+          }
+          recentChanged.addLast(doc);
+        } else if (!recentChanged.isEmpty() || c < changedDocs.size()) {
+          recent.addLast(doc); // only a changed article to come can pair with it
+        }
+      }
+      out.finish();
+    }
+    return fresh;
+  }
+
+  private void addIfSimilar(Doc a, Doc b, List<Pair> out) {
+    Pair pair = PairFinder.compare(a, b, settings);
+    if (pair != null) {
+      out.add(pair);
+    }
+  }
+
+  private Doc nextUnchanged(ProfileFile.Cursor stored, LongIntMap changed) {
+    while (stored.hasNext()) {
+      TextProfile profile = stored.next();
+      if (changed.get(stored.key()) == LongIntMap.ABSENT) {
+        return new Doc(articlePrefix + IriFactory.keyText(stored.key()), stored.time(), profile);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The groups the changed articles and their fresh pairs touch (closure over the stored pairs,
+   * whose changed members are stale but lead to the articles they grouped, and the fresh ones), and
+   * the rule over every pair of those groups, written in place of their stored pairs.
+   */
+  private Change regroup(Set<Node> seeds, List<Pair> fresh, ProfileFile profiles, String token) {
+    Map<Node, Set<Node>> freshEdges = new HashMap<>();
+    for (Pair p : fresh) {
+      Node x = NodeFactory.createURI(p.earlier().iri());
+      Node y = NodeFactory.createURI(p.later().iri());
+      freshEdges.computeIfAbsent(x, k -> new HashSet<>()).add(y);
+      freshEdges.computeIfAbsent(y, k -> new HashSet<>()).add(x);
+    }
+    Set<Node> group = new HashSet<>(seeds);
+    Set<List<Node>> oldPairs = new HashSet<>();
+    List<Node> frontier = new ArrayList<>(seeds);
+    while (!frontier.isEmpty()) {
+      List<Node> next = new ArrayList<>();
+      Map<Node, Set<Node>> stored = new HashMap<>();
+      ValuesQuery.forChunks(
+          store,
+          NEIGHBOURS,
+          A,
+          frontier,
+          row -> stored.computeIfAbsent(row.get(A), k -> new HashSet<>()).add(row.get(OTHER)));
+      for (Node node : frontier) {
+        Set<Node> around = new HashSet<>(stored.getOrDefault(node, Set.of()));
+        stored.getOrDefault(node, Set.of()).forEach(o -> oldPairs.add(ordered(node, o)));
+        around.addAll(freshEdges.getOrDefault(node, Set.of()));
+        for (Node other : around) {
+          if (group.add(other)) {
+            next.add(other);
+          }
+        }
+      }
+      frontier = next;
+    }
+    List<Doc> members = new ArrayList<>(group.size());
+    for (Node node : group) {
+      int at = profiles.position(key(node.getURI()));
+      if (at >= 0) {
+        members.add(new Doc(node.getURI(), profiles.time(at), profiles.profile(at)));
+      }
+    }
+    members.sort(null);
+    List<Pair> pairs = new ArrayList<>();
+    PairFinder finder = new PairFinder(settings, pairs::add);
+    members.forEach(finder::add);
+    List<Node> stale = new ArrayList<>();
+    for (List<Node> pair : oldPairs) {
+      stale.add(graphOf(pair.get(0), pair.get(1)));
+    }
+    int written = write(stale, pairs, token);
+    return new Change(group, written, stale.size());
+  }
+
+  /** Profiles every dated article of the store into a new file in {@code dir}, and opens it. */
+  private ProfileFile profileStore(Path dir) {
+    String token = newToken();
+    try (ProfileFile.Writer out = ProfileFile.create(dir, token, describe())) {
+      eachDoc(doc -> out.add(key(doc.iri()), doc.time(), doc.profile()));
+      out.finish();
+    }
+    ProfileFile made = ProfileFile.open(dir, token, describe());
+    if (made == null) {
+      throw new UncheckedIOException(
+          new IOException("cannot read back the text profiles just written in " + dir));
+    }
+    return made;
+  }
+
+  /** The token of the profile file the store's links were computed with, or null. */
+  private String token() {
+    Binding at =
+        BindingFactory.binding(
+            BindingFactory.binding(Var.alloc("meta"), metaGraph), Var.alloc("i"), naming.inference);
+    return store.query(
+        TOKEN,
+        at,
+        exec -> {
+          var rows = exec.select();
+          String found = null;
+          while (rows.hasNext()) {
+            Node t = rows.next().get(T);
+            if (t != null && t.isLiteral()) {
+              found = t.getLiteralLexicalForm();
+            }
+          }
+          return found;
+        });
+  }
+
+  private String describe() {
+    return settings.describe();
+  }
+
+  private static String newToken() {
+    return UUID.randomUUID().toString();
+  }
+
+  /**
+   * Writes the pairs' graphs and the settings, then deletes the {@code stale} graphs that were not
+   * rewritten; the last write records the token of the profile file the links were computed with
+   * (recorded on every store, so that all hold the same data; only a local one keeps the file).
+   */
+  private int write(List<Node> stale, List<Pair> pairs, String token) {
     List<GraphContent> graphs =
         naming.graphs(pairs, StoryRule.apply(pairs, settings.threshold()), settings);
     Set<Node> rewritten = new HashSet<>();
@@ -276,7 +459,13 @@ public final class InferredLinks {
       }
     }
     batch.add(naming.settingsGraph(settings));
-    store.replaceGraphs(batch);
+    store.apply(
+        new StoreBatch(
+            batch,
+            List.of(),
+            metaGraph,
+            List.of(naming.inference),
+            List.of(naming.tokenTriple(token))));
     List<Node> gone = stale.stream().filter(g -> !rewritten.contains(g)).toList();
     for (int from = 0; from < gone.size(); from += WRITE_BATCH) {
       store.deleteGraphs(gone.subList(from, Math.min(gone.size(), from + WRITE_BATCH)));
@@ -291,7 +480,7 @@ public final class InferredLinks {
   public static final class Naming {
     private final String base;
     private final String articlePrefix;
-    private final Node inference;
+    final Node inference;
     private final Node inferenceGraph;
 
     /** Names under a factory's base. */
@@ -300,6 +489,15 @@ public final class InferredLinks {
       this.articlePrefix = base + "article/";
       this.inference = NodeFactory.createURI(base + "inference");
       this.inferenceGraph = iris.systemGraph("inference");
+    }
+
+    /**
+     * The metadata triple naming the profile file that the links were computed with ({@link
+     * ProfileFile}).
+     */
+    public Triple tokenTriple(String token) {
+      return Triple.create(
+          inference, NewsVocab.DCTERMS_IDENTIFIER, NodeFactory.createLiteralString(token));
     }
 
     /** The graph holding the method and settings. */
@@ -410,8 +608,8 @@ public final class InferredLinks {
     return naming.graphOf(x.getURI(), y.getURI());
   }
 
-  private long key(Node article) {
-    return IriFactory.keyBits(article.getURI(), articlePrefix);
+  private long key(String article) {
+    return IriFactory.keyBits(article, articlePrefix);
   }
 
   private Node article(long key) {
@@ -425,10 +623,10 @@ public final class InferredLinks {
   }
 
   /**
-   * Every article with a record of its own and a publication time there (epoch seconds), sorted by
-   * time then key.
+   * The keys of every article with a record of its own and a publication time there, in publication
+   * order (then key).
    */
-  private Dated datedArticles() {
+  private long[] datedKeys() {
     String graphPrefix = base + "graph/article/";
     long[][] grow = {new long[1024], new long[1024]};
     int[] count = {0};
@@ -472,68 +670,35 @@ public final class InferredLinks {
               ? byTime
               : Long.compareUnsigned(keys[x], keys[y]); // the order of the hex keys as text
         });
-    long[] sortedKeys = new long[n];
-    long[] sortedTimes = new long[n];
-    LongIntMap index = new LongIntMap();
+    long[] sorted = new long[n];
+    int m = 0;
     for (int i = 0; i < n; i++) {
-      sortedKeys[i] = keys[order[i]];
-      sortedTimes[i] = times[order[i]];
-      index.put(sortedKeys[i], i);
+      long k = keys[order[i]];
+      if (m == 0 || sorted[m - 1] != k) {
+        sorted[m++] = k;
+      }
     }
-    return new Dated(sortedKeys, sortedTimes, index);
+    return Arrays.copyOf(sorted, m);
   }
 
   /**
-   * The dated articles, in publication order (then key), with their position by key: about 30 bytes
-   * an article.
+   * The documents of the articles that have a dated record of their own, from their texts; the
+   * earliest date when a record gives several.
    */
-  private record Dated(long[] keys, long[] times, LongIntMap index) {
-    int size() {
-      return keys.length;
-    }
-
-    /** An article's publication time, or null when it has no dated record of its own. */
-    Long time(long key) {
-      int at = index.get(key);
-      return at == LongIntMap.ABSENT ? null : times[at];
-    }
-  }
-
-  /** The articles published between two times, inclusive. */
-  private List<Node> within(Dated dated, long from, long to) {
-    long[] times = dated.times();
-    int lo = 0;
-    int hi = times.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (times[mid] < from) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    List<Node> out = new ArrayList<>();
-    for (int i = lo; i < times.length && times[i] <= to; i++) {
-      out.add(article(dated.keys()[i]));
-    }
-    return out;
-  }
-
-  /** The documents of articles that have a dated record of their own, from their texts. */
-  private List<Doc> docs(Collection<Node> articles, TextProfile.Builder profiles, Dated dated) {
+  private List<Doc> docs(Collection<Node> articles, TextProfile.Builder profiles) {
     Map<Node, String[]> texts = new HashMap<>();
-    List<Node> present = new ArrayList<>();
-    for (Node a : articles) {
-      if (dated.time(key(a)) != null) {
-        present.add(a);
-      }
-    }
+    Map<Node, Long> times = new HashMap<>();
     ValuesQuery.forChunks(
         store,
         TEXTS,
         A,
-        present,
+        articles,
         row -> {
+          Long time = epochSeconds(row.get(D));
+          if (time == null) {
+            return;
+          }
+          times.merge(row.get(A), time, Math::min);
           String[] t = texts.computeIfAbsent(row.get(A), k -> new String[3]);
           t[0] = min(t[0], row.get(H));
           t[1] = min(t[1], row.get(E));
@@ -545,7 +710,7 @@ public final class InferredLinks {
       out.add(
           new Doc(
               entry.getKey().getURI(),
-              dated.time(key(entry.getKey())),
+              times.get(entry.getKey()),
               profiles.profile(t[0], t[1], t[2])));
     }
     return out;

@@ -118,7 +118,7 @@ public final class PairFinder {
     }
     double score = settings.score(cosine, gap);
     boolean copy =
-        cosine >= COPY_FLOOR && a.profile().containment(b.profile()) >= settings.copyContainment();
+        cosine >= COPY_FLOOR && a.profile().contains(b.profile(), settings.copyContainment());
     if (score < settings.threshold() && !copy) {
       return null;
     }

@@ -65,24 +65,49 @@ public record TextProfile(long[] terms, float[] weights, long[] shingles) {
    */
   public double containment(TextProfile other) {
     int smaller = Math.min(shingles.length, other.shingles.length);
+    return smaller == 0 ? 0 : (double) sharedShingles(other, 0) / smaller;
+  }
+
+  /**
+   * Whether {@link #containment} reaches a level, stopping as soon as the shingles left to compare
+   * could no longer reach it: the same answer, mostly without walking both lists to their ends.
+   */
+  public boolean contains(TextProfile other, double level) {
+    int smaller = Math.min(shingles.length, other.shingles.length);
     if (smaller == 0) {
-      return 0;
+      return 0 >= level;
     }
+    // The fewest shared shingles that reach the level (the division below decides exactly).
+    int need = (int) Math.floor(level * smaller) - 1;
+    int shared = sharedShingles(other, Math.max(0, need));
+    return (double) shared / smaller >= level;
+  }
+
+  /**
+   * Counts the shingles the two profiles share; with {@code need} above 0, stops (returning a count
+   * below {@code need}) once fewer than {@code need} could be shared in all.
+   */
+  private int sharedShingles(TextProfile other, int need) {
+    long[] a = shingles;
+    long[] b = other.shingles;
     int shared = 0;
     int i = 0;
     int j = 0;
-    while (i < shingles.length && j < other.shingles.length) {
-      if (shingles[i] == other.shingles[j]) {
+    while (i < a.length && j < b.length) {
+      if (need > 0 && shared + Math.min(a.length - i, b.length - j) < need) {
+        return shared;
+      }
+      if (a[i] == b[j]) {
         shared++;
         i++;
         j++;
-      } else if (shingles[i] < other.shingles[j]) {
+      } else if (a[i] < b[j]) {
         i++;
       } else {
         j++;
       }
     }
-    return (double) shared / smaller;
+    return shared;
   }
 
   /** Builds profiles; one per thread (Lucene analyzers reuse their token streams per thread). */

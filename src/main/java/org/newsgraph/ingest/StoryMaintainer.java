@@ -98,7 +98,12 @@ public final class StoryMaintainer implements IngestListener {
       bulkStories = new BulkStories(iris, StoryKind.ALL);
       bulkGiven = new BulkStories(iris, StoryKind.GIVEN);
       if (infer && scratch != null) {
-        bulkInference = new BulkInference(iris, links.settings(), scratch);
+        bulkInference =
+            new BulkInference(
+                iris,
+                links.settings(),
+                scratch,
+                InferredLinks.profileDirectory(store).orElse(null));
       }
       return;
     }

@@ -1,5 +1,6 @@
 package org.newsgraph.store;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -99,6 +100,14 @@ public interface GraphStore extends AutoCloseable {
 
   /** A description of where the data lives, for messages ("TDB2 store at ..."). */
   String describe();
+
+  /**
+   * A folder of this store's own on this machine, for files kept beside the data (the inference's
+   * text profiles), or empty for a store elsewhere.
+   */
+  default Optional<Path> localDirectory() {
+    return Optional.empty();
+  }
 
   /** Releases the store. */
   @Override

@@ -3,13 +3,18 @@ package org.newsgraph.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.dboe.transaction.txn.TransactionException;
 import org.apache.jena.graph.Node;
@@ -333,6 +338,12 @@ public final class Tdb2Store implements GraphStore {
     return "TDB2 store at " + directory;
   }
 
+  /** The store's folder. */
+  @Override
+  public Optional<Path> localDirectory() {
+    return Optional.of(directory);
+  }
+
   /** Closes the dataset files (when no other store of this JVM uses them) and releases the lock. */
   @Override
   public void close() {
@@ -348,10 +359,30 @@ public final class Tdb2Store implements GraphStore {
         });
   }
 
+  /**
+   * Gives a graph exactly the content's triples, writing only the difference: a graph written again
+   * unchanged (a story or a similar pair recomputed to the same result) costs a read, not six index
+   * deletions and insertions per triple, and keeps the text index untouched.
+   */
   private void replace(GraphContent content) {
     Node g = content.graph();
-    dataset.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-    for (Triple t : content.triples()) {
+    Set<Triple> missing = new LinkedHashSet<>(content.triples());
+    List<Triple> stale = new ArrayList<>();
+    Iterator<Quad> stored = dataset.find(g, Node.ANY, Node.ANY, Node.ANY);
+    try {
+      while (stored.hasNext()) {
+        Triple t = stored.next().asTriple();
+        if (!missing.remove(t)) {
+          stale.add(t);
+        }
+      }
+    } finally {
+      Iter.close(stored);
+    }
+    for (Triple t : stale) {
+      dataset.delete(g, t.getSubject(), t.getPredicate(), t.getObject());
+    }
+    for (Triple t : missing) {
       dataset.add(g, t.getSubject(), t.getPredicate(), t.getObject());
     }
   }

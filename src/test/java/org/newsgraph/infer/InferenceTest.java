@@ -73,6 +73,49 @@ class InferenceTest {
   }
 
   @Test
+  void theEarlyStoppingCopyTestAnswersAsTheFullContainment() {
+    Random random = new Random(11);
+    String[] words = "one two three four five six seven eight".split(" ");
+    List<TextProfile> profiles = new ArrayList<>();
+    try (TextProfile.Builder builder = new TextProfile.Builder(2.0, 2000)) {
+      String shared = text(random, words, 40);
+      for (int i = 0; i < 60; i++) {
+        // Texts that repeat a common passage in part, so containment takes every value.
+        String own = text(random, words, random.nextInt(60));
+        int cut = random.nextInt(41);
+        profiles.add(builder.profile(null, shared.substring(0, nthSpace(shared, cut)) + own, null));
+      }
+    }
+    int copies = 0;
+    for (TextProfile a : profiles) {
+      for (TextProfile b : profiles) {
+        for (double level : new double[] {0, 0.3, 0.6, 0.85, 1.0}) {
+          boolean full = a.containment(b) >= level;
+          assertThat(a.contains(b, level)).as("level %s", level).isEqualTo(full);
+          copies += full && level == 0.6 ? 1 : 0;
+        }
+      }
+    }
+    assertThat(copies).isBetween(100, 3500); // both answers occur
+  }
+
+  private static String text(Random random, String[] words, int n) {
+    StringBuilder text = new StringBuilder();
+    for (int w = 0; w < n; w++) {
+      text.append(words[random.nextInt(words.length)]).append(' ');
+    }
+    return text.toString();
+  }
+
+  private static int nthSpace(String text, int n) {
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+      at = text.indexOf(' ', at) + 1;
+    }
+    return at;
+  }
+
+  @Test
   void aChainOfWeakPairsDoesNotBecomeOneStory() {
     // Each article shares half its words with the next: neighbours pair up, ends share nothing.
     List<Doc> chain =

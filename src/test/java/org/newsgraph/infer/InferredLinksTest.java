@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.newsgraph.cli.Cli;
 import org.newsgraph.ingest.IngestFixtures;
 
@@ -70,12 +72,29 @@ class InferredLinksTest {
         .satisfies(score -> assertThat(Double.parseDouble(score)).isBetween(0.325, 1.0));
   }
 
-  @Test
-  void incrementalRunsEndWhereACleanRunDoes() throws IOException {
+  /** What happens to the text profiles kept beside the store before the incremental run. */
+  enum ProfileFileBefore {
+    KEPT,
+    DELETED,
+    DAMAGED
+  }
+
+  @ParameterizedTest
+  @EnumSource(ProfileFileBefore.class)
+  void incrementalRunsEndWhereACleanRunDoes(ProfileFileBefore before) throws IOException {
     Path site = site();
     Path db = dir.resolve("db");
     assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), site.toString()).exit())
         .isZero();
+    Path kept = profileFile(db);
+    switch (before) {
+      case KEPT -> {}
+      case DELETED -> Files.delete(kept);
+      case DAMAGED -> {
+        byte[] bytes = Files.readAllBytes(kept);
+        Files.write(kept, java.util.Arrays.copyOf(bytes, bytes.length - 7));
+      }
+    }
     // A third report joins the story; a record is edited out of it; one goes.
     record(
         site,
@@ -98,11 +117,34 @@ class InferredLinksTest {
     assertThat(rows(db, SAME_STORY))
         .containsExactly("https://law.example/zoox-3,https://reuters.example/zoox");
     assertThat(rows(db, "SELECT ?a WHERE { ?a news:copyOf ?b }")).isEmpty();
+    assertThat(profileFile(db)).as("a new profile file replaces the old one").isNotEqualTo(kept);
 
     Path clean = dir.resolve("clean");
     assertThat(IngestFixtures.cli("ingest", "--db", clean.toString(), site.toString()).exit())
         .isZero();
     assertThat(IngestFixtures.comparableState(db)).isEqualTo(IngestFixtures.comparableState(clean));
+  }
+
+  /**
+   * The one profile file beside a store, named by the token its metadata records (so that the next
+   * run reads it).
+   */
+  private static Path profileFile(Path db) throws IOException {
+    List<Path> files;
+    try (var listed = Files.list(db.resolve("inference"))) {
+      files = listed.toList();
+    }
+    assertThat(files).as("the files in " + db.resolve("inference")).hasSize(1);
+    List<String> token =
+        rows(
+            db,
+            "SELECT ?t WHERE { GRAPH <https://w3id.org/newsgraph/id/graph/meta> {"
+                + " <https://w3id.org/newsgraph/id/inference>"
+                + " <http://purl.org/dc/terms/identifier> ?t } }");
+    assertThat(token).hasSize(1);
+    assertThat(files.get(0).getFileName().toString())
+        .isEqualTo("profiles-" + token.get(0) + ".bin");
+    return files.get(0);
   }
 
   @Test
@@ -133,6 +175,9 @@ class InferredLinksTest {
     assertThat(rows(db, SAME_STORY)).isEmpty();
     assertThat(rows(db, "SELECT ?s WHERE { ?s a news:Similarity }")).isEmpty();
     assertThat(rows(db, "SELECT ?s WHERE { ?s a news:Story }")).isEmpty();
+    try (var left = Files.list(db.resolve("inference"))) {
+      assertThat(left).as("text profiles go with the links").isEmpty();
+    }
     Path clean = dir.resolve("clean");
     assertThat(
             IngestFixtures.cli(
