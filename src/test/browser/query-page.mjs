@@ -1,40 +1,32 @@
 // Drives the query page in headless Chromium and prints what a user would see, as JSON on stdout.
 // Usage: node query-page.mjs BASE_URL QUERY_NAME PARAM_NAME PARAM_VALUE SCREENSHOT_PATH
 // The JUnit test QueryPageBrowserTest starts the server, runs this script, and checks the output.
-import { chromium } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
+import { launch, recordingPage, outside } from './launch.mjs';
 
 const [baseUrl, queryName, paramName, paramValue, screenshot] = process.argv.slice(2);
-const executablePath = process.env.NEWSGRAPH_CHROMIUM || '/usr/bin/chromium';
 
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 try {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
   const requests = [];
   const problems = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(String(e)));
+  const page = await recordingPage(browser,
+    { acceptDownloads: true, viewport: { width: 1200, height: 800 } }, requests, problems);
 
   await page.goto(baseUrl, { waitUntil: 'load' });
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
-  const highlighted = await page.locator('#highlight span.tok-keyword').count();
+  const highlighted = await page.locator('.CodeMirror .cm-keyword').count();
 
   await page.selectOption('#named', queryName);
   await page.fill('#param-' + paramName, paramValue);
   await page.click('#run');
-  await page.waitForSelector('#results table tbody tr', { timeout: 15000 });
+  await page.waitForSelector('.readable[data-labelled="true"] tbody tr', { timeout: 15000 });
 
-  const headers = await page.locator('#results table thead th').allTextContents();
-  const rows = await page.locator('#results table tbody tr').evaluateAll((trs) => trs.map((tr) =>
+  const headers = await page.locator('.readable-table thead th').allTextContents();
+  const rows = await page.locator('.readable-table tbody tr').evaluateAll((trs) => trs.map((tr) =>
     Array.from(tr.querySelectorAll('td')).map((td) => {
       const a = td.querySelector('a');
-      return { text: td.textContent, href: a ? a.getAttribute('href') : null };
+      return { text: td.textContent, href: a ? a.getAttribute('href') : null, title: td.title || (a ? a.title : '') };
     })));
   const status = await page.textContent('#status');
 
@@ -42,22 +34,29 @@ try {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
   const downloadPath = await download.path();
   const downloaded = { name: download.suggestedFilename(), text: await readFile(downloadPath, 'utf8') };
+  await page.locator('.yasr').screenshot({ path: screenshot });
 
-  // Then the user's own SPARQL, typed into the editor, goes to the SPARQL endpoint.
+  // Then the user's own SPARQL, typed into the editor, goes to the SPARQL endpoint through YASGUI.
   await page.selectOption('#named', '');
-  await page.fill('#query', 'PREFIX news: <https://w3id.org/newsgraph/ns#>\n'
-    + 'SELECT ?article WHERE { ?article a news:Article } ORDER BY ?article');
-  await page.click('#run');
+  await page.evaluate(() => document.querySelector('.CodeMirror').CodeMirror.setValue(
+    'PREFIX news: <https://w3id.org/newsgraph/ns#>\n'
+    + 'SELECT ?article WHERE { ?article a news:Article } ORDER BY ?article'));
+  await page.click('.yasqe .yasqe_queryButton');
   await page.waitForFunction(() => document.querySelector('#status').textContent.includes('rows in'));
+  await page.waitForSelector('.readable[data-labelled="true"]');
   const adhoc = {
-    headers: await page.locator('#results table thead th').allTextContents(),
-    links: await page.locator('#results table tbody td a').count(),
+    headers: await page.locator('.readable-table thead th').allTextContents(),
+    links: await page.locator('.readable-table tbody td a').count(),
     status: await page.textContent('#status'),
   };
 
-  await page.screenshot({ path: screenshot, fullPage: true });
-  const outside = requests.filter((u) => !u.startsWith(baseUrl) && !u.startsWith('blob:') && !u.startsWith('data:'));
-  console.log(JSON.stringify({ highlighted, headers, rows, status, downloaded, adhoc, outside, problems }));
+  // A query's text is kept in the browser's local storage: a reload shows it again.
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForSelector('body[data-ready="true"]');
+  const kept = await page.evaluate(() => document.querySelector('.CodeMirror').CodeMirror.getValue());
+
+  console.log(JSON.stringify({ highlighted, headers, rows, status, downloaded, adhoc, kept,
+    outside: outside(requests, baseUrl), requests: requests.length, problems }));
 } finally {
   await browser.close();
 }

@@ -52,8 +52,11 @@ public final class NewsgraphServer {
   /** The dataset's name: its URL path is {@code /newsgraph}. */
   public static final String DATASET = "newsgraph";
 
-  /** The paths the server serves itself: the dataset, the named queries and Fuseki's admin. */
-  private static final Pattern RESERVED = Pattern.compile("^/(" + DATASET + "|q|\\$)(/.*)?$");
+  /**
+   * The paths the server serves itself: the dataset, named queries, page assets, Fuseki's admin.
+   */
+  private static final Pattern RESERVED =
+      Pattern.compile("^/(" + DATASET + "|q|assets|webjars|\\$)(/.*)?$");
 
   private final FusekiServer fuseki;
   private final String host;
@@ -65,7 +68,8 @@ public final class NewsgraphServer {
 
   /**
    * Whether a path (or servlet path spec) is the server's own, so no other servlet may be mounted
-   * there: {@code /}, and {@code /newsgraph}, {@code /q} and {@code /$} with everything under them.
+   * there: {@code /}, and {@code /newsgraph}, {@code /q}, {@code /assets}, {@code /webjars} and
+   * {@code /$} with everything under them.
    */
   public static boolean isReserved(String path) {
     return path.equals("/") || RESERVED.matcher(path).matches();
@@ -198,6 +202,7 @@ public final class NewsgraphServer {
       // Fuseki would name itself with the version it reads from the jar manifest: newsgraph's, once
       // shaded. The server names both instead (ServerHeader).
       Fuseki.outputFusekiServerHeader = false;
+      AssetServlet assets = new AssetServlet(PageVocabulary.json(iris.base(), settings.maxRows()));
       FusekiServer.Builder fuseki =
           FusekiServer.create()
               .port(port)
@@ -217,8 +222,9 @@ public final class NewsgraphServer {
                   "/q/*",
                   new NamedQueryServlet(
                       store.dataset(), QueryCatalog.load(), new ParamBinder(store, iris), settings))
-              .addServlet("/assets/*", new AssetServlet())
-              .addServlet("", new AssetServlet());
+              .addServlet("/assets/*", assets)
+              .addServlet("/webjars/*", assets)
+              .addServlet("", assets);
       if (corsOrigin != null) {
         fuseki.addFilter("/*", corsFilter());
       }

@@ -305,14 +305,40 @@ class ServerProtocolTest {
     while (m.find()) {
       assets.add(m.group(1));
     }
-    assertThat(assets).isNotEmpty().allMatch(a -> a.startsWith("assets/"));
+    assertThat(assets)
+        .isNotEmpty()
+        .allMatch(a -> a.startsWith("assets/") || a.startsWith("webjars/"))
+        .anyMatch(a -> a.startsWith("webjars/zazuko__yasgui/"));
     for (String asset : assets) {
       HttpResponse<String> file = get(server.url() + asset, null);
       assertThat(file.statusCode()).as(asset).isEqualTo(200);
-      assertThat(file.body())
-          .as(asset)
-          .doesNotContainPattern("(import|src|href|url)\\s*[=(]?\\s*[\"']?https?://");
+      assertThat(file.headers().firstValue("Content-Security-Policy"))
+          .hasValueSatisfying(csp -> assertThat(csp).startsWith("default-src 'self';"));
+      if (asset.startsWith("assets/")) {
+        // The page's own files name no other host; the libraries' bundles are fixed by version.
+        assertThat(file.body())
+            .as(asset)
+            .doesNotContainPattern("(import|src|href|url)\\s*[=(]?\\s*[\"']?https?://");
+        assertThat(file.headers().firstValue("Cache-Control")).hasValue("no-cache");
+      } else {
+        assertThat(file.headers().firstValue("Cache-Control"))
+            .hasValueSatisfying(c -> assertThat(c).contains("max-age=31536000"));
+      }
     }
+    HttpResponse<String> vocabulary = get(server.url() + "assets/vocabulary.json", null);
+    assertThat(vocabulary.statusCode()).isEqualTo(200);
+    assertThat(vocabulary.body())
+        .contains("\"https://w3id.org/newsgraph/ns#related\"")
+        .contains("\"http://schema.org/headline\"")
+        .contains("\"https://w3id.org/newsgraph/ns#Article\"")
+        .contains("\"article\" : \"https://w3id.org/newsgraph/id/article/\"");
+    // Only the listed bundles of a WebJar are served, nothing else in it.
+    assertThat(get(server.url() + "webjars/cytoscape/3.33.1/package.json", null).statusCode())
+        .isEqualTo(404);
+    assertThat(
+            get(server.url() + "webjars/cytoscape/3.33.1/..%2F..%2Fchart.js/x.js", null)
+                .statusCode())
+        .isBetween(400, 404);
     assertThat(get(server.url() + "assets/..%2Fqueries%2Findex", null).statusCode())
         .isBetween(400, 404);
     assertThat(get(server.url() + "assets/nosuch.js", null).statusCode()).isEqualTo(404);

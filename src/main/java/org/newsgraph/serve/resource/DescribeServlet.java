@@ -37,6 +37,9 @@ public final class DescribeServlet extends HttpServlet {
   private static final String JSONLD = "application/ld+json";
   private static final String NTRIPLES = "application/n-triples";
   private static final String HTML = "text/html";
+  private static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+          + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
   /** What the servlet offers, in order of preference when the client has none (*&#47;*). */
   private static final AcceptList OFFERS = AcceptList.create(TURTLE, JSONLD, NTRIPLES, HTML);
@@ -88,15 +91,22 @@ public final class DescribeServlet extends HttpServlet {
     response.setStatus(HttpServletResponse.SC_OK);
     response.setCharacterEncoding("UTF-8");
     response.setContentType(type + "; charset=utf-8");
+    if (type.equals(HTML)) {
+      // The page runs the server's own scripts only (its pictures), never a third party's.
+      response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    }
     try (OutputStream out = response.getOutputStream()) {
       switch (type) {
         case JSONLD -> RDFDataMgr.write(out, g, RDFFormat.JSONLD11);
         case NTRIPLES -> RDFDataMgr.write(out, g, RDFFormat.NTRIPLES);
-        case HTML ->
-            out.write(
-                HtmlPage.render(
-                        iri, g, PrefixMapping.Factory.create().setNsPrefixes(Exporter.PREFIXES))
-                    .getBytes(StandardCharsets.UTF_8));
+        case HTML -> {
+          String path = iri.getURI().substring(base.length());
+          String kind = path.substring(0, path.indexOf('/'));
+          out.write(
+              HtmlPage.render(
+                      iri, kind, g, PrefixMapping.Factory.create().setNsPrefixes(Exporter.PREFIXES))
+                  .getBytes(StandardCharsets.UTF_8));
+        }
         default -> RDFDataMgr.write(out, g, RDFFormat.TURTLE);
       }
     }
