@@ -17,9 +17,9 @@ from networkx.readwrite import gexf
 def teach_gexf_1_3():
     """Lets an older networkx read GEXF 1.3.
 
-    networkx 3 reads GEXF 1.3 with the reader it uses for 1.2draft, under the 1.3 namespace.
-    Debian 12 ships networkx 2.8, whose table of versions stops at 1.2draft; this adds the 1.3
-    namespace to that table and changes nothing else.
+    networkx 3.6 reads GEXF 1.3 with the reader it uses for 1.2draft, under the 1.3 namespace.
+    Earlier versions, such as the 2.8 of Debian 12, have a table of versions that stops at
+    1.2draft; this adds the 1.3 namespace to that table and changes nothing else.
     """
     versions = gexf.GEXF.versions
     if "1.3" not in versions:
