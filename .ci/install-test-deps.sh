@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 packages=()
 command -v rapper >/dev/null 2>&1 || packages+=(raptor2-utils)
+# networkx reads the network exports back (NetworkExportTest); PyPI is out of reach, Debian has it.
+/usr/bin/python3 -c 'import networkx' >/dev/null 2>&1 || packages+=(python3-networkx)
 if [ ${#packages[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
