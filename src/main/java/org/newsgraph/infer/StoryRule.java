@@ -115,6 +115,7 @@ public final class StoryRule {
   private static final class Group {
     final List<Doc> members = new ArrayList<>();
     final Map<Long, Double> sum = new HashMap<>();
+    private double norm = -1; // computed when asked, forgotten when the sum changes
 
     Group(Doc doc) {
       add(doc);
@@ -126,6 +127,7 @@ public final class StoryRule {
 
     void add(Doc doc) {
       members.add(doc);
+      norm = -1;
       TextProfile p = doc.profile();
       for (int i = 0; i < p.terms().length; i++) {
         sum.merge(p.terms()[i], (double) p.weights()[i], Double::sum);
@@ -134,6 +136,7 @@ public final class StoryRule {
 
     void absorb(Group other) {
       members.addAll(other.members);
+      norm = -1;
       other.sum.forEach((term, weight) -> sum.merge(term, weight, Double::sum));
     }
 
@@ -151,11 +154,14 @@ public final class StoryRule {
     }
 
     private double norm() {
-      double n = 0;
-      for (double w : sum.values()) {
-        n += w * w;
+      if (norm < 0) {
+        double n = 0;
+        for (double w : sum.values()) {
+          n += w * w;
+        }
+        norm = Math.sqrt(n);
       }
-      return Math.sqrt(n);
+      return norm;
     }
   }
 }
