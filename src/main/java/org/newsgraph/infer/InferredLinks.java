@@ -85,6 +85,11 @@ public final class InferredLinks {
       QueryFactory.create(
           PREFIXES
               + "SELECT ?a ?other WHERE { ?s news:between ?a , ?other . FILTER (?other != ?a) }");
+  private static final Query SAME_STORY =
+      QueryFactory.create(
+          PREFIXES
+              + "SELECT ?a ?other WHERE { GRAPH ?g { ?a news:sameStory ?other } FILTER (?other !="
+              + " ?a) }");
   private static final Query SIMILARITY_GRAPHS =
       QueryFactory.create(PREFIXES + "SELECT ?g WHERE { GRAPH ?g { ?s a news:Similarity } }");
   private static final Query ANY =
@@ -186,7 +191,7 @@ public final class InferredLinks {
         profiles.finish();
       }
     }
-    int written = write(List.of(), pairs, token);
+    int written = write(List.of(), pairs, StoryRule.apply(pairs, settings.threshold()), token);
     if (profileDir != null) {
       ProfileFile.removeAllBut(profileDir, token);
     }
@@ -392,8 +397,44 @@ public final class InferredLinks {
     for (List<Node> pair : oldPairs) {
       stale.add(graphOf(pair.get(0), pair.get(1)));
     }
-    int written = write(stale, pairs, token);
-    return new Change(group, written, stale.size());
+    StoryRule.Result result = StoryRule.apply(pairs, settings.threshold());
+    Set<Node> moved = changedLinks(group, result);
+    moved.addAll(seeds);
+    int written = write(stale, pairs, result, token);
+    return new Change(moved, written, stale.size());
+  }
+
+  /**
+   * The articles of a group whose same-story links the rule's new result changes from the stored
+   * ones: the only ones whose stories can change (a large group of weak pairs mostly keeps its
+   * links).
+   */
+  private Set<Node> changedLinks(Set<Node> group, StoryRule.Result result) {
+    Set<List<Node>> before = new HashSet<>();
+    ValuesQuery.forChunks(
+        store,
+        SAME_STORY,
+        A,
+        new ArrayList<>(group),
+        row -> before.add(ordered(row.get(A), row.get(OTHER))));
+    Set<List<Node>> after = new HashSet<>();
+    for (Pair p : result.sameStory()) {
+      after.add(
+          ordered(
+              NodeFactory.createURI(p.earlier().iri()), NodeFactory.createURI(p.later().iri())));
+    }
+    Set<Node> moved = new HashSet<>();
+    for (List<Node> pair : before) {
+      if (!after.contains(pair)) {
+        moved.addAll(pair);
+      }
+    }
+    for (List<Node> pair : after) {
+      if (!before.contains(pair)) {
+        moved.addAll(pair);
+      }
+    }
+    return moved;
   }
 
   /** Profiles every dated article of the store into a new file in {@code dir}, and opens it. */
@@ -445,9 +486,8 @@ public final class InferredLinks {
    * rewritten; the last write records the token of the profile file the links were computed with
    * (recorded on every store, so that all hold the same data; only a local one keeps the file).
    */
-  private int write(List<Node> stale, List<Pair> pairs, String token) {
-    List<GraphContent> graphs =
-        naming.graphs(pairs, StoryRule.apply(pairs, settings.threshold()), settings);
+  private int write(List<Node> stale, List<Pair> pairs, StoryRule.Result result, String token) {
+    List<GraphContent> graphs = naming.graphs(pairs, result, settings);
     Set<Node> rewritten = new HashSet<>();
     List<GraphContent> batch = new ArrayList<>();
     for (GraphContent graph : graphs) {
