@@ -105,6 +105,15 @@ class InferredQueriesTest {
         .containsExactly("2020-04-15", "2020-04-16");
     // Every article of the given stories is in one story of each kind.
     assertThat(rows("stories", Map.of("limit", "1000", "links", "given"))).isNotEmpty();
+    // search shows the story of the kind asked: the two Zoox reports are one only by inference.
+    assertThat(rows("search", Map.of("words", "Zoox Tesla lawsuit")))
+        .filteredOn(r -> r.get("article").equals(zoox))
+        .singleElement()
+        .satisfies(r -> assertThat(r.get("story")).isNotEmpty());
+    assertThat(rows("search", Map.of("words", "Zoox Tesla lawsuit", "links", "given")))
+        .filteredOn(r -> r.get("article").equals(zoox))
+        .singleElement()
+        .satisfies(r -> assertThat(r.get("story")).isNullOrEmpty());
   }
 
   @Test
@@ -156,7 +165,9 @@ class InferredQueriesTest {
         Arguments.of("similar", Map.of("article", InferenceSite.ZOOX)),
         Arguments.of("stories", Map.of("links", "given")),
         Arguments.of("first-report", Map.of("article", InferenceSite.ZOOX, "links", "all")),
-        Arguments.of("syndication", Map.of()));
+        Arguments.of("syndication", Map.of()),
+        Arguments.of("search", Map.of("words", "zoox", "links", "given")),
+        Arguments.of("search", Map.of("words", "zoox")));
   }
 
   @ParameterizedTest(name = "{0} {1}")
