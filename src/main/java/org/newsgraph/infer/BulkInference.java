@@ -1,6 +1,8 @@
 package org.newsgraph.infer;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,10 +54,7 @@ public final class BulkInference implements AutoCloseable {
   private long written;
   private boolean complete = true;
 
-  private long[] keys = new long[1024];
-  private long[] times = new long[1024];
-  private long[] offsets = new long[1024];
-  private int count;
+  private final ProfileIndex arrived = new ProfileIndex();
 
   // The article whose facts are arriving.
   private long current = -1;
@@ -157,15 +156,15 @@ public final class BulkInference implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Integer[] order = new Integer[count];
-    for (int i = 0; i < count; i++) {
+    Integer[] order = new Integer[arrived.size()];
+    for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
     Arrays.sort(
         order,
         (x, y) -> {
-          int byTime = Long.compare(times[x], times[y]);
-          return byTime != 0 ? byTime : Long.compareUnsigned(keys[x], keys[y]);
+          int byTime = Long.compare(arrived.time(x), arrived.time(y));
+          return byTime != 0 ? byTime : Long.compareUnsigned(arrived.key(x), arrived.key(y));
         });
     List<Pair> pairs = new ArrayList<>();
     PairFinder finder = new PairFinder(settings, pairs::add);
@@ -180,9 +179,11 @@ public final class BulkInference implements AutoCloseable {
                 : ProfileFile.create(profileDir, token, settings.describe())) {
       for (int i : order) {
         TextProfile profile = read(channel, i);
-        finder.add(new Doc(articlePrefix + IriFactory.keyText(keys[i]), times[i], profile));
+        long key = arrived.key(i);
+        long time = arrived.time(i);
+        finder.add(new Doc(articlePrefix + IriFactory.keyText(key), time, profile));
         if (kept != null) {
-          kept.add(keys[i], times[i], profile);
+          kept.add(key, time, profile);
         }
       }
       if (kept != null) {
@@ -212,17 +213,8 @@ public final class BulkInference implements AutoCloseable {
     }
     seen.put(current, 1);
     if (time != null) {
-      TextProfile profile = profiles.profile(headline, excerpt, body);
-      if (count == keys.length) {
-        keys = Arrays.copyOf(keys, count * 2);
-        times = Arrays.copyOf(times, count * 2);
-        offsets = Arrays.copyOf(offsets, count * 2);
-      }
-      keys[count] = current;
-      times[count] = time;
-      offsets[count] = written;
-      count++;
-      write(profile);
+      arrived.add(current, time, written);
+      write(profiles.profile(headline, excerpt, body));
     }
     current = -1;
     headline = null;
@@ -233,55 +225,26 @@ public final class BulkInference implements AutoCloseable {
 
   private void write(TextProfile p) {
     try {
-      out.writeInt(p.terms().length);
-      for (int i = 0; i < p.terms().length; i++) {
-        out.writeLong(p.terms()[i]);
-        out.writeFloat(p.weights()[i]);
-      }
-      out.writeInt(p.shingles().length);
-      for (long s : p.shingles()) {
-        out.writeLong(s);
-      }
-      written += 8 + 12L * p.terms().length + 8L * p.shingles().length;
+      written += ProfileFile.writeProfile(out, p);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the inference's scratch file " + file, e);
     }
   }
 
+  /** The profile of the article that arrived {@code index}-th, from the scratch file. */
   private TextProfile read(FileChannel channel, int index) throws IOException {
-    long at = offsets[index];
-    ByteBuffer head = ByteBuffer.allocate(4);
-    readFully(channel, head, at);
-    int terms = head.flip().getInt();
-    ByteBuffer body = ByteBuffer.allocate(12 * terms + 4);
-    readFully(channel, body, at + 4);
-    body.flip();
-    long[] t = new long[terms];
-    float[] w = new float[terms];
-    for (int i = 0; i < terms; i++) {
-      t[i] = body.getLong();
-      w[i] = body.getFloat();
-    }
-    int shingles = body.getInt();
-    ByteBuffer sb = ByteBuffer.allocate(8 * shingles);
-    readFully(channel, sb, at + 8 + 12L * terms);
-    sb.flip();
-    long[] s = new long[shingles];
-    for (int i = 0; i < shingles; i++) {
-      s[i] = sb.getLong();
-    }
-    return terms == 0 ? TextProfile.EMPTY : new TextProfile(t, w, s);
-  }
-
-  private void readFully(FileChannel channel, ByteBuffer buffer, long at) throws IOException {
-    long position = at;
-    while (buffer.hasRemaining()) {
-      int n = channel.read(buffer, position);
+    long from = arrived.offset(index);
+    long to = index + 1 < arrived.size() ? arrived.offset(index + 1) : written;
+    ByteBuffer entry = ByteBuffer.allocate((int) (to - from));
+    long position = from;
+    while (entry.hasRemaining()) {
+      int n = channel.read(entry, position);
       if (n < 0) {
         throw new IOException("the scratch file " + file + " ends early");
       }
       position += n;
     }
+    return ProfileFile.readProfile(new DataInputStream(new ByteArrayInputStream(entry.array())));
   }
 
   @Override

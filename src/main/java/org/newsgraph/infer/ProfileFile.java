@@ -2,7 +2,10 @@ package org.newsgraph.infer;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInput;
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -16,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 import org.newsgraph.model.LongIntMap;
 
@@ -174,10 +176,14 @@ public final class ProfileFile implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the text profiles in " + file, e);
     }
-    entry.flip();
-    entry.getLong(); // key
-    entry.getLong(); // time
-    return readProfile(entry);
+    try {
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry.array()));
+      in.readLong(); // key
+      in.readLong(); // time
+      return readProfile(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the text profiles in " + file, e);
+    }
   }
 
   /**
@@ -231,20 +237,8 @@ public final class ProfileFile implements AutoCloseable {
       try {
         key = in.readLong();
         time = in.readLong();
-        int terms = in.readInt();
-        long[] t = new long[terms];
-        float[] w = new float[terms];
-        for (int i = 0; i < terms; i++) {
-          t[i] = in.readLong();
-          w[i] = in.readFloat();
-        }
-        int shingles = in.readInt();
-        long[] s = new long[shingles];
-        for (int i = 0; i < shingles; i++) {
-          s[i] = in.readLong();
-        }
         read++;
-        return terms == 0 ? TextProfile.EMPTY : new TextProfile(t, w, s);
+        return readProfile(in);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the text profiles", e);
       }
@@ -270,20 +264,39 @@ public final class ProfileFile implements AutoCloseable {
     }
   }
 
-  private static TextProfile readProfile(ByteBuffer in) {
-    int terms = in.getInt();
+  /** Reads one profile as {@link #writeProfile} wrote it. */
+  static TextProfile readProfile(DataInput in) throws IOException {
+    int terms = in.readInt();
     long[] t = new long[terms];
     float[] w = new float[terms];
     for (int i = 0; i < terms; i++) {
-      t[i] = in.getLong();
-      w[i] = in.getFloat();
+      t[i] = in.readLong();
+      w[i] = in.readFloat();
     }
-    int shingles = in.getInt();
+    int shingles = in.readInt();
     long[] s = new long[shingles];
     for (int i = 0; i < shingles; i++) {
-      s[i] = in.getLong();
+      s[i] = in.readLong();
     }
     return terms == 0 ? TextProfile.EMPTY : new TextProfile(t, w, s);
+  }
+
+  /**
+   * Writes one profile: term count, term hash and weight pairs, shingle count, shingle hashes.
+   *
+   * @return the bytes written
+   */
+  static long writeProfile(DataOutput out, TextProfile profile) throws IOException {
+    out.writeInt(profile.terms().length);
+    for (int i = 0; i < profile.terms().length; i++) {
+      out.writeLong(profile.terms()[i]);
+      out.writeFloat(profile.weights()[i]);
+    }
+    out.writeInt(profile.shingles().length);
+    for (long s : profile.shingles()) {
+      out.writeLong(s);
+    }
+    return 4 + 12L * profile.terms().length + 4 + 8L * profile.shingles().length;
   }
 
   /**
@@ -309,10 +322,7 @@ public final class ProfileFile implements AutoCloseable {
     private final FileChannel channel;
     private final DataOutputStream out;
     private long written;
-    private long[] keys = new long[1024];
-    private long[] times = new long[1024];
-    private long[] offsets = new long[1024];
-    private int count;
+    private final ProfileIndex index = new ProfileIndex();
     private boolean finished;
 
     private Writer(Path dir, String token, String settings) {
@@ -344,55 +354,39 @@ public final class ProfileFile implements AutoCloseable {
      * @throws IllegalArgumentException when it does not come after the previous one
      */
     public void add(long key, long time, TextProfile profile) {
-      if (count > 0) {
-        int order = Long.compare(time, times[count - 1]);
-        if (order < 0 || (order == 0 && Long.compareUnsigned(key, keys[count - 1]) <= 0)) {
+      int last = index.size() - 1;
+      if (last >= 0) {
+        int order = Long.compare(time, index.time(last));
+        if (order < 0 || (order == 0 && Long.compareUnsigned(key, index.key(last)) <= 0)) {
           throw new IllegalArgumentException("profiles must come in publication order");
         }
       }
-      if (count == keys.length) {
-        keys = Arrays.copyOf(keys, count * 2);
-        times = Arrays.copyOf(times, count * 2);
-        offsets = Arrays.copyOf(offsets, count * 2);
-      }
-      keys[count] = key;
-      times[count] = time;
-      offsets[count] = written;
-      count++;
+      index.add(key, time, written);
       try {
         out.writeLong(key);
         out.writeLong(time);
-        out.writeInt(profile.terms().length);
-        for (int i = 0; i < profile.terms().length; i++) {
-          out.writeLong(profile.terms()[i]);
-          out.writeFloat(profile.weights()[i]);
-        }
-        out.writeInt(profile.shingles().length);
-        for (long s : profile.shingles()) {
-          out.writeLong(s);
-        }
+        written += 16 + writeProfile(out, profile);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the text profiles " + partial, e);
       }
-      written += 8 + 8 + 4 + 12L * profile.terms().length + 4 + 8L * profile.shingles().length;
     }
 
     /** How many profiles were added. */
     public int count() {
-      return count;
+      return index.size();
     }
 
     /** Writes the index, forces the file to disk and gives it its name. */
     public void finish() {
       try {
         long indexAt = written;
-        for (int i = 0; i < count; i++) {
-          out.writeLong(keys[i]);
-          out.writeLong(times[i]);
-          out.writeLong(offsets[i]);
+        for (int i = 0; i < index.size(); i++) {
+          out.writeLong(index.key(i));
+          out.writeLong(index.time(i));
+          out.writeLong(index.offset(i));
         }
         out.writeLong(indexAt);
-        out.writeInt(count);
+        out.writeInt(index.size());
         out.writeInt(MAGIC);
         out.flush();
         channel.force(true);
