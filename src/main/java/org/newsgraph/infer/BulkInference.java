@@ -11,9 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
@@ -32,10 +30,12 @@ import org.newsgraph.vocab.NewsVocab;
  * <p>An article's own facts (headline, excerpt, body, publication time, in its own record graph)
  * arrive together, when the merge replays the winning description; its profile is computed then and
  * appended to a scratch file, and only its key, time and file offset stay in memory (24 bytes an
- * article). At the end the profiles are read back in publication order through the {@link
- * PairFinder}; the pairs found keep their two profiles until the {@link StoryRule} has run. When an
- * article's facts do not arrive together, the result is {@linkplain #complete() incomplete} and the
- * caller infers from the store instead. Not thread-safe: fed by the one writer.
+ * article). At the end the profiles are read back in publication order, into the {@link PairFinder}
+ * and into the store's profile file ({@link ProfileFile}); the pairs found are kept as positions
+ * ({@link PairGroups}), and the {@link StoryRule} runs on one connected group at a time with that
+ * group's profiles read back. When an article's facts do not arrive together, the result is
+ * {@linkplain #complete() incomplete} and the caller infers from the store instead. Not
+ * thread-safe: fed by the one writer.
  */
 public final class BulkInference implements AutoCloseable {
 
@@ -166,12 +166,16 @@ public final class BulkInference implements AutoCloseable {
           int byTime = Long.compare(arrived.time(x), arrived.time(y));
           return byTime != 0 ? byTime : Long.compareUnsigned(arrived.key(x), arrived.key(y));
         });
-    List<Pair> pairs = new ArrayList<>();
-    PairFinder finder = new PairFinder(settings, pairs::add);
+    PairGroups pairs = new PairGroups();
+    PairFinder finder =
+        new PairFinder(
+            settings,
+            p -> pairs.add(arrival(p.earlier()), arrival(p.later()), p.score(), p.copy()));
     String token = UUID.randomUUID().toString();
     if (profileDir != null) {
       ProfileFile.removeAllBut(profileDir, null); // the store is empty: any file is stale
     }
+    int[] graphs = {0};
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         ProfileFile.Writer kept =
             profileDir == null
@@ -190,28 +194,50 @@ public final class BulkInference implements AutoCloseable {
         kept.finish();
       }
       sink.accept(Quad.create(metaGraph, naming.tokenTriple(token)));
+      // The rule group by group, each group's profiles read back from the scratch file.
+      pairs.eachGroup(
+          at -> doc(channel, at),
+          group -> {
+            for (var graph :
+                naming.graphs(group, StoryRule.apply(group, settings.threshold()), settings)) {
+              for (Triple t : graph.triples()) {
+                sink.accept(Quad.create(graph.graph(), t));
+              }
+              graphs[0]++;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the inference's scratch file " + file, e);
-    }
-    int graphs = 0;
-    for (var graph : naming.graphs(pairs, StoryRule.apply(pairs, settings.threshold()), settings)) {
-      for (Triple t : graph.triples()) {
-        sink.accept(Quad.create(graph.graph(), t));
-      }
-      graphs++;
     }
     var settingsGraph = naming.settingsGraph(settings);
     for (Triple t : settingsGraph.triples()) {
       sink.accept(Quad.create(settingsGraph.graph(), t));
     }
-    return graphs;
+    return graphs[0];
+  }
+
+  /** The arrival number of an article that went through the pair finder. */
+  private int arrival(Doc doc) {
+    return seen.get(IriFactory.keyBits(doc.iri(), articlePrefix));
+  }
+
+  /** The document of the article that arrived {@code index}-th, its profile read back. */
+  private Doc doc(FileChannel channel, int index) {
+    try {
+      return new Doc(
+          articlePrefix + IriFactory.keyText(arrived.key(index)),
+          arrived.time(index),
+          read(channel, index));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the inference's scratch file " + file, e);
+    }
   }
 
   private void finishCurrent() {
     if (current == -1) {
       return;
     }
-    seen.put(current, 1);
+    seen.put(current, time == null ? -1 : arrived.size()); // its arrival number, if dated
     if (time != null) {
       arrived.add(current, time, written);
       write(profiles.profile(headline, excerpt, body));

@@ -175,32 +175,63 @@ public final class InferredLinks {
   /** Recomputes every link from the records, replacing what the store holds. */
   public Change rebuild() {
     Change cleared = clear();
-    List<Pair> pairs = new ArrayList<>();
-    PairFinder finder = new PairFinder(settings, pairs::add);
     String token = newToken();
-    try (ProfileFile.Writer profiles =
-        profileDir == null ? null : ProfileFile.create(profileDir, token, settings.describe())) {
-      eachDoc(
-          doc -> {
-            finder.add(doc);
-            if (profiles != null) {
+    Path dir = profileDir;
+    try {
+      if (dir == null) {
+        dir = Files.createTempDirectory("newsgraph-profiles");
+      }
+      PairGroups pairs = new PairGroups();
+      LongIntMap positions = new LongIntMap();
+      try (ProfileFile.Writer profiles = ProfileFile.create(dir, token, describe())) {
+        PairFinder finder =
+            new PairFinder(
+                settings,
+                p ->
+                    pairs.add(
+                        positions.get(key(p.earlier().iri())),
+                        positions.get(key(p.later().iri())),
+                        p.score(),
+                        p.copy()));
+        eachDoc(
+            doc -> {
+              positions.put(key(doc.iri()), profiles.count());
               profiles.add(key(doc.iri()), doc.time(), doc.profile());
-            }
-          });
-      if (profiles != null) {
+              finder.add(doc);
+            });
         profiles.finish();
       }
+      Set<Node> articles = new HashSet<>();
+      int written;
+      try (ProfileFile file = ProfileFile.open(dir, token, describe())) {
+        GraphWriter out = new GraphWriter(token);
+        if (file == null) {
+          throw new IOException("cannot read back the text profiles just written in " + dir);
+        }
+        pairs.eachGroup(
+            at ->
+                new Doc(
+                    articlePrefix + IriFactory.keyText(file.key(at)),
+                    file.time(at),
+                    file.profile(at)),
+            group -> {
+              out.write(group, StoryRule.apply(group, settings.threshold()));
+              for (Pair p : group) {
+                articles.add(NodeFactory.createURI(p.earlier().iri()));
+                articles.add(NodeFactory.createURI(p.later().iri()));
+              }
+            });
+        written = out.finish();
+      }
+      if (dir == profileDir) {
+        ProfileFile.removeAllBut(dir, token);
+      }
+      return new Change(articles, written, cleared.removed());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the text profiles in " + dir, e);
+    } finally {
+      removeTemporary(dir);
     }
-    int written = write(List.of(), pairs, StoryRule.apply(pairs, settings.threshold()), token);
-    if (profileDir != null) {
-      ProfileFile.removeAllBut(profileDir, token);
-    }
-    Set<Node> articles = new HashSet<>();
-    for (Pair p : pairs) {
-      articles.add(NodeFactory.createURI(p.earlier().iri()));
-      articles.add(NodeFactory.createURI(p.later().iri()));
-    }
-    return new Change(articles, written, cleared.removed());
   }
 
   /** Every dated article of the store as a document, in publication order, from its texts. */
@@ -271,13 +302,18 @@ public final class InferredLinks {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the text profiles in " + dir, e);
     } finally {
-      if (dir != null && dir != profileDir) {
-        ProfileFile.removeAllBut(dir, null);
-        try {
-          Files.deleteIfExists(dir);
-        } catch (IOException e) {
-          // a temporary folder
-        }
+      removeTemporary(dir);
+    }
+  }
+
+  /** Removes a temporary profile folder (one made for a store that has no folder of its own). */
+  private void removeTemporary(Path dir) {
+    if (dir != null && dir != profileDir) {
+      ProfileFile.removeAllBut(dir, null);
+      try {
+        Files.deleteIfExists(dir);
+      } catch (IOException e) {
+        // a temporary folder
       }
     }
   }
@@ -483,34 +519,62 @@ public final class InferredLinks {
 
   /**
    * Writes the pairs' graphs and the settings, then deletes the {@code stale} graphs that were not
-   * rewritten; the last write records the token of the profile file the links were computed with
-   * (recorded on every store, so that all hold the same data; only a local one keeps the file).
+   * rewritten.
    */
   private int write(List<Node> stale, List<Pair> pairs, StoryRule.Result result, String token) {
-    List<GraphContent> graphs = naming.graphs(pairs, result, settings);
     Set<Node> rewritten = new HashSet<>();
-    List<GraphContent> batch = new ArrayList<>();
-    for (GraphContent graph : graphs) {
-      rewritten.add(graph.graph());
-      batch.add(graph);
-      if (batch.size() == WRITE_BATCH) {
-        store.replaceGraphs(batch);
-        batch.clear();
-      }
-    }
-    batch.add(naming.settingsGraph(settings));
-    store.apply(
-        new StoreBatch(
-            batch,
-            List.of(),
-            metaGraph,
-            List.of(naming.inference),
-            List.of(naming.tokenTriple(token))));
+    GraphWriter out = new GraphWriter(token);
+    rewritten.addAll(out.write(pairs, result));
+    int written = out.finish();
     List<Node> gone = stale.stream().filter(g -> !rewritten.contains(g)).toList();
     for (int from = 0; from < gone.size(); from += WRITE_BATCH) {
       store.deleteGraphs(gone.subList(from, Math.min(gone.size(), from + WRITE_BATCH)));
     }
-    return graphs.size();
+    return written;
+  }
+
+  /**
+   * Writes similarity graphs in batches; {@link #finish()} writes the settings graph and records
+   * the token of the profile file the links were computed with, in the last transaction (recorded
+   * on every store, so that all hold the same data; only a local one keeps the file).
+   */
+  private final class GraphWriter {
+    private final String token;
+    private final List<GraphContent> batch = new ArrayList<>();
+    private int written;
+
+    GraphWriter(String token) {
+      this.token = token;
+    }
+
+    /** Writes the graphs of some pairs and the rule's result on them; returns their names. */
+    List<Node> write(List<Pair> pairs, StoryRule.Result result) {
+      List<Node> names = new ArrayList<>();
+      for (GraphContent graph : naming.graphs(pairs, result, settings)) {
+        names.add(graph.graph());
+        batch.add(graph);
+        written++;
+        if (batch.size() == WRITE_BATCH) {
+          store.replaceGraphs(batch);
+          batch.clear();
+        }
+      }
+      return names;
+    }
+
+    /** Writes what is left, the settings and the token; returns how many graphs were written. */
+    int finish() {
+      batch.add(naming.settingsGraph(settings));
+      store.apply(
+          new StoreBatch(
+              batch,
+              List.of(),
+              metaGraph,
+              List.of(naming.inference),
+              List.of(naming.tokenTriple(token))));
+      batch.clear();
+      return written;
+    }
   }
 
   /**

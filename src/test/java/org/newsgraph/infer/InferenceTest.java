@@ -73,6 +73,60 @@ class InferenceTest {
   }
 
   @Test
+  void theRuleGroupByGroupDecidesAsOnAllPairsAtOnce() {
+    Random random = new Random(3);
+    String[] words =
+        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu".split(" ");
+    List<Doc> docs = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      // Four topics with words of their own: pairs form within a topic, so several groups.
+      StringBuilder text = new StringBuilder();
+      for (int w = 0; w < 5; w++) {
+        text.append(words[random.nextInt(words.length)]).append(i % 4).append(' ');
+      }
+      docs.add(doc(String.format("d%03d", i), random.nextInt(90), text.toString(), null));
+    }
+    Collections.sort(docs);
+    Map<String, Integer> positions = new java.util.HashMap<>();
+    for (int i = 0; i < docs.size(); i++) {
+      positions.put(docs.get(i).iri(), i);
+    }
+    List<Pair> all = new ArrayList<>();
+    PairGroups groups = new PairGroups();
+    PairFinder finder =
+        new PairFinder(
+            S,
+            p -> {
+              all.add(p);
+              groups.add(
+                  positions.get(p.earlier().iri()),
+                  positions.get(p.later().iri()),
+                  p.score(),
+                  p.copy());
+            });
+    docs.forEach(finder::add);
+    Set<String> together = names(StoryRule.apply(all, S.threshold()).sameStory());
+    Set<String> byGroup = new HashSet<>();
+    List<Integer> sizes = new ArrayList<>();
+    groups.eachGroup(
+        docs::get,
+        group -> {
+          sizes.add(group.size());
+          byGroup.addAll(names(StoryRule.apply(group, S.threshold()).sameStory()));
+        });
+    assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(all.size());
+    assertThat(sizes).hasSizeGreaterThan(1); // several groups, so the split is exercised
+    assertThat(together).isNotEmpty();
+    assertThat(byGroup).isEqualTo(together);
+  }
+
+  private static Set<String> names(List<Pair> pairs) {
+    Set<String> out = new HashSet<>();
+    pairs.forEach(p -> out.add(p.earlier().iri() + " " + p.later().iri()));
+    return out;
+  }
+
+  @Test
   void theEarlyStoppingCopyTestAnswersAsTheFullContainment() {
     Random random = new Random(11);
     String[] words = "one two three four five six seven eight".split(" ");
