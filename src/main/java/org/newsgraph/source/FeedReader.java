@@ -224,8 +224,16 @@ final class FeedReader {
 
   /** Parses XML safely, with every element's position. */
   private static Document parse(InputSource source) {
+    RefusingHandler[] current = new RefusingHandler[1];
     SAXBuilder builder =
-        new SAXBuilder(XMLReaders.NONVALIDATING, RefusingHandler::new, new LocatedJDOMFactory());
+        new SAXBuilder(
+            XMLReaders.NONVALIDATING,
+            factory -> {
+              RefusingHandler handler = new RefusingHandler(factory);
+              current[0] = handler;
+              return handler;
+            },
+            new LocatedJDOMFactory());
     // Nothing outside the file is ever read: no external DTD, no external entity (the resolver
     // answers any request with nothing), and an entity declaration of any kind is an error.
     builder.setFeature("http://xml.org/sax/features/external-general-entities", false);
@@ -242,6 +250,14 @@ final class FeedReader {
       String message = cause instanceof SAXException sax ? sax.getMessage() : e.getMessage();
       throw new SourceException(
           position(e.getLineNumber(), e.getColumnNumber()), "malformed XML: " + message);
+    } catch (SourceException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // JDOM's checks of names and characters (a namespace URI starting with a space...)
+      Locator at = current[0] == null ? null : current[0].getDocumentLocator();
+      throw new SourceException(
+          at == null ? Position.START : position(at.getLineNumber(), at.getColumnNumber()),
+          "malformed XML: " + e.getMessage());
     } catch (JDOMException | IOException e) {
       throw new SourceException(Position.START, "malformed XML: " + e.getMessage());
     }
@@ -301,10 +317,15 @@ final class FeedReader {
     try {
       WireFeedInput input = new WireFeedInput(false, Locale.ROOT);
       wire = input.build(document);
-    } catch (IllegalArgumentException | FeedException e) {
+    } catch (RuntimeException | FeedException e) {
       throw new SourceException(positionOf(root), "not a feed ROME can read: " + e.getMessage());
     }
-    SyndFeed feed = new SyndFeedImpl(wire);
+    SyndFeed feed;
+    try {
+      feed = new SyndFeedImpl(wire);
+    } catch (RuntimeException e) {
+      throw new SourceException(positionOf(root), "not a feed ROME can read: " + e.getMessage());
+    }
     Record.Snapshot snapshot = snapshot(wire, fileTime);
     String feedLink = feedLink(feed, root);
     List<Element> items = itemElements(root);
