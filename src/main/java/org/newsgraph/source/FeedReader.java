@@ -331,6 +331,7 @@ final class FeedReader {
     List<Element> items = itemElements(root);
     List<SyndEntry> entries = feed.getEntries();
     Provider channel = null;
+    boolean channelRead = false; // once per feed, so that a bad domain is reported once
     for (int i = 0; i < entries.size(); i++) {
       SyndEntry entry = entries.get(i);
       Element item = items.size() == entries.size() ? items.get(i) : null;
@@ -346,7 +347,8 @@ final class FeedReader {
                     + " has no link (nor a permalink guid) that is an http(s) URL; skipped"));
         continue;
       }
-      if (channel == null) {
+      if (!channelRead) {
+        channelRead = true;
         channel = provider(feed, feedLink != null ? feedLink : link, root, name, problems);
       }
       String title = HtmlText.plain(entry.getTitle());

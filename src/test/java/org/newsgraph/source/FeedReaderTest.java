@@ -266,6 +266,23 @@ class FeedReaderTest {
   }
 
   @Test
+  void aChannelWhoseDomainIsNotAHostNameIsReportedOnceAndItsItemsAreKept() throws IOException {
+    Path file = dir.resolve("local.rss");
+    Files.writeString(
+        file,
+        "<rss version=\"2.0\"><channel><title>L</title><link>http://localhost/</link>\n"
+            + "<item><title>One</title><link>http://localhost/1</link></item>\n"
+            + "<item><title>Two</title><link>http://localhost/2</link></item>\n"
+            + "</channel></rss>");
+    ReadResult result = reader.read(file, "local.rss");
+    assertEquals(
+        List.of("local.rss:1:20: warning: feed's domain is not a host name: 'localhost'"),
+        lines(result));
+    assertEquals(2, result.records().size());
+    assertNull(result.records().get(1).article().provider());
+  }
+
+  @Test
   void standardInputStartingLikeAFeedIsReadAsOne() throws IOException {
     byte[] bytes = Files.readAllBytes(FEEDS.resolve("formats/valley.atom"));
     ReadResult result = reader.read(new ByteArrayInputStream(bytes), "<stdin>");
