@@ -50,9 +50,15 @@ record Description(
         article == null || article.updatedDateTime() == null
             ? published
             : Precedence.epochMillis(article.updatedDateTime());
+    boolean feedItem = record.snapshot() != null;
+    if (feedItem && record.snapshot().time() != Long.MIN_VALUE) {
+      // A feed snapshot states the item as it was when the feed was made: the snapshot's time is
+      // the time of the description, so the latest snapshot of a feed wins whatever its items say.
+      modified = record.snapshot().time();
+    }
     Position at = record.position();
     Precedence precedence =
-        new Precedence(modified, record.pageItem(), path, at.line(), at.column());
+        new Precedence(modified, record.pageItem(), feedItem, path, at.line(), at.column());
     String provider =
         article == null || article.provider() == null ? null : article.provider().domain();
     return new Description(graph, own, shared, precedence, published, provider);
@@ -61,31 +67,42 @@ record Description(
   /**
    * The rank of a description among those of one graph; the smallest wins. In this order: the
    * latest modification time first (a record's {@code updatedDateTime}, else its {@code
-   * publishedDateTime}; a description with neither comes last); then a record file before an item
-   * of an API page; then the smaller absolute path (compared as strings); then the earlier position
-   * in that file. Nothing here depends on the order files are read in, the thread count or the
-   * history of runs.
+   * publishedDateTime}; a feed item's snapshot time; a description with neither comes last); then a
+   * record file before an item of an API page or a feed; then an API page item before a feed item;
+   * then the smaller absolute path (compared as strings), except between two feed items, where the
+   * greater path wins (snapshots named by their time: the later one); then the earlier position in
+   * that file. Nothing here depends on the order files are read in, the thread count or the history
+   * of runs.
    *
    * @param modified milliseconds since the epoch, or {@link Long#MIN_VALUE} when unknown
-   * @param pageItem true for an item of an API page
+   * @param pageItem true for an item of an API page or a feed
+   * @param feedItem true for an item of a feed
    * @param path the source file's absolute normalised path
    * @param line 1-based line where the record starts
    * @param column 1-based column where the record starts
    */
-  record Precedence(long modified, boolean pageItem, String path, int line, int column)
+  record Precedence(
+      long modified, boolean pageItem, boolean feedItem, String path, int line, int column)
       implements Comparable<Precedence> {
 
     private static final Comparator<Precedence> ORDER =
         Comparator.comparingLong((Precedence p) -> p.modified)
             .reversed()
             .thenComparing(p -> p.pageItem)
-            .thenComparing(p -> p.path)
-            .thenComparingInt(p -> p.line)
-            .thenComparingInt(p -> p.column);
+            .thenComparing(p -> p.feedItem);
 
     @Override
     public int compareTo(Precedence other) {
-      return ORDER.compare(this, other);
+      int order = ORDER.compare(this, other);
+      if (order != 0) {
+        return order;
+      }
+      order = path.compareTo(other.path);
+      if (order != 0) {
+        return feedItem ? -order : order; // both are feed items, or neither (ORDER compared that)
+      }
+      order = Integer.compare(line, other.line);
+      return order != 0 ? order : Integer.compare(column, other.column);
     }
 
     /**

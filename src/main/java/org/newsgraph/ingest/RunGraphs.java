@@ -39,6 +39,9 @@ final class RunGraphs {
   /** Its winning description is an API page item. */
   static final int WINNER_PAGE_ITEM = 8;
 
+  /** Its winning description is a feed item. */
+  static final int WINNER_FEED_ITEM = 16;
+
   private final String articlePrefix;
   private final LongIntMap articleSlots = new LongIntMap();
   private final Map<Node, Integer> otherSlots = new HashMap<>();
@@ -230,6 +233,8 @@ final class RunGraphs {
     winnerColumn[slot] = p.column();
     flags[slot] =
         (byte) (p.pageItem() ? flags[slot] | WINNER_PAGE_ITEM : flags[slot] & ~WINNER_PAGE_ITEM);
+    flags[slot] =
+        (byte) (p.feedItem() ? flags[slot] | WINNER_FEED_ITEM : flags[slot] & ~WINNER_FEED_ITEM);
     return true;
   }
 
@@ -242,6 +247,7 @@ final class RunGraphs {
     return new Description.Precedence(
         winnerModified[slot],
         has(slot, WINNER_PAGE_ITEM),
+        has(slot, WINNER_FEED_ITEM),
         path(winnerFile[slot]),
         winnerLine[slot],
         winnerColumn[slot]);

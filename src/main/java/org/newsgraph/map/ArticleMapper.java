@@ -147,6 +147,7 @@ public final class ArticleMapper {
       }
     }
     all.string(NewsVocab.SITE_PATH, x.path());
+    all.string(NewsVocab.DCTERMS_IDENTIFIER, x.identifier());
   }
 
   private Node provider(Provider p, Node g, StreamRDF out, boolean ownRecord) {

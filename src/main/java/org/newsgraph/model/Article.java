@@ -127,6 +127,8 @@ public record Article(
    * @param categories category names, in record order
    * @param tags tag names, in record order
    * @param path the record's path in its site ("_news/....md"), or null
+   * @param identifier the identifier a feed gives its item (RSS {@code guid}, RSS 1.0 {@code
+   *     rdf:about}, Atom {@code id}), as written, or null
    */
   public record Extra(
       String sourceUrl,
@@ -136,11 +138,12 @@ public record Article(
       String locale,
       List<String> categories,
       List<String> tags,
-      String path) {
+      String path,
+      String identifier) {
 
     /** No extra field at all. */
     public static final Extra NONE =
-        new Extra(null, null, null, null, null, List.of(), List.of(), null);
+        new Extra(null, null, null, null, null, List.of(), List.of(), null, null);
 
     /** Copies the lists. */
     public Extra {

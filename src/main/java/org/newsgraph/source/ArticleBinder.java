@@ -152,7 +152,7 @@ public final class ArticleBinder {
     List<String> tags = f.strings("tags");
     String path = f.string("path");
     return new Article.Extra(
-        sourceUrl, featured, highlight, content, locale, categories, tags, path);
+        sourceUrl, featured, highlight, content, locale, categories, tags, path, null);
   }
 
   private Provider bindProvider(

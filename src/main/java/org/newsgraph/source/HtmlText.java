@@ -1,6 +1,7 @@
 package org.newsgraph.source;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Decodes HTML character references in scraped text exactly once: {@code &amp;amp;} becomes {@code
@@ -52,7 +53,38 @@ final class HtmlText {
           Map.entry("uacute", "\u00FA"),
           Map.entry("shy", "\u00AD"));
 
+  private static final Pattern DROPPED =
+      Pattern.compile("(?is)<!--.*?-->|<(script|style|template|noscript)\\b[^>]*>.*?</\\1\\s*>");
+  private static final Pattern BREAK =
+      Pattern.compile(
+          "(?i)<(br|/?p|/?div|/?li|/?ul|/?ol|/?h[1-6]|/?blockquote|/?tr|/?table|/?figure|/?section|/?article|hr)\\b[^>]*>");
+  private static final Pattern TAG = Pattern.compile("(?s)</?[a-zA-Z][^>]*>|<![^>]*>");
+  private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r\\u00A0]+");
+  private static final Pattern BLANK_LINES = Pattern.compile(" ?\\n[ \\n]*");
+
   private HtmlText() {}
+
+  /**
+   * An HTML fragment (a feed's description or content) as plain text: comments, scripts and styles
+   * removed, block elements and {@code <br>} as line breaks, every other tag removed, character
+   * references decoded once, runs of spaces as one space and runs of blank lines as one line break,
+   * trimmed. Text without markup comes back with its references decoded and its spaces tidied.
+   *
+   * @return the text, or null when nothing but markup and white space is left (or {@code html} is
+   *     null)
+   */
+  static String plain(String html) {
+    if (html == null) {
+      return null;
+    }
+    String text = DROPPED.matcher(html).replaceAll(" ");
+    text = BREAK.matcher(text).replaceAll("\n");
+    text = TAG.matcher(text).replaceAll("");
+    text = decode(text);
+    text = SPACES.matcher(text).replaceAll(" ");
+    text = BLANK_LINES.matcher(text).replaceAll("\n").strip();
+    return text.isEmpty() ? null : text;
+  }
 
   /** The text with every recognised character reference replaced by its character. */
   static String decode(String text) {

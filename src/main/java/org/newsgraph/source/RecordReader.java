@@ -2,6 +2,8 @@ package org.newsgraph.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,21 +16,24 @@ import org.newsgraph.model.Problem;
 /**
  * Reads record files, recognised by content as much as by name: Markdown with YAML front matter
  * ({@code .md}, or any file starting with {@code ---}), plain YAML ({@code .yaml}, {@code .yml}),
- * and JSON API pages ({@code {"page": n, "value": [records...]}}, or one JSON record). A mapping
- * with a {@code taxonomy} key is a topic, tag or organization record; any other mapping is an
- * article. Every failure becomes a positioned {@link Problem}; this class never throws for bad
- * input. Thread-safe.
+ * JSON API pages ({@code {"page": n, "value": [records...]}}, or one JSON record), and RSS or Atom
+ * feeds ({@code .xml}, {@code .rss}, {@code .atom}, gzip or not, or a file whose first element is
+ * {@code rss}, {@code feed} or {@code rdf:RDF}; see {@link FeedReader}). A mapping with a {@code
+ * taxonomy} key is a topic, tag or organization record; any other mapping is an article. Every
+ * failure becomes a positioned {@link Problem}; this class never throws for bad input. Thread-safe.
  */
 public final class RecordReader {
 
   private final ReaderLimits limits;
   private final YamlReader yaml;
   private final ArticleBinder binder = new ArticleBinder();
+  private final FeedReader feeds;
 
   /** A reader with the given limits. */
   public RecordReader(ReaderLimits limits) {
     this.limits = limits;
     this.yaml = new YamlReader(limits);
+    this.feeds = new FeedReader(limits);
   }
 
   /**
@@ -41,6 +46,9 @@ public final class RecordReader {
   public ReadResult read(Path file, String name) {
     String text;
     try {
+      if (FeedReader.isFeedName(file.getFileName().toString())) {
+        return read(SourceText.readBytes(file, limits), file, name);
+      }
       text = SourceText.read(file, limits);
     } catch (SourceException e) {
       return new ReadResult(List.of(), List.of(e.toProblem(name)));
@@ -62,6 +70,10 @@ public final class RecordReader {
    * @return the records and problems; no records when any error was found
    */
   public ReadResult read(byte[] bytes, Path file, String name) {
+    if (FeedReader.isFeedName(file.getFileName().toString())
+        || FeedReader.kindOf(head(bytes)) == FeedReader.Kind.FEED) {
+      return feeds.read(bytes, name, modifiedMillis(file));
+    }
     String text;
     try {
       text = SourceText.decode(bytes);
@@ -86,7 +98,11 @@ public final class RecordReader {
    */
   public ReadResult read(InputStream in, String name) {
     try {
-      String text = SourceText.read(in, limits);
+      byte[] bytes = SourceText.readBytes(in, limits);
+      if (FeedReader.kindOf(head(bytes)) == FeedReader.Kind.FEED) {
+        return feeds.read(bytes, name, Long.MIN_VALUE);
+      }
+      String text = SourceText.decode(bytes);
       return readText(text, name, formatOf("", text));
     } catch (SourceException e) {
       return new ReadResult(List.of(), List.of(e.toProblem(name)));
@@ -94,6 +110,19 @@ public final class RecordReader {
       return new ReadResult(
           List.of(),
           List.of(Problem.error(name, Position.START, "cannot read input: " + e.getMessage())));
+    }
+  }
+
+  private static byte[] head(byte[] bytes) {
+    return bytes.length <= 4096 ? bytes : java.util.Arrays.copyOf(bytes, 4096);
+  }
+
+  /** A file's modification time (a feed snapshot's time when the feed gives none), or none. */
+  private static long modifiedMillis(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException | UncheckedIOException e) {
+      return Long.MIN_VALUE;
     }
   }
 

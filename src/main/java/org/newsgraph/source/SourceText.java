@@ -45,6 +45,42 @@ public final class SourceText {
   }
 
   /**
+   * Reads a file's bytes, refused by size before reading (for inputs that are not UTF-8 text by
+   * rule, such as XML, whose parser decodes them).
+   *
+   * @throws SourceException when the file is too large
+   * @throws IOException when the file cannot be read
+   */
+  public static byte[] readBytes(Path file, ReaderLimits limits) throws IOException {
+    long size = Files.size(file);
+    if (size > limits.maxFileBytes()) {
+      throw new SourceException(
+          Position.START,
+          "file is "
+              + size
+              + " bytes, more than the limit of "
+              + limits.maxFileBytes()
+              + " bytes (raise it with --max-file-size)");
+    }
+    return Files.readAllBytes(file);
+  }
+
+  /**
+   * Reads a stream's bytes, refusing it as soon as it passes the size cap.
+   *
+   * @throws SourceException when the input is too large
+   * @throws IOException when the stream cannot be read
+   */
+  public static byte[] readBytes(InputStream in, ReaderLimits limits) throws IOException {
+    byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+    if (bytes.length > limits.maxFileBytes()) {
+      throw new SourceException(
+          Position.START, "input is more than the limit of " + limits.maxFileBytes() + " bytes");
+    }
+    return bytes;
+  }
+
+  /**
    * Reads a stream as text, refusing it as soon as it passes the size cap.
    *
    * @param in the stream; not closed

@@ -32,12 +32,13 @@ import java.util.regex.Pattern;
  * Finds record files under the paths a user names, streaming: directories are visited as they are
  * listed, never collected. Files are recognised by their first 4 KB as much as by name: Markdown
  * with front matter, YAML holding a record key ({@code title}, {@code webUrl}, {@code
- * taxonomy}...), JSON API pages, and files with no extension that start like a record. Hidden files
- * and folders (dot names), Jekyll's {@code _config.yml} and every other file are skipped and
- * counted by {@link Skip reason}; a binary file with a record extension is offered so that the
- * reader reports it. Symbolic links are followed, to files and to folders; a link that leads back
- * into a folder being walked, or nowhere, is skipped with its reason. A file named directly by the
- * user is always offered.
+ * taxonomy}...), JSON API pages, RSS and Atom feeds ({@code .rss}, {@code .atom}, and {@code .xml}
+ * whose first element is a feed's or a web page's; gzip too), and files with no extension that
+ * start like a record. Hidden files and folders (dot names), Jekyll's {@code _config.yml} and every
+ * other file are skipped and counted by {@link Skip reason}; a binary file with a record extension
+ * is offered so that the reader reports it. Symbolic links are followed, to files and to folders; a
+ * link that leads back into a folder being walked, or nowhere, is skipped with its reason. A file
+ * named directly by the user is always offered.
  */
 public final class SourceWalker {
 
@@ -47,6 +48,8 @@ public final class SourceWalker {
     HIDDEN("hidden"),
     /** Not a record by its name and first bytes (images, HTML, pages without front matter...). */
     NOT_A_RECORD("not a record"),
+    /** An XML file ({@code .xml}) that is neither a feed nor a web page (a sitemap...). */
+    NOT_A_FEED("XML, not a feed"),
     /** Jekyll's site configuration. */
     SITE_CONFIG("site configuration"),
     /** A device, pipe or socket. */
@@ -209,6 +212,14 @@ public final class SourceWalker {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (SITE_CONFIG.contains(name)) {
       return Skip.SITE_CONFIG;
+    }
+    if (FeedReader.isFeedName(name)) {
+      // A feed is XML in any encoding: its first element decides, not whether it is UTF-8.
+      // A page saved where a feed was (an HTML error page) is offered, so that it is an error.
+      return FeedReader.claimsFeed(name)
+              || FeedReader.kindOf(headBytes(file, HEAD_BYTES)) != FeedReader.Kind.OTHER
+          ? null
+          : Skip.NOT_A_FEED;
     }
     return isCandidate(file, name) ? null : Skip.NOT_A_RECORD;
   }

@@ -45,6 +45,27 @@ class ReaderFuzzTest {
   }
 
   @Test
+  void mutatedFeedsGiveRecordsOrPositionedProblems() throws IOException {
+    RecordReader reader = new RecordReader(ReaderLimits.DEFAULT);
+    Random random = new Random(20261207L);
+    for (String fixture : new String[] {"harbour.rss", "valley.atom", "digest.xml"}) {
+      byte[] seed =
+          Files.readAllBytes(Path.of("src/test/resources/fixtures/feeds/formats", fixture));
+      for (int round = 0; round < 400; round++) {
+        byte[] mutated = mutate(seed, random);
+        ReadResult result = reader.read(mutated, Path.of(fixture), fixture);
+        assertThat(result.records().isEmpty() || !result.rejected()).isTrue();
+        String[] lines = new String(mutated, StandardCharsets.UTF_8).split("\n", -1);
+        for (Problem problem : result.problems()) {
+          assertThat(problem.position().line())
+              .as(problem.toString())
+              .isLessThanOrEqualTo(lines.length);
+        }
+      }
+    }
+  }
+
+  @Test
   void canonicalUrlsAreIdempotent() {
     Random random = new Random(7L);
     String[] bases = {
