@@ -2,7 +2,7 @@ package org.newsgraph.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.newsgraph.ingest.CorpusGenerator;
+import org.newsgraph.generate.CorpusGenerator;
 import org.newsgraph.model.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

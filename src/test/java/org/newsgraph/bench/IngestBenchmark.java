@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.newsgraph.ingest.CorpusGenerator;
+import org.newsgraph.generate.CorpusGenerator;
 
 /**
  * The store benchmark: prints a table, asserts nothing about time. For each size in {@code
@@ -143,7 +143,11 @@ public class IngestBenchmark {
     row(
         rows,
         n,
-        "tdb2.tdbloader --loader=phased, same " + quads + " quads",
+        String.format(
+            Locale.ROOT,
+            "tdb2.tdbloader --loader=phased, same %d quads (%.1f quads per record)",
+            quads,
+            (double) quads / n),
         loader,
         n,
         ingest,

@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.newsgraph.bench.IngestBenchmark.Measured;
-import org.newsgraph.ingest.CorpusGenerator;
+import org.newsgraph.generate.CorpusGenerator;
 
 /**
  * The cost of merging several descriptions of one article, measured side by side in one run: prints

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.apache.jena.graph.Node;
@@ -17,6 +18,7 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.newsgraph.generate.CorpusGenerator;
 import org.newsgraph.map.RecordMapper;
 import org.newsgraph.model.OutputFormat;
 import org.newsgraph.query.QueryCatalog;
@@ -31,11 +33,12 @@ import org.newsgraph.story.StoryIndex;
 import org.newsgraph.vocab.IriFactory;
 
 /**
- * Median in-process latencies of every catalog query on a synthetic store (default 100,000 records;
- * {@code -Dbench.records=N}), built once into {@code -Dbench.db=DIR} (default {@code
- * target/bench-queries-db}) and reused while its marker file is there; the stories are rebuilt on
- * every run. Prints the timings of the build, the story rebuild, incremental story updates and a
- * table of query latencies; asserts nothing about time.
+ * Median in-process latencies of every catalog query on a store of records from {@link
+ * CorpusGenerator} (seed 42, the corpus {@code newsgraph generate --seed 42} writes; default
+ * 100,000 records; {@code -Dbench.records=N}), built once into {@code -Dbench.db=DIR} (default
+ * {@code target/bench-queries-db}) and reused while its marker file is there; the stories are
+ * rebuilt on every run. Prints the timings of the build, the story rebuild, incremental story
+ * updates and a table of query latencies; asserts nothing about time.
  *
  * <pre>
  * mvn -B -o test -Dtest=QueryCatalogBenchmark -Dtest.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
@@ -52,7 +55,7 @@ class QueryCatalogBenchmark {
     int records = Integer.getInteger("bench.records", 100_000);
     Path db = Path.of(System.getProperty("bench.db", "target/bench-queries-db"));
     Path marker = db.resolve("complete-" + records);
-    SyntheticCorpus corpus = new SyntheticCorpus(42, records);
+    Corpus corpus = new Corpus(new CorpusGenerator(42), records);
     try (Tdb2Store store = Tdb2Store.open(db)) {
       if (!Files.exists(marker)) {
         build(store, corpus);
@@ -64,13 +67,16 @@ class QueryCatalogBenchmark {
     }
   }
 
-  private static void build(Tdb2Store store, SyntheticCorpus corpus) {
+  private static void build(Tdb2Store store, Corpus corpus) {
     RecordReader reader = new RecordReader(ReaderLimits.DEFAULT);
     RecordMapper mapper = new RecordMapper(IRIS);
     long start = System.nanoTime();
     List<GraphContent> batch = new ArrayList<>();
+    long quads = 0;
     for (int i = 0; i < corpus.size(); i++) {
-      batch.add(map(reader, mapper, corpus, i));
+      GraphContent content = map(reader, mapper, corpus, i);
+      quads += content.triples().size();
+      batch.add(content);
       if (batch.size() == 1000) {
         store.replaceGraphs(batch);
         batch.clear();
@@ -78,7 +84,12 @@ class QueryCatalogBenchmark {
     }
     store.replaceGraphs(batch);
     store.replaceGraphs(List.of(taxonomy()));
-    System.out.printf("store: %d records ingested in %.1f s%n", corpus.size(), seconds(start));
+    System.out.printf(
+        Locale.ROOT,
+        "store: %d records ingested in %.1f s, %.1f quads per record%n",
+        corpus.size(),
+        seconds(start),
+        (double) quads / corpus.size());
   }
 
   private static void rebuild(Tdb2Store store) {
@@ -90,7 +101,7 @@ class QueryCatalogBenchmark {
   }
 
   /** Re-writes batches of existing records and times the story update after each. */
-  private static void incremental(Tdb2Store store, SyntheticCorpus corpus) {
+  private static void incremental(Tdb2Store store, Corpus corpus) {
     RecordReader reader = new RecordReader(ReaderLimits.DEFAULT);
     RecordMapper mapper = new RecordMapper(IRIS);
     StoryIndex stories = new StoryIndex(store, IRIS);
@@ -113,10 +124,11 @@ class QueryCatalogBenchmark {
         median(times) / 1e6);
   }
 
-  private static void queries(Tdb2Store store, SyntheticCorpus corpus) {
+  private static void queries(Tdb2Store store, Corpus corpus) {
     QueryRunner runner = new QueryRunner(store, QueryCatalog.load(), IRIS);
-    List<Integer> linked = corpus.linkedRecords(RUNS + 2);
-    IntFunction<Map<String, String>> article = k -> Map.of("article", corpus.url(linked.get(k)));
+    List<Long> linked = corpus.generator().linkedRecords(corpus.size(), RUNS + 2);
+    IntFunction<Map<String, String>> article =
+        k -> Map.of("article", corpus.generator().url(linked.get(k)));
     System.out.println("| query | parameters | scope | median ms | min ms | max ms |");
     System.out.println("|---|---|---|---:|---:|---:|");
     time(runner, "coverage", "article=<linked article>", "single", article);
@@ -126,7 +138,7 @@ class QueryCatalogBenchmark {
         "reach",
         "article=<linked article>, hops=4",
         "single",
-        k -> Map.of("article", corpus.url(linked.get(k)), "hops", "4"));
+        k -> Map.of("article", corpus.generator().url(linked.get(k)), "hops", "4"));
     time(runner, "first-report", "article=<linked article>", "single", article);
     time(runner, "story-timeline", "article=<linked article>, granularity=day", "single", article);
     time(
@@ -138,37 +150,37 @@ class QueryCatalogBenchmark {
     time(
         runner,
         "provider-profile",
-        "provider=provider" + 1500 + ".example (tail)",
+        "provider=" + CorpusGenerator.providerDomain(1500) + " (tail)",
         "single",
-        k -> Map.of("provider", "provider1500.example"));
+        k -> Map.of("provider", CorpusGenerator.providerDomain(1500)));
     time(
         runner,
         "provider-profile",
-        "provider=provider0.example (largest)",
+        "provider=" + CorpusGenerator.providerDomain(0) + " (largest)",
         "corpus",
-        k -> Map.of("provider", "provider0.example"));
+        k -> Map.of("provider", CorpusGenerator.providerDomain(0)));
     time(runner, "stories", "(defaults: limit=100)", "corpus", k -> Map.of());
     time(
         runner,
         "stories",
-        "topic=topic-0, from=2020-03-01, to=2020-06-30",
+        "topic=AI (and its narrower topics), from=2021-03-01, to=2021-06-30",
         "corpus",
-        k -> Map.of("topic", "topic-0", "from", "2020-03-01", "to", "2020-06-30"));
+        k -> Map.of("topic", "AI", "from", "2021-03-01", "to", "2021-06-30"));
     time(runner, "provider-links", "(defaults)", "corpus", k -> Map.of());
     time(runner, "topic-coverage", "(defaults)", "corpus", k -> Map.of());
     time(runner, "topic-cooccurrence", "(defaults)", "corpus", k -> Map.of());
     time(
         runner,
         "timeline",
-        "topic=topic-0, granularity=week",
+        "topic=AI, granularity=week",
         "corpus",
-        k -> Map.of("topic", "topic-0", "granularity", "week"));
+        k -> Map.of("topic", "AI", "granularity", "week"));
     time(
         runner,
         "timeline",
-        "topic=topic-59 (a narrow topic), granularity=day",
+        "topic=Self-Driving Cars (a narrow topic), granularity=day",
         "corpus",
-        k -> Map.of("topic", "topic-59"));
+        k -> Map.of("topic", "Self-Driving Cars"));
     time(runner, "dangling", "(defaults)", "corpus", k -> Map.of());
     time(runner, "duplicates", "(defaults)", "corpus", k -> Map.of());
     time(runner, "top-linked", "(defaults)", "corpus", k -> Map.of());
@@ -200,12 +212,12 @@ class QueryCatalogBenchmark {
     return query.equals("story-graph") ? OutputFormat.NT : OutputFormat.TSV;
   }
 
-  private static GraphContent map(
-      RecordReader reader, RecordMapper mapper, SyntheticCorpus corpus, int i) {
+  private static GraphContent map(RecordReader reader, RecordMapper mapper, Corpus corpus, int i) {
     String name = "synthetic/" + i + ".md";
     ReadResult result =
         reader.read(
-            new ByteArrayInputStream(corpus.record(i).getBytes(StandardCharsets.UTF_8)), name);
+            new ByteArrayInputStream(corpus.generator().record(i).getBytes(StandardCharsets.UTF_8)),
+            name);
     if (result.rejected() || result.records().size() != 1) {
       throw new IllegalStateException(
           "generated record " + i + " was rejected: " + result.problems());
@@ -227,11 +239,16 @@ class QueryCatalogBenchmark {
   private static GraphContent taxonomy() {
     Node broader = NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#broader");
     List<Triple> triples = new ArrayList<>();
-    for (int t = 6; t < SyntheticCorpus.TOPICS; t++) {
-      triples.add(Triple.create(IRIS.topic("Topic " + t), broader, IRIS.topic("Topic " + (t % 6))));
+    // Every other topic is narrower than the first ("AI"): the corpus has no taxonomy files.
+    List<String> topics = CorpusGenerator.topicNames();
+    for (String topic : topics.subList(1, topics.size())) {
+      triples.add(Triple.create(IRIS.topic(topic), broader, IRIS.topic(topics.get(0))));
     }
     return new GraphContent(IRIS.systemGraph("taxonomy"), triples);
   }
+
+  /** The first {@code size} records of a generator. */
+  private record Corpus(CorpusGenerator generator, int size) {}
 
   private static double median(long[] values) {
     long[] sorted = values.clone();

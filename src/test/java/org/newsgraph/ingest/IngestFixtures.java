@@ -6,6 +6,7 @@ import java.util.Set;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.cli.Cli;
+import org.newsgraph.generate.CorpusGenerator;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.Tdb2Store;
 import org.newsgraph.vocab.IriFactory;

@@ -18,6 +18,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.cli.Cli;
+import org.newsgraph.generate.CorpusGenerator;
 import org.newsgraph.vocab.IriFactory;
 import org.newsgraph.vocab.NewsVocab;
 

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.cli.Cli;
+import org.newsgraph.generate.CorpusGenerator;
 import org.newsgraph.model.Article;
 import org.newsgraph.model.UrlLib;
 import org.newsgraph.source.ReadResult;

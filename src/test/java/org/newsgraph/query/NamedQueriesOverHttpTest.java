@@ -59,7 +59,14 @@ class NamedQueriesOverHttpTest {
         Arguments.of("choice", "provider-links", Map.of("self", "only")),
         Arguments.of("topic, choice", "timeline", Map.of("topic", "ai", "granularity", "month")),
         Arguments.of("provider", "provider-profile", Map.of("provider", "alpha.example")),
-        Arguments.of("integer", "topic-cooccurrence", Map.of("min", "1")));
+        Arguments.of("integer", "topic-cooccurrence", Map.of("min", "1")),
+        Arguments.of("limit, choice", "top-linked", Map.of("limit", "1", "links", "given")),
+        Arguments.of("limit", "duplicates", Map.of("limit", "1")),
+        Arguments.of("string", "search", Map.of("words", "face recognition")),
+        Arguments.of(
+            "string, date",
+            "search",
+            Map.of("words", "face", "from", "2021-03-02", "to", "2021-03-02")));
   }
 
   @ParameterizedTest(name = "{0}: {1} {2}")

@@ -1,4 +1,4 @@
-package org.newsgraph.ingest;
+package org.newsgraph.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.cli.Cli;
+import org.newsgraph.ingest.IngestFixtures;
 import org.newsgraph.model.UrlLib;
 import org.newsgraph.source.ReadResult;
 import org.newsgraph.source.ReaderLimits;
@@ -30,7 +31,7 @@ class CorpusGeneratorTest {
     assertThat(run.exit()).as(run.err()).isZero();
     RecordReader reader = new RecordReader(ReaderLimits.DEFAULT);
     List<Record> records =
-        IncrementalIngestTest.files(tmp.resolve("a")).stream()
+        files(tmp.resolve("a")).stream()
             .map(
                 f -> {
                   ReadResult result = reader.read(f, f.toString());
@@ -80,19 +81,63 @@ class CorpusGeneratorTest {
   }
 
   @Test
+  void reSavedCopiesAndApiPagesRepeatTheRecordsAndReadCleanly() throws Exception {
+    Cli.Result run =
+        IngestFixtures.cli(
+            "generate",
+            "--count",
+            "60",
+            "--seed",
+            "3",
+            "--resaved",
+            "0.3",
+            "--api-pages",
+            "--out",
+            tmp.resolve("a").toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    RecordReader reader = new RecordReader(ReaderLimits.DEFAULT);
+    List<Path> all = files(tmp.resolve("a"));
+    long copies = all.stream().filter(f -> f.toString().endsWith(".md")).count() - 60;
+    List<Path> pages = all.stream().filter(f -> f.toString().endsWith(".json")).toList();
+    assertThat(copies).as("about 30% re-saved").isBetween(8L, 30L);
+    assertThat(pages).as("20 records a page").hasSize(3);
+    Map<String, Long> descriptions =
+        all.stream()
+            .flatMap(
+                f -> {
+                  ReadResult result = reader.read(f, f.toString());
+                  assertThat(result.problems()).as(f.toString()).isEmpty();
+                  return result.records().stream();
+                })
+            .collect(
+                Collectors.groupingBy(
+                    r -> UrlLib.canonical(r.article().webUrl()), Collectors.counting()));
+    assertThat(descriptions).as("60 articles").hasSize(60);
+    assertThat(descriptions.values().stream().mapToLong(Long::longValue).sum())
+        .as("each record once in its file, once in a page, and once more per re-saved copy")
+        .isEqualTo(120 + copies);
+  }
+
+  @Test
   void aRecordDependsOnlyOnTheSeedAndItsIndex() throws Exception {
     IngestFixtures.cli("generate", "--count", "40", "--out", tmp.resolve("a").toString());
     IngestFixtures.cli("generate", "--count", "20", "--out", tmp.resolve("b").toString());
     IngestFixtures.cli(
         "generate", "--first", "20", "--count", "20", "--out", tmp.resolve("b").toString());
-    List<Path> a = IncrementalIngestTest.files(tmp.resolve("a"));
-    List<Path> b = IncrementalIngestTest.files(tmp.resolve("b"));
+    List<Path> a = files(tmp.resolve("a"));
+    List<Path> b = files(tmp.resolve("b"));
     assertThat(b).hasSameSizeAs(a);
     for (int i = 0; i < a.size(); i++) {
       assertThat(tmp.resolve("a").relativize(a.get(i)))
           .isEqualTo(tmp.resolve("b").relativize(b.get(i)));
       assertThat(Files.readString(b.get(i), StandardCharsets.UTF_8))
           .isEqualTo(Files.readString(a.get(i), StandardCharsets.UTF_8));
+    }
+  }
+
+  static List<Path> files(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).sorted().toList();
     }
   }
 }

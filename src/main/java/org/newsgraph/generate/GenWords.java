@@ -1,4 +1,4 @@
-package org.newsgraph.ingest;
+package org.newsgraph.generate;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -183,6 +183,10 @@ final class GenWords {
       }
     }
     return out;
+  }
+
+  static List<String> topicNames() {
+    return List.of(TOPICS);
   }
 
   static String domain(int p) {

@@ -1,4 +1,4 @@
-package org.newsgraph.ingest;
+package org.newsgraph.generate;
 
 import java.util.SplittableRandom;
 

@@ -1,4 +1,4 @@
-package org.newsgraph.ingest;
+package org.newsgraph.generate;
 
 /** Builds the YAML text of a generated record, line by line. Not thread-safe. */
 final class GenYaml {

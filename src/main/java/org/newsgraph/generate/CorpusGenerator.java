@@ -1,4 +1,4 @@
-package org.newsgraph.ingest;
+package org.newsgraph.generate;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -167,8 +167,8 @@ public final class CorpusGenerator {
         Locale.ROOT, "%s-%s-%d.md", published(i, r).substring(0, 10), GenWords.slug(r, 4), i);
   }
 
-  /** The text of record {@code i}. */
-  String record(long i) {
+  /** The text of record {@code i} (the Markdown file {@link #generate} writes for it). */
+  public String record(long i) {
     SplittableRandom r = random(i, 2);
     GenYaml y = new GenYaml();
     y.line("---");
@@ -281,7 +281,7 @@ public final class CorpusGenerator {
   }
 
   /** The story of record {@code i}: the index range [start, end) of its records. */
-  long[] story(long i) {
+  public long[] story(long i) {
     long block = i / BLOCK;
     SplittableRandom r = new SplittableRandom(seed * 1_000_003L + block);
     long start = block * BLOCK;
@@ -299,7 +299,7 @@ public final class CorpusGenerator {
   }
 
   /** The canonical web URL of record {@code i}. */
-  String url(long i) {
+  public String url(long i) {
     SplittableRandom r = random(i, 1);
     String date = published(i, r);
     return "https://www."
@@ -324,6 +324,32 @@ public final class CorpusGenerator {
         + storyStart
         + "-"
         + k;
+  }
+
+  /**
+   * Up to {@code count} records of the first {@code records} that are in a story of at least two
+   * records, spread over the range: the articles single-article benchmarks ask about.
+   */
+  public List<Long> linkedRecords(long records, int count) {
+    List<Long> out = new ArrayList<>();
+    long step = Math.max(1, records / (count * 3L));
+    for (long i = 0; i < records && out.size() < count; i += step) {
+      long[] s = story(i);
+      if (s[1] - s[0] > 1 && s[1] <= records) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /** The domain of provider {@code p} (0 is the largest, the tail has one record or none). */
+  public static String providerDomain(int p) {
+    return GenWords.domain(p);
+  }
+
+  /** Every topic name records are about. */
+  public static List<String> topicNames() {
+    return GenWords.topicNames();
   }
 
   /** A provider index with a Zipf(1.1) distribution: a few providers have most records. */
