@@ -194,10 +194,18 @@ public final class RemoteStore implements GraphStore {
               QueryExecHTTPBuilder.service(endpoint.queryUrl())
                   .httpClient(http)
                   .query(sent)
+                  .sendMode(RemoteQuirks.SEND_MODE)
                   .substitution(substitution)
                   .timeout(endpoint.timeout().toMillis(), TimeUnit.MILLISECONDS);
           try (QueryExec exec = authQuery(b).build()) {
-            return handler.apply(exec);
+            return handler.apply(
+                sent.isAskType()
+                    ? new RemoteQuirks.AskExec(
+                        exec,
+                        () ->
+                            RemoteQuirks.ask(
+                                http, endpoint, exec.getQueryString(), endpoint.authorization()))
+                    : exec);
           }
         });
   }
