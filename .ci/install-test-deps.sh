@@ -8,6 +8,8 @@ packages=()
 command -v rapper >/dev/null 2>&1 || packages+=(raptor2-utils)
 # networkx reads the network exports back (NetworkExportTest); PyPI is out of reach, Debian has it.
 /usr/bin/python3 -c 'import networkx' >/dev/null 2>&1 || packages+=(python3-networkx)
+# A real Virtuoso 7 for the store contract (VirtuosoContractTest starts virtuoso-t itself).
+command -v virtuoso-t >/dev/null 2>&1 || packages+=(virtuoso-opensource-7-bin)
 if [ ${#packages[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq

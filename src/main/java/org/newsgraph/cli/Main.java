@@ -3,6 +3,7 @@ package org.newsgraph.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.newsgraph.model.UsageException;
+import org.newsgraph.store.RemoteUnsupportedException;
 import org.newsgraph.store.StoreException;
 import picocli.CommandLine;
 
@@ -51,6 +52,10 @@ public final class Main {
           PrintWriter err = commandLine.getErr();
           if (OutOfMemory.in(e)) {
             return OutOfMemory.report(err);
+          }
+          if (e instanceof RemoteUnsupportedException) {
+            err.println("newsgraph: " + UserMessages.of(e));
+            return ExitCodes.STORE;
           }
           if (e instanceof StoreException) {
             err.println("newsgraph: store unavailable: " + UserMessages.of(e));

@@ -122,6 +122,12 @@ final class ServeCommand extends BaseCommand {
   }
 
   private void checkOptions() {
+    if (store.remote()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "serve serves a --db store only; a remote store (--endpoint) has its own SPARQL"
+              + " endpoint: send queries there, or run the other commands with --endpoint URL");
+    }
     if (writable != (passwordFile != null)) {
       throw new ParameterException(
           spec.commandLine(),

@@ -32,8 +32,8 @@ public final class StoreOptions {
       paramLabel = "URL",
       description =
           "Use the remote dataset at URL (SPARQL at URL/sparql, update at URL/update, "
-              + "Graph Store Protocol at URL/data) instead of --db. Its default graph must be the union "
-              + "of the named graphs.")
+              + "Graph Store Protocol at URL/data) instead of --db. Queries read the union of its named "
+              + "graphs, as its default graph or as <urn:x-arq:UnionGraph> (Fuseki in any setup).")
   String endpoint;
 
   @Option(

@@ -37,21 +37,28 @@ import org.apache.jena.sparql.exec.http.GSP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
 import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
 import org.apache.jena.sparql.exec.http.UpdateExecHTTPBuilder;
+import org.apache.jena.sparql.expr.E_Bound;
+import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.expr.ExprFunction1;
+import org.apache.jena.sparql.expr.ExprTransformCopy;
+import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.modify.request.QuadAcc;
 import org.apache.jena.sparql.modify.request.QuadDataAcc;
 import org.apache.jena.sparql.modify.request.UpdateDataInsert;
 import org.apache.jena.sparql.modify.request.UpdateDeleteWhere;
+import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.update.UpdateRequest;
 
 /**
  * A store behind SPARQL 1.1 endpoints (Fuseki, GraphDB, Virtuoso, ...): each record graph is
  * written with an idempotent Graph Store Protocol PUT, metadata with SPARQL Update, and reads go
- * through the SPARQL query protocol. The server must answer queries over the union of its named
- * graphs as the default graph. Transient failures (connection errors, timeouts, 401, 408, 429, 5xx)
- * are retried with exponential backoff. There is no cross-request transaction: a batch writes its
- * graphs first and its metadata last, so a failure leaves at worst graphs that a re-run writes
- * again. Thread-safe.
+ * through the SPARQL query protocol. Queries that read the default graph see the union of the named
+ * graphs, whether or not the engine's default graph is that union ({@link RemoteDefaultGraph}).
+ * Transient failures (connection errors, timeouts, 401, 408, 429, 5xx) are retried with exponential
+ * backoff. There is no cross-request transaction: a batch writes its graphs first and its metadata
+ * last, so a failure leaves at worst graphs that a re-run writes again. Thread-safe.
  */
 public final class RemoteStore implements GraphStore {
 
@@ -75,6 +82,7 @@ public final class RemoteStore implements GraphStore {
   private final RemoteEndpoint endpoint;
   private final HttpClient http;
   private final Retry retry;
+  private final RemoteDefaultGraph defaultGraph;
 
   /** A store on an endpoint. Nothing is contacted until the first call. */
   public RemoteStore(RemoteEndpoint endpoint) {
@@ -85,6 +93,22 @@ public final class RemoteStore implements GraphStore {
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     this.retry = new Retry(endpoint.attempts(), endpoint.firstBackoff());
+    this.defaultGraph =
+        new RemoteDefaultGraph(
+            describe(),
+            sample ->
+                send(
+                    sample,
+                    BindingFactory.empty(),
+                    exec -> {
+                      RowSet rows = exec.select();
+                      if (!rows.hasNext()) {
+                        return null;
+                      }
+                      Binding row = rows.next();
+                      return new Node[] {row.get(S), row.get(P), row.get(O)};
+                    }),
+            ask -> send(ask, BindingFactory.empty(), QueryExec::ask));
   }
 
   @Override
@@ -147,19 +171,41 @@ public final class RemoteStore implements GraphStore {
         });
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A query that reads the default graph is adapted to what the store's default graph is (see
+   * {@link RemoteDefaultGraph}), found out at the first such query.
+   *
+   * @throws RemoteUnsupportedException when the store cannot show the union of its named graphs
+   */
   @Override
   public <T> T query(Query query, Binding substitution, Function<QueryExec, T> handler) {
+    return send(defaultGraph.adapt(query), substitution, handler);
+  }
+
+  /** Sends a query as it is, with retries. */
+  private <T> T send(Query query, Binding substitution, Function<QueryExec, T> handler) {
+    Query sent = boundAsTrue(query, substitution);
     return retry.run(
         "query at " + endpoint.queryUrl(),
         () -> {
           QueryExecHTTPBuilder b =
               QueryExecHTTPBuilder.service(endpoint.queryUrl())
                   .httpClient(http)
-                  .query(query)
+                  .query(sent)
+                  .sendMode(RemoteQuirks.SEND_MODE)
                   .substitution(substitution)
                   .timeout(endpoint.timeout().toMillis(), TimeUnit.MILLISECONDS);
           try (QueryExec exec = authQuery(b).build()) {
-            return handler.apply(exec);
+            return handler.apply(
+                sent.isAskType()
+                    ? new RemoteQuirks.AskExec(
+                        exec,
+                        () ->
+                            RemoteQuirks.ask(
+                                http, endpoint, exec.getQueryString(), endpoint.authorization()))
+                    : exec);
           }
         });
   }
@@ -178,6 +224,32 @@ public final class RemoteStore implements GraphStore {
             sink.quad(Quad.create(g, row.get("s"), row.get("p"), row.get("o")));
           }
           return null;
+        });
+  }
+
+  /**
+   * The query with {@code BOUND(?v)} replaced by {@code true} for each variable the substitution
+   * binds. A remote query's substitution is made in the query text, where {@code BOUND(<iri>)} is a
+   * syntax error (an optional parameter tested with {@code !BOUND(?topic)}); a local one binds the
+   * variable, so that {@code BOUND} is true.
+   */
+  static Query boundAsTrue(Query query, Binding substitution) {
+    if (substitution.isEmpty()) {
+      return query;
+    }
+    return QueryTransformOps.transform(
+        query,
+        new ElementTransformCopyBase(),
+        new ExprTransformCopy() {
+          @Override
+          public Expr transform(ExprFunction1 function, Expr argument) {
+            if (function instanceof E_Bound
+                && argument.isVariable()
+                && substitution.contains(argument.asVar())) {
+              return NodeValue.TRUE;
+            }
+            return super.transform(function, argument);
+          }
         });
   }
 

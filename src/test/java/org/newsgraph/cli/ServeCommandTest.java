@@ -27,6 +27,20 @@ class ServeCommandTest {
   @TempDir Path dir;
 
   @Test
+  void aRemoteStoreIsRefusedNotSilentlyReplacedByTheLocalOne() {
+    Path cwd = Path.of("newsgraph-db");
+    boolean existed = Files.exists(cwd);
+    Cli.Result run = Cli.run("serve", "--endpoint", "http://127.0.0.1:9/ds", "--port", "0");
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    assertThat(run.err().lines().filter(l -> l.contains("--db store only")).toList())
+        .singleElement()
+        .asString()
+        .contains("serve serves a --db store only")
+        .contains("--endpoint");
+    assertThat(Files.exists(cwd)).as("no TDB2 store opened instead").isEqualTo(existed);
+  }
+
+  @Test
   void writableNeedsAPasswordFileAndViceVersa() throws Exception {
     assertThat(run("serve", "--db", dir.resolve("db").toString(), "--writable"))
         .startsWith("2|")

@@ -1,0 +1,243 @@
+package org.newsgraph.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.http.QuerySendMode;
+import org.apache.jena.sparql.resultset.ResultsReader;
+import org.apache.jena.sparql.resultset.SPARQLResult;
+import org.apache.jena.sparql.util.Context;
+
+/**
+ * The engines' departures from the SPARQL 1.1 protocol that newsgraph works around, in one place.
+ *
+ * <ul>
+ *   <li><b>Long queries go as an HTML form.</b> Jena posts a query too long for a URL as a body of
+ *       type {@code application/sparql-query}; Virtuoso 7.2 never answers such a request (the
+ *       client times out). Every engine takes the form ({@code query=...}, {@code
+ *       application/x-www-form-urlencoded}), which the protocol defines too: {@link #SEND_MODE}.
+ *   <li><b>An ASK may be answered as a table.</b> Virtuoso answers some ASK queries with a result
+ *       set of one column, {@code __ASK_RETVAL}: no row for false, or one row of 1 or 0, where the
+ *       protocol asks for a boolean result; Jena's client then fails ("Not a boolean result").
+ *       {@link #ask} takes either shape.
+ * </ul>
+ */
+final class RemoteQuirks {
+
+  /** How queries are sent: GET while the URL is short, else a form POST. */
+  static final QuerySendMode SEND_MODE = QuerySendMode.asGetWithLimitForm;
+
+  private static final String ACCEPT_ASK =
+      "application/sparql-results+json, application/sparql-results+xml;q=0.9";
+
+  private RemoteQuirks() {}
+
+  /**
+   * Sends an ASK query as a form POST and reads the answer: a boolean result, or a result set of
+   * one column with no row (false) or one row whose value is a boolean or a number (non-zero for
+   * true).
+   *
+   * @throws HttpException for a connection failure or an HTTP error status (retried by the caller
+   *     when transient)
+   * @throws StoreException when the answer is neither shape
+   */
+  static boolean ask(
+      HttpClient http, RemoteEndpoint endpoint, String queryString, String authorization) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(endpoint.queryUrl()))
+            .timeout(endpoint.timeout())
+            .header("Accept", ACCEPT_ASK)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "query=" + URLEncoder.encode(queryString, StandardCharsets.UTF_8)));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    HttpResponse<InputStream> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new HttpException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HttpException(e);
+    }
+    try (InputStream body = response.body()) {
+      int status = response.statusCode();
+      if (status < 200 || status > 299) {
+        throw new HttpException(status, "HTTP " + status);
+      }
+      String type = response.headers().firstValue("Content-Type").orElse("");
+      Lang lang = RDFLanguages.contentTypeToLang(type.split(";")[0].trim());
+      if (lang == null) {
+        lang = ResultSetLang.RS_JSON;
+      }
+      byte[] bytes = body.readAllBytes();
+      SPARQLResult result;
+      try {
+        result = ResultsReader.create().lang(lang).build().readAny(new ByteArrayInputStream(bytes));
+      } catch (RuntimeException e) {
+        result = null;
+      }
+      if (result != null) {
+        Boolean answer = answer(result);
+        if (answer != null) {
+          return answer;
+        }
+      }
+      String text = new String(bytes, StandardCharsets.UTF_8).strip();
+      throw new StoreException(
+          "the SPARQL endpoint "
+              + endpoint.queryUrl()
+              + " answered an ASK query with neither a boolean nor one row holding one"
+              + " boolean or number: "
+              + (text.length() > 300 ? text.substring(0, 300) + "..." : text));
+    } catch (IOException e) {
+      throw new HttpException(e);
+    }
+  }
+
+  /** The truth of an ASK's answer in either shape, or null when it is neither. */
+  static Boolean answer(SPARQLResult result) {
+    if (result.isBoolean()) {
+      return result.getBooleanResult();
+    }
+    if (result.isResultSet()) {
+      RowSet rows = RowSet.adapt(result.getResultSet());
+      if (rows.getResultVars().size() == 1 && !rows.hasNext()) {
+        return false; // Virtuoso's "no": its one column, no row
+      }
+      if (rows.getResultVars().size() == 1) {
+        Node value = rows.next().get(rows.getResultVars().get(0));
+        if (!rows.hasNext() && value != null && value.isLiteral()) {
+          String lexical = value.getLiteralLexicalForm().trim();
+          if (lexical.equals("true") || lexical.equals("false")) {
+            return lexical.equals("true");
+          }
+          if (lexical.matches("[+-]?[0-9]+")) {
+            return !lexical.replaceAll("[+-]?0*", "").isEmpty();
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** An execution whose {@link #ask} goes through {@link RemoteQuirks#ask}; the rest delegate. */
+  static final class AskExec implements QueryExec {
+    private final QueryExec delegate;
+    private final java.util.function.BooleanSupplier ask;
+
+    AskExec(QueryExec delegate, java.util.function.BooleanSupplier ask) {
+      this.delegate = delegate;
+      this.ask = ask;
+    }
+
+    @Override
+    public boolean ask() {
+      return ask.getAsBoolean();
+    }
+
+    @Override
+    public DatasetGraph getDataset() {
+      return delegate.getDataset();
+    }
+
+    @Override
+    public Context getContext() {
+      return delegate.getContext();
+    }
+
+    @Override
+    public Query getQuery() {
+      return delegate.getQuery();
+    }
+
+    @Override
+    public String getQueryString() {
+      return delegate.getQueryString();
+    }
+
+    @Override
+    public RowSet select() {
+      return delegate.select();
+    }
+
+    @Override
+    public Graph construct(Graph graph) {
+      return delegate.construct(graph);
+    }
+
+    @Override
+    public Iterator<Triple> constructTriples() {
+      return delegate.constructTriples();
+    }
+
+    @Override
+    public Iterator<Quad> constructQuads() {
+      return delegate.constructQuads();
+    }
+
+    @Override
+    public DatasetGraph constructDataset(DatasetGraph dataset) {
+      return delegate.constructDataset(dataset);
+    }
+
+    @Override
+    public Graph describe(Graph graph) {
+      return delegate.describe(graph);
+    }
+
+    @Override
+    public Iterator<Triple> describeTriples() {
+      return delegate.describeTriples();
+    }
+
+    @Override
+    public JsonArray execJson() {
+      return delegate.execJson();
+    }
+
+    @Override
+    public Iterator<JsonObject> execJsonItems() {
+      return delegate.execJsonItems();
+    }
+
+    @Override
+    public void abort() {
+      delegate.abort();
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+
+    @Override
+    public boolean isClosed() {
+      return delegate.isClosed();
+    }
+  }
+}
