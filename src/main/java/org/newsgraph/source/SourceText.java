@@ -31,17 +31,7 @@ public final class SourceText {
    * @throws IOException when the file cannot be read
    */
   public static String read(Path file, ReaderLimits limits) throws IOException {
-    long size = Files.size(file);
-    if (size > limits.maxFileBytes()) {
-      throw new SourceException(
-          Position.START,
-          "file is "
-              + size
-              + " bytes, more than the limit of "
-              + limits.maxFileBytes()
-              + " bytes (raise it with --max-file-size)");
-    }
-    return decode(Files.readAllBytes(file));
+    return decode(readBytes(file, limits));
   }
 
   /**
