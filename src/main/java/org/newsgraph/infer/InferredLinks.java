@@ -203,11 +203,8 @@ public final class InferredLinks {
       }
       Set<Node> articles = new HashSet<>();
       int written;
-      try (ProfileFile file = ProfileFile.open(dir, token, describe())) {
+      try (ProfileFile file = reopen(dir, token)) {
         GraphWriter out = new GraphWriter(token);
-        if (file == null) {
-          throw new IOException("cannot read back the text profiles just written in " + dir);
-        }
         pairs.eachGroup(
             at ->
                 new Doc(
@@ -288,11 +285,7 @@ public final class InferredLinks {
       try (ProfileFile old = before) {
         fresh = sweep(old, seedKeys, changedDocs, dir, token);
       }
-      try (ProfileFile after = ProfileFile.open(dir, token, describe())) {
-        if (after == null) {
-          throw new UncheckedIOException(
-              new IOException("cannot read back the text profiles just written in " + dir));
-        }
+      try (ProfileFile after = reopen(dir, token)) {
         Change change = regroup(seeds, fresh, after, token);
         if (dir == profileDir) {
           ProfileFile.removeAllBut(dir, token);
@@ -480,6 +473,11 @@ public final class InferredLinks {
       eachDoc(doc -> out.add(key(doc.iri()), doc.time(), doc.profile()));
       out.finish();
     }
+    return reopen(dir, token);
+  }
+
+  /** Opens the profile file this run has just written; it must be readable. */
+  private ProfileFile reopen(Path dir, String token) {
     ProfileFile made = ProfileFile.open(dir, token, describe());
     if (made == null) {
       throw new UncheckedIOException(
