@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
     name = "backup",
     mixinStandardHelpOptions = true,
     description = {
-      "Write every named graph (records, system graphs, metadata) as N-Quads to FILE.",
+      "Write every named graph (records, system graphs, metadata) as N-Quads to FILE",
+      "(gzip-compressed when FILE ends in .gz).",
       "The dump goes to a temporary file beside FILE and is renamed into place when complete,",
       "so a failure (disk full, crash) leaves an earlier FILE whole. Restore with 'ingest' of the",
       "sources, or load the dump with tdb2.tdbloader into an empty store."

@@ -6,11 +6,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a file so that readers see the old content or the complete new content, never a part: the
  * content goes to a temporary file beside the target, which is renamed over it only when the
- * writing succeeded. A failure leaves the old file whole and no temporary file behind.
+ * writing succeeded. A failure leaves the old file whole and no temporary file behind. A target
+ * whose name ends in {@code .gz} is written gzip-compressed (what {@code tdb2.tdbloader} and most
+ * RDF tools read as it is).
  */
 public final class AtomicFile {
 
@@ -23,6 +26,25 @@ public final class AtomicFile {
 
   private AtomicFile() {}
 
+  /** Whether a file is written gzip-compressed: its name ends in {@code .gz}. */
+  public static boolean gzipped(Path file) {
+    Path name = file.getFileName();
+    return name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
+  }
+
+  private static OutputStream open(Path temp, boolean gzip) throws IOException {
+    OutputStream out = Files.newOutputStream(temp);
+    if (!gzip) {
+      return out;
+    }
+    try {
+      return new GZIPOutputStream(out, 1 << 16);
+    } catch (IOException e) {
+      out.close();
+      throw e;
+    }
+  }
+
   /**
    * Replaces a file's content.
    *
@@ -34,7 +56,7 @@ public final class AtomicFile {
     Path target = file.toAbsolutePath();
     Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
     try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
+      try (OutputStream out = open(temp, gzipped(target))) {
         content.writeTo(out);
       }
       try {

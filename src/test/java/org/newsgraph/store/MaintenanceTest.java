@@ -93,6 +93,41 @@ class MaintenanceTest {
     assertThat(new String(old, 0, 10, StandardCharsets.UTF_8)).startsWith("<");
   }
 
+  @Test
+  void backupToAGzFileIsCompressedAndHoldsTheSameQuads() throws Exception {
+    Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 10);
+    Path db = tmp.resolve("db");
+    IngestFixtures.cli("ingest", "--db", db.toString(), src.toString());
+    Path plain = tmp.resolve("store.nq");
+    Path gz = tmp.resolve("store.nq.gz");
+    assertThat(IngestFixtures.cli("backup", "--db", db.toString(), plain.toString()).exit())
+        .isZero();
+    assertThat(IngestFixtures.cli("backup", "--db", db.toString(), gz.toString()).exit()).isZero();
+
+    byte[] packed = Files.readAllBytes(gz);
+    assertThat(packed[0] & 0xff).as("gzip magic").isEqualTo(0x1f);
+    assertThat(packed[1] & 0xff).isEqualTo(0x8b);
+    assertThat(packed.length).isLessThan((int) Files.size(plain));
+    Set<Quad> fromGz = new HashSet<>();
+    try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz))) {
+      RDFParser.source(in).lang(Lang.NQUADS).strict(true).parse(collect(fromGz));
+    }
+    Set<Quad> fromPlain = new HashSet<>();
+    try (InputStream in = Files.newInputStream(plain)) {
+      RDFParser.source(in).lang(Lang.NQUADS).strict(true).parse(collect(fromPlain));
+    }
+    assertThat(fromGz).isNotEmpty().isEqualTo(fromPlain);
+  }
+
+  private static StreamRDFBase collect(Set<Quad> into) {
+    return new StreamRDFBase() {
+      @Override
+      public void quad(Quad q) {
+        into.add(q);
+      }
+    };
+  }
+
   private static long size(Path dir) throws Exception {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
