@@ -62,6 +62,9 @@ public final class Ingester {
   // Descriptions read from standard input in this run (it cannot be read twice).
   private final List<Description> stdinDescriptions = new ArrayList<>();
   private int nextSeq;
+  // The stamps this run records and removes, for the stamp file written at its end.
+  private final StampCache.Changes stampChanges = new StampCache.Changes();
+  private final StampCache stampCache;
   private long mergedArticles;
   private long mergedDescriptions;
 
@@ -93,6 +96,7 @@ public final class Ingester {
     this.problems = problems;
     this.progressOut = progressOut;
     this.graphs = new RunGraphs(provenance.articleGraphPrefix());
+    this.stampCache = new StampCache(store, provenance);
   }
 
   /**
@@ -120,7 +124,7 @@ public final class Ingester {
     Optional<BulkLoad> bulk = options.bulk() ? store.bulkLoad() : Optional.empty();
     // A bulk load holds the store exclusively until it commits, and the store is empty: nothing to
     // ask.
-    SourceIndex index = bulk.isPresent() ? SourceIndex.none() : SourceIndex.load(store, provenance);
+    SourceIndex index = bulk.isPresent() ? SourceIndex.none() : stampCache.load(store, provenance);
     ProgressBar progress = new ProgressBar(options.progress() ? progressOut : null);
     Map<SourceWalker.Skip, Long> skipped;
     Path scratch = bulk.map(BulkLoad::scratchDirectory).orElse(null);
@@ -162,8 +166,18 @@ public final class Ingester {
             new IngestReport.Merges(mergedArticles, mergedDescriptions),
             new IngestReport.Problems(counts.warnings, unknownKeys.size()),
             bulk.isPresent());
-    List<Triple> ended = provenance.runEnded(run, started, Instant.now(), report);
-    store.apply(new StoreBatch(List.of(), List.of(), provenance.metaGraph(), List.of(run), ended));
+    List<Triple> ended = new ArrayList<>(provenance.runEnded(run, started, Instant.now(), report));
+    List<Node> endSubjects = new ArrayList<>(List.of(run));
+    // Every batch has committed: the stamps now in the store are the index's with this run's
+    // changes, and the run's last transaction vouches for the file that holds them.
+    Optional<Triple> vouch = stampCache.save(index, stampChanges);
+    vouch.ifPresent(
+        token -> {
+          endSubjects.add(stampCache.node());
+          ended.add(token);
+        });
+    store.apply(new StoreBatch(List.of(), List.of(), provenance.metaGraph(), endSubjects, ended));
+    vouch.ifPresent(stampCache::removeAllBut);
     return report;
   }
 
@@ -172,7 +186,8 @@ public final class Ingester {
    * content hash is kept like a source file's, under the path {@code <system>}).
    */
   private BatchWriter.Unit systemUnit(SourceIndex index, Node run, Instant started) {
-    List<Node> subjects = new ArrayList<>(List.of(run));
+    // The run's first transaction withdraws the store's word for the stamp file (see StampCache).
+    List<Node> subjects = new ArrayList<>(List.of(run, stampCache.node()));
     List<Triple> meta = new ArrayList<>(provenance.runStarted(run, started));
     String sha = Provenance.contentHash(systemGraphs);
     if (sha.equals(index.sha256(SYSTEM))) {
@@ -200,6 +215,7 @@ public final class Ingester {
     if (result.unchanged()) {
       counts.unchanged++;
       if (result.restamp()) {
+        stampChanges.record(provenance.key(result.path()), result.stamp());
         Node source = provenance.source(result.path());
         writer.write(
             new BatchWriter.Unit(
@@ -225,6 +241,9 @@ public final class Ingester {
         new ArrayList<>(provenance.sourceFile(source, result.path(), result.sha256(), run, at));
     if (result.stamp() != null) {
       meta.addAll(Provenance.stampTriples(source, result.stamp()));
+      stampChanges.record(provenance.key(result.path()), result.stamp());
+    } else {
+      stampChanges.forget(provenance.key(result.path()));
     }
     List<GraphContent> contents = new ArrayList<>();
     Map<Node, List<Description>> byGraph = new LinkedHashMap<>();
@@ -369,6 +388,7 @@ public final class Ingester {
           }
         });
     for (String path : gone) {
+      stampChanges.forget(provenance.key(path));
       Node source = provenance.source(path);
       List<Node> remove = new ArrayList<>();
       List<Node> subjects = new ArrayList<>();

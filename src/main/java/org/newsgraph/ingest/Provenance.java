@@ -105,6 +105,16 @@ public final class Provenance {
     return NodeFactory.createURI(iris.base() + "run/" + id);
   }
 
+  /** The base IRI the nodes of the metadata graph are named under. */
+  String base() {
+    return iris.base();
+  }
+
+  /** The key of a source file's stamp, derived from its absolute path. */
+  SourceKey key(String path) {
+    return SourceKey.ofStamp(stamp(source(path)));
+  }
+
   /** The node of a source file, derived from its absolute path. */
   Node source(String path) {
     return NodeFactory.createURI(iris.base() + "source/" + sha256(path).substring(0, 32));

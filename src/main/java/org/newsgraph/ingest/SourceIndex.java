@@ -21,11 +21,13 @@ final class SourceIndex {
 
   private final GraphStore store; // null: an empty store, never asked
   private final Provenance provenance;
-  private final LongIntMap ids = new LongIntMap();
+  private LongIntMap ids = new LongIntMap();
+  private long[] high = new long[1024];
   private long[] low = new long[1024];
   private long[] sizes = new long[1024];
   private long[] modified = new long[1024];
   private int count;
+  private boolean cached;
 
   private SourceIndex(GraphStore store, Provenance provenance) {
     this.store = store;
@@ -35,6 +37,18 @@ final class SourceIndex {
   /** The index of an empty store, which never reads it (a bulk load holds it exclusively). */
   static SourceIndex none() {
     return new SourceIndex(null, null);
+  }
+
+  /** An index of a store whose stamps are put in from a {@link StampCache} file. */
+  static SourceIndex fromCache(GraphStore store, Provenance provenance) {
+    SourceIndex index = new SourceIndex(store, provenance);
+    index.cached = true;
+    return index;
+  }
+
+  /** True when the stamps came from a stamp file rather than a scan of the metadata graph. */
+  boolean cached() {
+    return cached;
   }
 
   /** Reads the stamps of the source files in a store's metadata graph (none when there is none). */
@@ -64,6 +78,50 @@ final class SourceIndex {
           }
         });
     return index;
+  }
+
+  /**
+   * Sets the stamp of a source by its key; a negative size removes it. Only while no other thread
+   * reads the index (loading it, or after the run's files were walked).
+   */
+  void put(long high, long low, long size, long modifiedNanos) {
+    int id = id(high, low, true);
+    if (id >= 0) {
+      sizes[id] = size;
+      modified[id] = size < 0 ? Long.MIN_VALUE : modifiedNanos;
+    }
+  }
+
+  /** Forgets every stamp (a cache file that turned out damaged half-way). */
+  void clear() {
+    ids = new LongIntMap();
+    count = 0;
+  }
+
+  /** How many sources have a stamp. */
+  long entries() {
+    long n = 0;
+    for (int id = 0; id < count; id++) {
+      if (sizes[id] >= 0 && modified[id] != Long.MIN_VALUE) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** What receives the stamps of {@link #forEachEntry}. */
+  @FunctionalInterface
+  interface EntrySink {
+    void accept(long high, long low, long size, long modifiedNanos) throws java.io.IOException;
+  }
+
+  /** Passes every stamp (key, size, modification time) to {@code sink}. */
+  void forEachEntry(EntrySink sink) throws java.io.IOException {
+    for (int id = 0; id < count; id++) {
+      if (sizes[id] >= 0 && modified[id] != Long.MIN_VALUE) {
+        sink.accept(high[id], low[id], sizes[id], modified[id]);
+      }
+    }
   }
 
   /** True when the file's stamp was recorded and equals {@code stamp}. */
@@ -166,8 +224,10 @@ final class SourceIndex {
     if (key == null) {
       return -1;
     }
-    long hi = key.high();
-    long lo = key.low();
+    return id(key.high(), key.low(), add);
+  }
+
+  private int id(long hi, long lo, boolean add) {
     int id = ids.get(hi);
     if (id != LongIntMap.ABSENT) {
       return low[id] == lo ? id : -1;
@@ -176,11 +236,13 @@ final class SourceIndex {
       return -1;
     }
     if (count == low.length) {
+      high = Arrays.copyOf(high, count * 2);
       low = Arrays.copyOf(low, count * 2);
       sizes = Arrays.copyOf(sizes, count * 2);
       modified = Arrays.copyOf(modified, count * 2);
     }
     id = count++;
+    high[id] = hi;
     low[id] = lo;
     sizes[id] = -1;
     modified[id] = Long.MIN_VALUE;

@@ -45,11 +45,12 @@ import org.newsgraph.vocab.NewsVocab;
 public final class StoryMaintainer implements IngestListener {
 
   private static final Query PENDING = QueryFactory.create("ASK { GRAPH ?marker { ?s ?p ?o } }");
-  private static final Query GIVEN_MISSING =
-      QueryFactory.create(
-          "PREFIX news: <"
-              + NewsVocab.NS
-              + "> ASK { ?s a news:Story FILTER NOT EXISTS { ?g a news:GivenStory } }");
+  // Two lookups of one triple each: ASK { ?s a news:Story FILTER NOT EXISTS { ?g a
+  // news:GivenStory } } reads every story when the store has both kinds.
+  private static final Query HAS_GIVEN =
+      QueryFactory.create("PREFIX news: <" + NewsVocab.NS + "> ASK { ?g a news:GivenStory }");
+  private static final Query HAS_STORY =
+      QueryFactory.create("PREFIX news: <" + NewsVocab.NS + "> ASK { ?s a news:Story }");
 
   private final StoryIndex stories;
   private final StoryIndex givenStories;
@@ -111,8 +112,7 @@ public final class StoryMaintainer implements IngestListener {
         store.query(
             PENDING, BindingFactory.binding(Var.alloc("marker"), marker), exec -> exec.ask());
     // A store written before the stories of the records' links alone were kept gets them now.
-    rebuildGivenAtEnd =
-        rebuildAtEnd || store.query(GIVEN_MISSING, BindingFactory.empty(), exec -> exec.ask());
+    rebuildGivenAtEnd = rebuildAtEnd || givenMissing(store);
     mark(store);
   }
 
@@ -203,6 +203,12 @@ public final class StoryMaintainer implements IngestListener {
       givenStories.rebuild();
     }
     store.deleteGraphs(List.of(marker));
+  }
+
+  /** True when the store has stories but none of the records' links alone (an older store). */
+  private static boolean givenMissing(GraphStore store) {
+    return !store.query(HAS_GIVEN, BindingFactory.empty(), exec -> exec.ask())
+        && store.query(HAS_STORY, BindingFactory.empty(), exec -> exec.ask());
   }
 
   private void mark(GraphStore store) {

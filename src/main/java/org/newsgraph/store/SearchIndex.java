@@ -58,6 +58,11 @@ final class SearchIndex implements AutoCloseable {
   static final Node HEADLINE = NodeFactory.createURI("http://schema.org/headline");
   static final Node DESCRIPTION = NodeFactory.createURI("http://schema.org/description");
 
+  /** True when the index holds the literals of this predicate. */
+  static boolean indexes(Node predicate) {
+    return HEADLINE.equals(predicate) || DESCRIPTION.equals(predicate);
+  }
+
   private final Path folder;
   private final TextIndex index;
   private final DatasetGraph dataset;

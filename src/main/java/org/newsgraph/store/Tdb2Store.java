@@ -368,7 +368,7 @@ public final class Tdb2Store implements GraphStore {
     Node g = content.graph();
     Set<Triple> missing = new LinkedHashSet<>(content.triples());
     List<Triple> stale = new ArrayList<>();
-    Iterator<Quad> stored = dataset.find(g, Node.ANY, Node.ANY, Node.ANY);
+    Iterator<Quad> stored = storage.find(g, Node.ANY, Node.ANY, Node.ANY);
     try {
       while (stored.hasNext()) {
         Triple t = stored.next().asTriple();
@@ -380,11 +380,20 @@ public final class Tdb2Store implements GraphStore {
       Iter.close(stored);
     }
     for (Triple t : stale) {
-      dataset.delete(g, t.getSubject(), t.getPredicate(), t.getObject());
+      writerFor(t).delete(g, t.getSubject(), t.getPredicate(), t.getObject());
     }
     for (Triple t : missing) {
-      dataset.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+      writerFor(t).add(g, t.getSubject(), t.getPredicate(), t.getObject());
     }
+  }
+
+  /**
+   * Where a quad is added or deleted: through the text dataset when the index holds its predicate,
+   * straight into TDB2 otherwise, which spares the text dataset's own lookup of every quad (in the
+   * same transaction: the text dataset wraps this storage).
+   */
+  private DatasetGraph writerFor(Triple t) {
+    return SearchIndex.indexes(t.getPredicate()) ? dataset : storage;
   }
 
   /**
