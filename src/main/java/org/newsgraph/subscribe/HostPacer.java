@@ -35,7 +35,7 @@ final class HostPacer {
     Instant previous = last.get(key);
     if (previous != null) {
       Duration wait = Duration.between(clock.instant(), previous.plus(interval));
-      if (!sleeper.sleep(wait)) {
+      if (wait.compareTo(Duration.ZERO) > 0 && !sleeper.sleep(wait)) {
         return false;
       }
     }
