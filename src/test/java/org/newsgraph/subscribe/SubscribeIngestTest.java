@@ -169,6 +169,12 @@ class SubscribeIngestTest {
     Cli.Result again = Cli.run("ingest", "--no-infer-links", "--db", db, archive);
     assertThat(again.exit()).as(again.err()).isEqualTo(ExitCodes.OK);
     assertThat(again.err()).contains("0 added, 0 replaced, 2 unchanged");
+    // and builds the same articles in a new store
+    List<String> polled = titles();
+    db = tmp.resolve("db2").toString();
+    Cli.Result fresh = Cli.run("ingest", "--no-infer-links", "--db", db, archive);
+    assertThat(fresh.exit()).as(fresh.err()).isEqualTo(ExitCodes.OK);
+    assertThat(titles()).isEqualTo(polled);
   }
 
   @Test
