@@ -208,6 +208,10 @@ final class HttpFetcher {
             .header("User-Agent", settings.userAgent())
             .header("Accept", ACCEPT)
             .header("Accept-Encoding", "gzip, deflate");
+    if ("http".equalsIgnoreCase(uri.getScheme())) {
+      // no h2c upgrade offer on plain connections: some servers answer it badly
+      request.version(HttpClient.Version.HTTP_1_1);
+    }
     if (etag != null) {
       request.header("If-None-Match", etag);
     }

@@ -270,6 +270,17 @@ class SubscribeIngestTest {
     assertThat(tooOften.err()).contains("--every must be at least 1m, not 10s");
     assertThat(server.requests("/news.xml")).isEmpty();
 
+    Cli.Result noFeeds = ingest("--every", "15m", "seeds");
+    assertThat(noFeeds.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(noFeeds.err()).contains("--every and --rounds need feed URLs or OPML lists to poll");
+    Cli.Result roundsAlone = ingest("--rounds", "2", server.url("/news.xml"));
+    assertThat(roundsAlone.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(roundsAlone.err()).contains("--rounds needs --every");
+    Cli.Result badDuration = ingest("--every", "soon", server.url("/news.xml"));
+    assertThat(badDuration.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(badDuration.err()).contains("--every must be a duration like 30s, 15m or 1h");
+    assertThat(server.requests("/news.xml")).isEmpty();
+
     String before = System.getProperty(Poller.MINIMUM_PROPERTY);
     System.setProperty(Poller.MINIMUM_PROPERTY, "100ms");
     Cli.Result run;

@@ -239,4 +239,33 @@ class SubscriberTest {
     assertThat(server.requests("/zipped.xml").get(0).headers().getFirst("Accept-Encoding"))
         .contains("gzip");
   }
+
+  @Test
+  void aUrlThatAnswersWithAnOpmlListIsAListWhoseFeedsJoinTheRound() throws IOException {
+    server.route("/a.xml", (x, n) -> FeedServer.sendFeed(x, FEED));
+    server.route(
+        "/desk",
+        (x, n) ->
+            FeedServer.send(
+                x,
+                200,
+                "text/x-opml",
+                ("<opml version=\"2.0\"><body><outline text=\"Local\">"
+                        + "<outline type=\"rss\" xmlUrl=\""
+                        + server.url("/a.xml")
+                        + "\"/><outline type=\"rss\" xmlUrl=\""
+                        + server.url("/desk")
+                        + "\"/></outline></body></opml>")
+                    .getBytes(StandardCharsets.UTF_8)));
+    Subscriber.Round round =
+        subscriber(settings()).run(List.of(server.url("/desk"), server.url("/a.xml")));
+    // the list is not a feed; it names itself, which is fetched once already: no loop
+    assertThat(round.summary())
+        .as(err.toString())
+        .isEqualTo("1 feed, 1 fetched, 0 not modified, 0 failed");
+    assertThat(server.requests("/a.xml")).hasSize(1);
+    assertThat(server.requests("/desk")).hasSize(1);
+    assertThat(snapshots("127.0.0.1_" + port() + "_desk")).isEmpty();
+    assertThat(round.changed()).hasSize(1);
+  }
 }
