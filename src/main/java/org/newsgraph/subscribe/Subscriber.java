@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.newsgraph.model.Problem;
 import org.newsgraph.source.SafeXml;
@@ -35,6 +37,17 @@ public final class Subscriber {
   private final PrintWriter err;
   private final boolean verbose;
   private final HttpFetcher fetcher;
+
+  /**
+   * The most rounds a failing feed sits out: after {@code k} failed rounds in a row it waits {@code
+   * 2^(k-1) - 1} rounds, at most this many, before it is tried again.
+   */
+  static final int MAX_ROUNDS_SKIPPED = 7;
+
+  /** Feeds whose last round failed: consecutive failures, and the first round to try again. */
+  private final Map<String, int[]> failing = new HashMap<>();
+
+  private int rounds;
 
   /**
    * @param archive where snapshots go
@@ -78,6 +91,7 @@ public final class Subscriber {
    * @param fetched feeds with a new snapshot
    * @param notModified feeds that answered 304, or the bytes of their latest snapshot
    * @param failed feeds that could not be fetched or archived (each reported)
+   * @param waiting feeds that failed in the rounds before and sit this one out (backing off)
    * @param listsFailed OPML lists that could not be read (each reported)
    * @param changed the folders of the feeds with a new snapshot, as paths under the archive
    * @param folders the folders of every feed of the round that has one
@@ -88,6 +102,7 @@ public final class Subscriber {
       int fetched,
       int notModified,
       int failed,
+      int waiting,
       int listsFailed,
       List<String> changed,
       List<String> folders,
@@ -108,6 +123,7 @@ public final class Subscriber {
           + " not modified, "
           + failed
           + " failed"
+          + (waiting > 0 ? ", " + waiting + " waiting" : "")
           + (listsFailed > 0
               ? ", " + listsFailed + (listsFailed == 1 ? " list" : " lists") + " unreadable"
               : "")
@@ -151,6 +167,7 @@ public final class Subscriber {
    * @return what the round did
    */
   public Round run(List<String> sources) {
+    rounds++;
     Counts counts = new Counts();
     Deque<Item> queue = new ArrayDeque<>();
     Set<String> seen = new HashSet<>();
@@ -185,6 +202,7 @@ public final class Subscriber {
         counts.fetched,
         counts.notModified,
         counts.failed,
+        counts.waiting,
         counts.listsFailed,
         List.copyOf(counts.changed),
         List.copyOf(counts.folders),
@@ -233,6 +251,11 @@ public final class Subscriber {
 
   private void fetch(Item item, Counts counts, Deque<Item> queue, Set<String> seen) {
     String url = item.url().toString();
+    int[] failures = failing.get(url);
+    if (failures != null && rounds < failures[1]) {
+      counts.waiting++;
+      return;
+    }
     FeedArchive.Folder folder;
     Path latest;
     try {
@@ -262,10 +285,25 @@ public final class Subscriber {
       }
       counts.feeds++;
       counts.failed++;
-      err.println(url + ": error: " + e.getMessage());
+      int[] f = failing.computeIfAbsent(url, u -> new int[2]);
+      f[0]++;
+      int skip = Math.min((1 << Math.min(f[0] - 1, 10)) - 1, MAX_ROUNDS_SKIPPED);
+      f[1] = rounds + skip + 1;
+      err.println(
+          url
+              + ": error: "
+              + e.getMessage()
+              + (skip > 0
+                  ? " (failed "
+                      + f[0]
+                      + " rounds in a row: tried again in "
+                      + (skip + 1)
+                      + " rounds)"
+                  : ""));
       addFolder(folder, latest, counts);
       return;
     }
+    failing.remove(url);
     if (response.movedTo() != null) {
       err.println(
           url
@@ -358,6 +396,7 @@ public final class Subscriber {
     int fetched;
     int notModified;
     int failed;
+    int waiting;
     int listsFailed;
     boolean stopped;
     final Set<String> changed = new LinkedHashSet<>();

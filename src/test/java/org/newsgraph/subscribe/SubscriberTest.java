@@ -268,4 +268,40 @@ class SubscriberTest {
     assertThat(snapshots("127.0.0.1_" + port() + "_desk")).isEmpty();
     assertThat(round.changed()).hasSize(1);
   }
+
+  @Test
+  void aFeedThatKeepsFailingSitsOutMoreRoundsEachTimeWhileTheOthersArePolled() {
+    server.route(
+        "/down.xml",
+        (x, n) -> FeedServer.send(x, 503, "text/plain", "down".getBytes(StandardCharsets.UTF_8)));
+    server.route("/up.xml", (x, n) -> FeedServer.sendFeed(x, FEED));
+    FetchSettings d = settings();
+    FetchSettings once =
+        new FetchSettings(
+            d.connectTimeout(),
+            d.readTimeout(),
+            0,
+            d.retryWait(),
+            d.maxRetryAfter(),
+            d.hostInterval(),
+            d.maxBytes(),
+            d.userAgent());
+    Subscriber subscriber = subscriber(once);
+    List<String> summaries = new ArrayList<>();
+    for (int round = 1; round <= 8; round++) {
+      summaries.add(
+          subscriber.run(List.of(server.url("/down.xml"), server.url("/up.xml"))).summary());
+    }
+    // tried in rounds 1, 2, 4 and 8: after k failures in a row it sits out 2^(k-1) - 1 rounds
+    assertThat(server.requests("/down.xml")).hasSize(4);
+    assertThat(server.requests("/up.xml")).hasSize(8);
+    assertThat(summaries.get(2))
+        .isEqualTo("1 feed, 0 fetched, 1 not modified, 0 failed, 1 waiting");
+    assertThat(summaries.get(3)).isEqualTo("2 feeds, 0 fetched, 1 not modified, 1 failed");
+    assertThat(err.toString())
+        .contains(
+            server.url("/down.xml")
+                + ": error: HTTP 503 Service Unavailable (failed 3 rounds in a row: tried again in 4"
+                + " rounds)");
+  }
 }
