@@ -39,13 +39,13 @@ import picocli.CommandLine.Parameters;
       "of files that are gone. Into an empty TDB2 store the TDB2 bulk loader is used.",
       "Each run is recorded as a PROV-O activity in the graph {base}graph/meta.",
       "Bad records are reported as path:line:col: error: ... and left out whole.",
-      "Feed URLs (http://, https://) and OPML subscription lists (*.opml files or URLs)",
-      "are fetched first: each new version of a feed is kept as a dated file in its",
-      "folder of the archive (--archive), and those folders are ingested. With --every,",
-      "the feeds are polled until stopped (Ctrl-C) or for --rounds rounds.",
-      "Exit 0 when every record was stored, 1 when some were rejected or a feed or list",
-      "could not be fetched, 3 when the store is unavailable (locked by another process,",
-      "unreachable, disk full)."
+      "Feed URLs (http://, https://) and OPML subscription lists (*.opml files or",
+      "URLs) are fetched first: each new version of a feed is kept as a dated file in",
+      "its folder of the archive (--archive), and those folders are ingested. With",
+      "--every, the feeds are polled until stopped (Ctrl-C) or for --rounds rounds.",
+      "Exit 0 when every record was stored, 1 when some were rejected or a feed or",
+      "list could not be fetched, 3 when the store is unavailable (locked by another",
+      "process, unreachable, disk full)."
     })
 final class IngestCommand extends BaseCommand {
 
