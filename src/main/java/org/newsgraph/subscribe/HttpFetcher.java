@@ -14,11 +14,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -170,7 +172,7 @@ final class HttpFetcher {
           throw new FetchFailure(
               statusText(status)
                   + ", and Retry-After asks to wait "
-                  + Durations.format(asked.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                  + Durations.format(asked.truncatedTo(ChronoUnit.SECONDS))
                   + ", more than the "
                   + Durations.format(settings.maxRetryAfter())
                   + " waited"
@@ -190,7 +192,7 @@ final class HttpFetcher {
       } catch (IOException e) {
         if (last) {
           throw new FetchFailure(
-              describe(e) + (attempt > 1 ? " (after " + attempt + " attempts)" : ""));
+              describe(uri, e) + (attempt > 1 ? " (after " + attempt + " attempts)" : ""));
         }
         if (!sleeper.sleep(backoff)) {
           throw FetchFailure.stopped();
@@ -292,7 +294,7 @@ final class HttpFetcher {
           throw new FetchFailure("unsupported Content-Encoding '" + encoding + "'");
       }
     } catch (IOException e) {
-      throw new FetchFailure("cannot undo Content-Encoding '" + encoding + "': " + describe(e));
+      throw new FetchFailure("cannot undo Content-Encoding '" + encoding + "': " + e.getMessage());
     }
   }
 
@@ -309,21 +311,28 @@ final class HttpFetcher {
     }
   }
 
-  private static String describe(IOException e) {
+  private String describe(URI uri, IOException e) {
+    String message = null;
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof UnresolvedAddressException || c instanceof UnknownHostException) {
+        return "unknown host " + uri.getHost();
+      }
+      if (message == null && c.getMessage() != null && !c.getMessage().isBlank()) {
+        message = c.getMessage();
+      }
+    }
     if (e instanceof HttpConnectTimeoutException) {
-      return "connect timed out";
+      return "no connection within " + Durations.format(settings.connectTimeout());
     }
     if (e instanceof ConnectException) {
-      return "connection refused" + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      return message == null || message.toLowerCase(Locale.ROOT).contains("refused")
+          ? "connection refused"
+          : "cannot connect: " + message;
     }
-    if (e instanceof UnknownHostException) {
-      return "unknown host " + e.getMessage();
+    if (e instanceof java.util.zip.ZipException || e.getCause() instanceof DataFormatException) {
+      return "corrupt compressed data: " + message;
     }
-    if (e.getCause() instanceof DataFormatException || e instanceof java.util.zip.ZipException) {
-      return "corrupt data: " + e.getMessage();
-    }
-    String message = e.getMessage();
-    return message == null || message.isBlank()
+    return message == null
         ? e.getClass().getSimpleName()
         : message
             + (e.getClass() == IOException.class ? "" : " (" + e.getClass().getSimpleName() + ")");
