@@ -148,6 +148,13 @@ final class IngestCommand extends BaseCommand {
   Path archive;
 
   @Option(
+      names = "--archive-gzip",
+      description =
+          "Write new snapshots gzipped (.xml.gz); ingest reads them as they are (default: as"
+              + " fetched).")
+  boolean archiveGzip;
+
+  @Option(
       names = "--every",
       paramLabel = "DURATION",
       description =
@@ -249,7 +256,7 @@ final class IngestCommand extends BaseCommand {
     List<String> local = new ArrayList<>(paths);
     local.removeAll(subscriptions);
     SubscribeRun run =
-        new SubscribeRun(console, new FeedArchive(archive), fetchSettings(), verbose);
+        new SubscribeRun(console, new FeedArchive(archive, archiveGzip), fetchSettings(), verbose);
     if (every == null) {
       if (rounds != null) {
         throw new UsageException("--rounds needs --every");

@@ -1,6 +1,8 @@
 package org.newsgraph.subscribe;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -19,15 +21,18 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The archive of fetched snapshots: one folder per feed, named from its host and path ({@code
  * https://example.com/news/feed.xml} → {@code example.com_news_feed.xml}), holding every version
  * that was fetched as a file named by its fetch time in UTC ({@code 2026-12-07T08-15-00Z.xml}), the
- * server's bytes exactly (content encoding undone). The feed's state (its URL and validators) and
- * the temporary files of writes are in the folder's hidden {@code .newsgraph/} folder, which {@code
- * ingest} does not look into. Every file is written to a temporary file, forced to disk and
- * renamed, so a crash leaves either the whole snapshot or none.
+ * server's bytes exactly (content encoding undone), or those bytes gzipped ({@code …Z.xml.gz}) when
+ * the archive is made to compress. The feed's state (its URL and validators) and the temporary
+ * files of writes are in the folder's hidden {@code .newsgraph/} folder, which {@code ingest} does
+ * not look into. Every file is written to a temporary file, forced to disk and renamed, so a crash
+ * leaves either the whole snapshot or none.
  */
 public final class FeedArchive {
 
@@ -41,12 +46,22 @@ public final class FeedArchive {
   private static final int MAX_NAME = 100;
 
   private final Path root;
+  private final boolean gzip;
 
   /**
    * @param root the archive folder (created when the first feed is archived)
    */
   public FeedArchive(Path root) {
+    this(root, false);
+  }
+
+  /**
+   * @param root the archive folder (created when the first feed is archived)
+   * @param gzip whether new snapshots are written gzipped ({@code .xml.gz}); either kind is read
+   */
+  public FeedArchive(Path root, boolean gzip) {
     this.root = root;
+    this.gzip = gzip;
   }
 
   /** The archive folder. */
@@ -68,7 +83,7 @@ public final class FeedArchive {
       dir = root.resolve(name + "-" + hash8(key));
       state = FeedState.read(dir.resolve(STATE_DIR).resolve(STATE_FILE));
     }
-    return new Folder(dir, key, state == null ? FeedState.fresh(key) : state);
+    return new Folder(dir, key, state == null ? FeedState.fresh(key) : state, gzip);
   }
 
   /** The folder name of a URL: host, port when not the default, path and query, made file-safe. */
@@ -117,11 +132,13 @@ public final class FeedArchive {
     private final Path dir;
     private final String url;
     private FeedState state;
+    private final boolean gzip;
 
-    Folder(Path dir, String url, FeedState state) {
+    Folder(Path dir, String url, FeedState state, boolean gzip) {
       this.dir = dir;
       this.url = url;
       this.state = state;
+      this.gzip = gzip;
     }
 
     Path dir() {
@@ -136,18 +153,21 @@ public final class FeedArchive {
       return state;
     }
 
-    /** The latest snapshot (the greatest name: names sort in time order), or null. */
+    /**
+     * The latest snapshot (the greatest name without {@code .gz}: names sort in time order), or
+     * null.
+     */
     Path latest() throws IOException {
       if (!Files.isDirectory(dir)) {
         return null;
       }
       Path latest = null;
-      try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.xml")) {
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.{xml,xml.gz}")) {
         for (Path file : files) {
-          String name = file.getFileName().toString();
+          String name = stem(file);
           if (!name.startsWith(".")
               && Files.isRegularFile(file)
-              && (latest == null || name.compareTo(latest.getFileName().toString()) > 0)) {
+              && (latest == null || name.compareTo(stem(latest)) > 0)) {
             latest = file;
           }
         }
@@ -155,6 +175,21 @@ public final class FeedArchive {
         throw e.getCause();
       }
       return latest;
+    }
+
+    /** A snapshot's bytes as fetched: a {@code .gz} snapshot is inflated. */
+    static byte[] bytesOf(Path snapshot) throws IOException {
+      if (!snapshot.getFileName().toString().endsWith(".gz")) {
+        return Files.readAllBytes(snapshot);
+      }
+      try (InputStream in = new GZIPInputStream(Files.newInputStream(snapshot))) {
+        return in.readAllBytes();
+      }
+    }
+
+    private static String stem(Path file) {
+      String name = file.getFileName().toString();
+      return name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
     }
 
     /**
@@ -166,11 +201,22 @@ public final class FeedArchive {
     Path writeSnapshot(byte[] body, Instant at) throws IOException {
       Files.createDirectories(dir);
       String name = snapshotName(at);
-      Path target = dir.resolve(name);
-      for (int n = 2; Files.exists(target); n++) {
-        target = dir.resolve(name.substring(0, name.length() - 4) + "_" + n + ".xml");
+      String base = name.substring(0, name.length() - ".xml".length());
+      for (int n = 2;
+          Files.exists(dir.resolve(name)) || Files.exists(dir.resolve(name + ".gz"));
+          n++) {
+        name = base + "_" + n + ".xml";
       }
-      writeAtomically(target, body);
+      Path target = dir.resolve(gzip ? name + ".gz" : name);
+      if (gzip) {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(zipped)) {
+          out.write(body);
+        }
+        writeAtomically(target, zipped.toByteArray());
+      } else {
+        writeAtomically(target, body);
+      }
       return target;
     }
 

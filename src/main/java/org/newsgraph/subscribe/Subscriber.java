@@ -337,7 +337,7 @@ public final class Subscriber {
           addFolder(folder, latest, counts);
           return;
         }
-        if (latest != null && Arrays.equals(body, Files.readAllBytes(latest))) {
+        if (latest != null && Arrays.equals(body, FeedArchive.Folder.bytesOf(latest))) {
           counts.notModified++;
           if (verbose) {
             err.println(url + ": not modified (the bytes of " + latest + ")");

@@ -236,6 +236,7 @@ class SubscribeIngestTest {
     Cli.Result run =
         ingest(
             "--read-timeout=400ms",
+            "--archive-gzip",
             "--retry-wait=10ms",
             list.toString(),
             server.url("/elsewhere.xml"));
@@ -256,6 +257,7 @@ class SubscribeIngestTest {
     assertThat(snapshots("/old.xml")).hasSize(1); // named from the subscribed URL
     assertThat(snapshots("/elsewhere.xml")).hasSize(1);
     assertThat(snapshots("/slow.xml")).isEmpty();
+    assertThat(snapshots("/old.xml").get(0)).endsWith("Z.xml.gz"); // --archive-gzip, read as is
     assertThat(titles())
         .containsExactly(
             "Ferry timetable changes", "Harbour dredging starts", "Market moves indoors");

@@ -48,6 +48,10 @@ class SubscriberTest {
   }
 
   private Subscriber subscriber(FetchSettings settings) {
+    return subscriber(settings, false);
+  }
+
+  private Subscriber subscriber(FetchSettings settings, boolean gzip) {
     Sleeper recording =
         d -> {
           synchronized (sleeps) {
@@ -56,7 +60,7 @@ class SubscriberTest {
           return true;
         };
     return new Subscriber(
-        new FeedArchive(tmp.resolve("archive")),
+        new FeedArchive(tmp.resolve("archive"), gzip),
         settings,
         Clock.systemUTC(),
         new StopSignal(),
@@ -303,5 +307,25 @@ class SubscriberTest {
             server.url("/down.xml")
                 + ": error: HTTP 503 Service Unavailable (failed 3 rounds in a row: tried again in 4"
                 + " rounds)");
+  }
+
+  @Test
+  void aGzippedArchiveKeepsTheBytesCompressedAndComparesThemInflated() throws IOException {
+    String[] body = {FEED};
+    server.route("/news.xml", (x, n) -> FeedServer.sendFeed(x, body[0]));
+    Subscriber subscriber = subscriber(settings(), true);
+    List<String> url = List.of(server.url("/news.xml"));
+    assertThat(subscriber.run(url).fetched()).isEqualTo(1);
+    assertThat(subscriber.run(url).notModified()).isEqualTo(1);
+    body[0] = FEED.replace("Ferry timetable", "Ferry timetable, corrected");
+    assertThat(subscriber.run(url).fetched()).isEqualTo(1);
+    List<Path> files = snapshots("127.0.0.1_" + port() + "_news.xml");
+    assertThat(files).hasSize(2);
+    assertThat(files.get(0).getFileName().toString()).endsWith("Z.xml.gz");
+    // the same second gives …Z_2.xml.gz, which sorts after …Z.xml.gz as a later second would
+    assertThat(files.get(1).getFileName().toString()).endsWith(".xml.gz");
+    try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(files.get(1)))) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(body[0]);
+    }
   }
 }
