@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.located.Located;
@@ -37,13 +38,18 @@ final class Opml {
     }
   }
 
-  /** Whether a document's first element is {@code opml}. */
+  /** The prolog (byte-order mark, declaration, comments, DOCTYPE with its subset), then opml. */
+  private static final Pattern OPML_FIRST =
+      Pattern.compile(
+          "\\A(?:\\xEF\\xBB\\xBF)?(?:\\s|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE(?:[^\\[>]|\\[.*?\\])*>)*<opml[\\s>/]",
+          Pattern.DOTALL);
+
+  /** Whether a document's first element is {@code opml} (its first 4 KB are looked at). */
   static boolean isOpml(byte[] bytes) {
     String head =
         new String(
             bytes, 0, Math.min(bytes.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1);
-    return head.matches(
-        "(?s)\\A(?:\\xEF\\xBB\\xBF)?(?:\\s|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<opml[\\s>/].*");
+    return OPML_FIRST.matcher(head).lookingAt();
   }
 
   /**

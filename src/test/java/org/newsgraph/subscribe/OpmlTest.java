@@ -87,6 +87,10 @@ class OpmlTest {
                     .getBytes(StandardCharsets.UTF_8)))
         .isTrue();
     assertThat(Opml.isOpml("<rss/>".getBytes(StandardCharsets.UTF_8))).isFalse();
+    assertThat(
+            Opml.isOpml(
+                "<!DOCTYPE opml [<!ENTITY x \"y\">]>\n<opml>".getBytes(StandardCharsets.UTF_8)))
+        .isTrue();
     assertThat(FeedArchive.baseName(URI.create("https://News.Example.org/rss/world.xml?lang=en")))
         .isEqualTo("news.example.org_rss_world.xml_lang_en");
     assertThat(FeedArchive.baseName(URI.create("http://127.0.0.1:8080/")))
