@@ -235,7 +235,7 @@ class SubscribeIngestTest {
 
     Cli.Result run =
         ingest(
-            "--read-timeout=400ms",
+            "--read-timeout=1s",
             "--archive-gzip",
             "--retry-wait=10ms",
             list.toString(),
@@ -243,7 +243,7 @@ class SubscribeIngestTest {
     String err = run.err();
     assertThat(run.exit()).as(err).isEqualTo(ExitCodes.REJECTED);
     assertThat(err)
-        .contains(server.url("/slow.xml") + ": error: no complete response within 400ms")
+        .contains(server.url("/slow.xml") + ": error: no complete response within 1s")
         .contains(server.url("/gone.xml") + ": error: HTTP 404 Not Found")
         .contains(
             server.url("/old.xml") + ": note: moved permanently to " + server.url("/other.xml"))
