@@ -6,7 +6,10 @@ public final class ExitCodes {
   /** Everything succeeded. */
   public static final int OK = 0;
 
-  /** Some records were rejected or validation failed; each was reported. */
+  /**
+   * Some records were rejected, a feed or OPML list could not be fetched, or validation failed;
+   * each was reported.
+   */
   public static final int REJECTED = 1;
 
   /** The command line was wrong. */

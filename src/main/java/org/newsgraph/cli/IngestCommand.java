@@ -1,6 +1,8 @@
 package org.newsgraph.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.newsgraph.infer.InferenceSettings;
 import org.newsgraph.ingest.IngestOptions;
@@ -10,10 +12,16 @@ import org.newsgraph.ingest.Provenance;
 import org.newsgraph.ingest.StoryMaintainer;
 import org.newsgraph.map.RecordMapper;
 import org.newsgraph.map.SystemGraphs;
+import org.newsgraph.model.InvalidValueException;
 import org.newsgraph.model.UsageException;
 import org.newsgraph.source.ReaderLimits;
 import org.newsgraph.source.RecordReader;
 import org.newsgraph.store.GraphStore;
+import org.newsgraph.subscribe.Durations;
+import org.newsgraph.subscribe.FeedArchive;
+import org.newsgraph.subscribe.FetchSettings;
+import org.newsgraph.subscribe.Poller;
+import org.newsgraph.subscribe.Subscriber;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +39,13 @@ import picocli.CommandLine.Parameters;
       "of files that are gone. Into an empty TDB2 store the TDB2 bulk loader is used.",
       "Each run is recorded as a PROV-O activity in the graph {base}graph/meta.",
       "Bad records are reported as path:line:col: error: ... and left out whole.",
-      "Exit 0 when every record was stored, 1 when some were rejected, 3 when the",
-      "store is unavailable (locked by another process, unreachable, disk full)."
+      "Feed URLs (http://, https://) and OPML subscription lists (*.opml files or",
+      "URLs) are fetched first: each new version of a feed is kept as a dated file in",
+      "its folder of the archive (--archive), and those folders are ingested. With",
+      "--every, the feeds are polled until stopped (Ctrl-C) or for --rounds rounds.",
+      "Exit 0 when every record was stored, 1 when some were rejected or a feed or",
+      "list could not be fetched, 3 when the store is unavailable (locked by another",
+      "process, unreachable, disk full)."
     })
 final class IngestCommand extends BaseCommand {
 
@@ -41,7 +54,9 @@ final class IngestCommand extends BaseCommand {
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
-      description = "Files or folders to read; '-' reads one record from standard input.")
+      description =
+          "Files or folders to read; '-' reads one record from standard input; feed URLs and"
+              + " OPML lists (files or URLs) to fetch.")
   List<String> paths;
 
   @Option(
@@ -123,6 +138,75 @@ final class IngestCommand extends BaseCommand {
           "Refuse files larger than this, before reading them (default: ${DEFAULT-VALUE}).")
   long maxFileSize;
 
+  @Option(
+      names = "--archive",
+      paramLabel = "DIR",
+      defaultValue = "feeds-archive",
+      description =
+          "Where fetched feeds are kept, one folder per feed, one file per version"
+              + " (default: ${DEFAULT-VALUE}, in the working directory).")
+  Path archive;
+
+  @Option(
+      names = "--archive-gzip",
+      description =
+          "Write new snapshots gzipped (.xml.gz); ingest reads them as they are (default: as"
+              + " fetched).")
+  boolean archiveGzip;
+
+  @Option(
+      names = "--every",
+      paramLabel = "DURATION",
+      description =
+          "Poll the feeds at this interval (30s, 15m, 1h; at least 1m) until stopped, ingesting"
+              + " after each round what changed.")
+  String every;
+
+  @Option(
+      names = "--rounds",
+      paramLabel = "N",
+      description = "With --every: stop after N rounds (default: run until stopped).")
+  Integer rounds;
+
+  @Option(
+      names = "--connect-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      description = "Longest wait for a connection to a feed's host (default: ${DEFAULT-VALUE}).")
+  String connectTimeout;
+
+  @Option(
+      names = "--read-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      description = "Longest wait for a feed's whole response (default: ${DEFAULT-VALUE}).")
+  String readTimeout;
+
+  @Option(
+      names = "--retries",
+      paramLabel = "N",
+      defaultValue = "2",
+      description =
+          "Tries again after a connection error, 429 or 5xx, waiting --retry-wait, then twice"
+              + " as long each time, or what Retry-After asks (default: ${DEFAULT-VALUE}).")
+  int retries;
+
+  @Option(
+      names = "--retry-wait",
+      paramLabel = "DURATION",
+      defaultValue = "2s",
+      description = "The wait before the first retry (default: ${DEFAULT-VALUE}).")
+  String retryWait;
+
+  @Option(
+      names = "--host-interval",
+      paramLabel = "DURATION",
+      defaultValue = "1s",
+      description =
+          "Least time between two requests to one host (default: ${DEFAULT-VALUE}; 0s for no"
+              + " wait).")
+  String hostInterval;
+
   @Override
   public Integer call() {
     // IngestOptions and ReaderLimits refuse these too, but as preconditions
@@ -160,6 +244,72 @@ final class IngestCommand extends BaseCommand {
     if (threads != null) {
       options = options.withThreads(threads);
     }
+    IngestOptions settings = options;
+    SubscribeRun.Ingest ingest = files -> ingest(files, limits, settings, inference);
+    List<String> subscriptions = paths.stream().filter(Subscriber::isSubscription).toList();
+    if (subscriptions.isEmpty()) {
+      if (every != null || rounds != null) {
+        throw new UsageException("--every and --rounds need feed URLs or OPML lists to poll");
+      }
+      return ingest.run(paths);
+    }
+    List<String> local = new ArrayList<>(paths);
+    local.removeAll(subscriptions);
+    SubscribeRun run =
+        new SubscribeRun(console, new FeedArchive(archive, archiveGzip), fetchSettings(), verbose);
+    if (every == null) {
+      if (rounds != null) {
+        throw new UsageException("--rounds needs --every");
+      }
+      return run.once(subscriptions, local, ingest);
+    }
+    if (local.contains("-")) {
+      throw new UsageException("'-' (standard input) cannot be polled; leave it out of --every");
+    }
+    Duration interval = duration("--every", every);
+    Duration minimum = Poller.minimum();
+    if (interval.compareTo(minimum) < 0) {
+      throw new UsageException(
+          "--every must be at least " + Durations.format(minimum) + ", not " + every);
+    }
+    if (rounds != null) {
+      atLeastOne("--rounds", rounds);
+    }
+    return run.poll(subscriptions, local, interval, rounds == null ? 0 : rounds, ingest);
+  }
+
+  private FetchSettings fetchSettings() {
+    Duration connect = duration("--connect-timeout", connectTimeout);
+    Duration read = duration("--read-timeout", readTimeout);
+    if (connect.isZero() || read.isZero()) {
+      throw new UsageException("--connect-timeout and --read-timeout must be more than 0");
+    }
+    if (retries < 0) {
+      throw new UsageException("--retries must be 0 or more, not " + retries);
+    }
+    FetchSettings d = FetchSettings.DEFAULT;
+    return new FetchSettings(
+        connect,
+        read,
+        retries,
+        duration("--retry-wait", retryWait),
+        d.maxRetryAfter(),
+        duration("--host-interval", hostInterval),
+        maxFileSize,
+        d.userAgent());
+  }
+
+  private static Duration duration(String option, String text) {
+    try {
+      return Durations.parse(option, text);
+    } catch (InvalidValueException e) {
+      throw new UsageException(option + " must be " + e.expected() + ", not '" + text + "'", e);
+    }
+  }
+
+  /** The ingest of local paths (and of archive folders), as without subscriptions. */
+  private int ingest(
+      List<String> files, ReaderLimits limits, IngestOptions options, InferenceSettings inference) {
     try (GraphStore graphs = store.open()) {
       Ingester ingester =
           new Ingester(
@@ -172,7 +322,7 @@ final class IngestCommand extends BaseCommand {
               problem -> console.err().println(problem),
               console.err());
       ingester.addListener(new StoryMaintainer(graphs, store.iris(), inference, !noInferLinks));
-      IngestReport report = ingester.run(paths, console.in());
+      IngestReport report = ingester.run(files, console.in());
       console.err().println(report.summary());
       return report.files().rejected() > 0 ? ExitCodes.REJECTED : ExitCodes.OK;
     }

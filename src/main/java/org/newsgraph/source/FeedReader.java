@@ -222,8 +222,8 @@ final class FeedReader {
     }
   }
 
-  /** Parses XML safely, with every element's position. */
-  private static Document parse(InputSource source) {
+  /** Parses XML safely, with every element's position (also for {@link SafeXml}). */
+  static Document parse(InputSource source) {
     RefusingHandler[] current = new RefusingHandler[1];
     SAXBuilder builder =
         new SAXBuilder(
