@@ -77,6 +77,35 @@ class BulkStoriesTest {
   }
 
   @Test
+  void anArticleDescribedWithSeveralDatesKeepsItsEarliestAndLatestAcrossManyArticles() {
+    // 40,000 two-article stories whose members carry three dates each, out of order: more date
+    // lexical forms than one page of the pool holds.
+    BulkStories stories = new BulkStories(IRIS);
+    int n = 20_000;
+    for (int i = 0; i < n; i++) {
+      Node a = IRIS.article("https://one.example/a" + i);
+      Node b = IRIS.article("https://two.example/b" + i);
+      stories.accept(Quad.create(G, a, NewsVocab.RELATED, b));
+      String day = String.format("2021-%02d-%02d", 1 + i % 12, 1 + i % 28);
+      stories.accept(Quad.create(G, a, NewsVocab.SCHEMA_DATE_PUBLISHED, time(day + "T12:00:00Z")));
+      stories.accept(Quad.create(G, a, NewsVocab.SCHEMA_DATE_PUBLISHED, time(day + "T08:00:00Z")));
+      stories.accept(
+          Quad.create(G, a, NewsVocab.SCHEMA_DATE_PUBLISHED, time(day + "T10:00:00-05:00")));
+      stories.accept(Quad.create(G, b, NewsVocab.SCHEMA_DATE_PUBLISHED, time(day + "T09:00:00Z")));
+    }
+    assertThat(stories.complete()).isTrue();
+    Map<Node, Set<Quad>> graphs = emitted(stories);
+    assertThat(graphs).hasSize(n);
+    for (Set<Quad> story : graphs.values()) {
+      String first = value(story, StorySummary.FIRST_PUBLISHED);
+      String last = value(story, StorySummary.LAST_PUBLISHED);
+      String day = first.substring(0, 10);
+      assertThat(first).isEqualTo(day + "T08:00:00Z");
+      assertThat(last).as("10:00-05:00 is 15:00Z, the latest").isEqualTo(day + "T10:00:00-05:00");
+    }
+  }
+
+  @Test
   void aLinkBetweenIrisTheSchemeDidNotMintIsRefused() {
     BulkStories stories = new BulkStories(IRIS);
     stories.accept(
