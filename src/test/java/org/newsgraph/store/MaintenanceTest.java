@@ -67,16 +67,7 @@ class MaintenanceTest {
 
     Set<Quad> dumped = new HashSet<>();
     try (InputStream in = Files.newInputStream(backup)) {
-      RDFParser.source(in)
-          .lang(Lang.NQUADS)
-          .strict(true)
-          .parse(
-              new StreamRDFBase() {
-                @Override
-                public void quad(Quad q) {
-                  dumped.add(q);
-                }
-              });
+      RDFParser.source(in).lang(Lang.NQUADS).strict(true).parse(collect(dumped));
     }
     assertThat(dumped).containsAll(IngestFixtures.dataQuads(db));
     assertThat(dumped).anyMatch(q -> q.getGraph().equals(IngestFixtures.META));
