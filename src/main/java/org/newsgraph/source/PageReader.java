@@ -370,8 +370,12 @@ final class PageReader {
     }
     Article.Extra extra =
         new Article.Extra(null, null, null, body, language, List.of(), tags, null, null, mentions);
+    // An article by its JSON-LD type or og:type (schema:NewsArticle); any other page a creative
+    // work.
+    String type =
+        node != null || "article".equalsIgnoreCase(meta.property("og:type")) ? "article" : null;
     return new Article(
-        null, title, excerpt, published, modified, null, url, null, null, null, null, null, null,
+        null, title, excerpt, published, modified, null, url, null, null, type, null, null, null,
         provider, List.of(), images, List.of(), null, extra, at);
   }
 
@@ -967,7 +971,7 @@ final class PageReader {
     if (url == null || url.isBlank()) {
       return null;
     }
-    String text = url.strip();
+    String text = HtmlText.decode(url.strip()); // JSON-LD written through an HTML escaper
     try {
       if (!text.regionMatches(true, 0, "http:", 0, 5)
           && !text.regionMatches(true, 0, "https:", 0, 6)) {
