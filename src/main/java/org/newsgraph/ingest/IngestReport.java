@@ -56,8 +56,8 @@ public record IngestReport(
    * What the WARC files of a run held.
    *
    * @param pages pages that gave an article
-   * @param skipped records that gave none, by reason ({@code warcinfo record}, {@code not HTML},
-   *     {@code HTTP status not 200}, {@code no article in the page}...)
+   * @param skipped records that gave none, by reason ({@code warcinfo (not a response)}, {@code not
+   *     HTML}, {@code HTTP status not 200}, {@code no article in the page}...)
    */
   public record Warc(long pages, Map<String, Long> skipped) {
 
@@ -100,7 +100,7 @@ public record IngestReport(
   /**
    * The files parsed by kind, shown when pages or WARC files were among them (a run of records and
    * feeds alone prints as before): {@code (2 records, 1 feed, 3 pages, 1 WARC: 5 pages, 4 records
-   * skipped: 2 not HTML, 2 warcinfo record)}.
+   * skipped: 2 not HTML, 2 warcinfo (not a response))}.
    */
   private String kindsDetail() {
     Map<String, Long> kinds = files.kinds();

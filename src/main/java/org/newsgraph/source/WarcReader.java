@@ -91,32 +91,33 @@ final class WarcReader {
     List<Record> records = new ArrayList<>();
     Map<String, Long> skipped = new TreeMap<>();
     try (warc) {
-      long offset = warc.position();
+      long last = -1; // where the last record read starts (jwarc's position after next())
       while (true) {
         Optional<WarcRecord> next;
         try {
           next = warc.next();
         } catch (IOException | RuntimeException e) {
+          String where =
+              last < 0 ? "at the start of the file" : "after the record at byte offset " + last;
           problems.add(
               Problem.error(
-                  name + "@" + offset,
+                  name + "@" + Math.max(0, last),
                   Position.START,
-                  "malformed WARC record at byte offset "
-                      + offset
+                  "malformed WARC record "
+                      + where
                       + ": "
                       + e.getMessage()
-                      + " (the records before it were read; none after it can be found)"));
+                      + " (nothing after it can be found, so the file is left out)"));
           break;
         }
         if (next.isEmpty()) {
           break;
         }
-        offset = warc.position();
-        String why = page(next.get(), name, offset, problems, records);
+        last = warc.position();
+        String why = page(next.get(), name, last, problems, records);
         if (why != null) {
           skipped.merge(why, 1L, Long::sum);
         }
-        offset = warc.position();
       }
     }
     if (records.isEmpty() && problems.stream().noneMatch(Problem::isError)) {
@@ -136,7 +137,7 @@ final class WarcReader {
   private String page(
       WarcRecord record, String name, long offset, List<Problem> problems, List<Record> records) {
     if (!(record instanceof WarcResponse response)) {
-      return record.type() + " record";
+      return record.type() + " (not a response)";
     }
     String where = name + "@" + offset;
     HttpResponse http;
