@@ -114,7 +114,18 @@ final class WarcReader {
           break;
         }
         last = warc.position();
-        String why = page(next.get(), name, last, problems, records);
+        String why;
+        try {
+          why = page(next.get(), name, last, problems, records);
+        } catch (IOException | RuntimeException e) {
+          // a header jwarc cannot parse (a malformed Content-Type...): this capture only
+          problems.add(
+              Problem.warning(
+                  name + "@" + last,
+                  Position.START,
+                  "WARC record cannot be read: " + e.getMessage()));
+          why = "malformed record";
+        }
         if (why != null) {
           skipped.merge(why, 1L, Long::sum);
         }
@@ -135,7 +146,8 @@ final class WarcReader {
    * @return null when it gave an article, else why it was skipped
    */
   private String page(
-      WarcRecord record, String name, long offset, List<Problem> problems, List<Record> records) {
+      WarcRecord record, String name, long offset, List<Problem> problems, List<Record> records)
+      throws IOException {
     if (!(record instanceof WarcResponse response)) {
       return record.type() + " (not a response)";
     }
