@@ -247,16 +247,20 @@ final class PageReader {
     // Identity: JSON-LD url or mainEntityOfPage, else rel=canonical, else og:url, else the capture.
     String url = null;
     if (node != null) {
-      url = absolute(ld.iriOrText(node, "url"), base);
+      url = absolute(urlLike(ld.iriOrText(node, "url")), ldBase);
       if (url == null) {
-        url = absolute(ld.iriOrText(node, "mainEntityOfPage"), base);
+        url = absolute(urlLike(ld.iriOrText(node, "mainEntityOfPage")), ldBase);
       }
     }
-    if (url == null) {
-      url = absolute(meta.canonical(), base);
+    String stated = absolute(meta.canonical(), base);
+    if (stated == null) {
+      stated = absolute(meta.property("og:url"), base);
+    }
+    if (url != null && stated != null && isRoot(url) && !isRoot(stated)) {
+      url = stated; // an article node whose url is its site's home page: the page's own link wins
     }
     if (url == null) {
-      url = absolute(meta.property("og:url"), base);
+      url = stated;
     }
     if (url == null) {
       url = absolute(fallbackUrl, null);
@@ -307,12 +311,22 @@ final class PageReader {
     String published =
         date(node == null ? null : ld.text(node, "datePublished"), "datePublished", at, sink);
     if (published == null) {
-      published = date(meta.property("article:published_time"), "article:published_time", at, sink);
+      published =
+          date(
+              meta.property("article:published_time"),
+              "article:published_time",
+              meta.at("article:published_time"),
+              sink);
     }
     String modified =
         date(node == null ? null : ld.text(node, "dateModified"), "dateModified", at, sink);
     if (modified == null) {
-      modified = date(meta.property("article:modified_time"), "article:modified_time", at, sink);
+      modified =
+          date(
+              meta.property("article:modified_time"),
+              "article:modified_time",
+              meta.at("article:modified_time"),
+              sink);
     }
     List<String> authors = node == null ? new ArrayList<>() : ld.names(node, "author");
     if (authors.isEmpty()) {
@@ -874,6 +888,17 @@ final class PageReader {
       return out;
     }
 
+    /** Where the first meta tag of a key starts in the page. */
+    Position at(String key) {
+      for (Element meta : doc.select("meta[content]")) {
+        if (key.equalsIgnoreCase(meta.attr("property"))
+            || key.equalsIgnoreCase(meta.attr("name"))) {
+          return start(meta.sourceRange());
+        }
+      }
+      return Position.START;
+    }
+
     String name(String key) {
       List<String> values = names(key);
       return values.isEmpty() ? null : values.get(0);
@@ -923,6 +948,17 @@ final class PageReader {
     }
     String text = raw.strip();
     Matcher m = DATE.matcher(text);
+    if (!m.matches()) {
+      try {
+        // some sites write their meta dates as HTTP dates: Tue, 05 Mar 2024 09:30:00 GMT
+        text =
+            OffsetDateTime.parse(text, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                .toString();
+        m = DATE.matcher(text);
+      } catch (DateTimeParseException e) {
+        // not one either: reported below
+      }
+    }
     if (!m.matches()) {
       sink.warning(at, what + " '" + text + "' is not a date-time; left out");
       return null;
@@ -985,6 +1021,30 @@ final class PageReader {
       return cleaned;
     } catch (URISyntaxException | IllegalArgumentException e) {
       return null;
+    }
+  }
+
+  /** A JSON-LD value that can be a URL: absolute http(s), or a path; not {@code true} or a name. */
+  private static String urlLike(String value) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.strip();
+    return v.regionMatches(true, 0, "http://", 0, 7)
+            || v.regionMatches(true, 0, "https://", 0, 8)
+            || v.startsWith("/")
+        ? v
+        : null;
+  }
+
+  /** True for a URL whose path is the site's root. */
+  private static boolean isRoot(String url) {
+    try {
+      String canonical = UrlLib.canonical(url);
+      return URI.create(canonical).getRawPath().equals("/")
+          && URI.create(canonical).getRawQuery() == null;
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 

@@ -46,7 +46,7 @@ class PageIngestTest {
         err);
     assertTrue(
         err.contains(
-            "meta-only.htm:1:1: warning: article:modified_time '0001-01-01T00:00:00Z' is not a"
+            "meta-only.htm:12:1: warning: article:modified_time '0001-01-01T00:00:00Z' is not a"
                 + " plausible date"),
         err);
     assertTrue(

@@ -110,6 +110,32 @@ class PageReaderTest {
   }
 
   @Test
+  void aJsonLdUrlThatIsNoArticlesAddressGivesWayToThePagesOwnLink() {
+    List<Problem> problems = new ArrayList<>();
+    Article a =
+        read(
+            """
+            <html><head><link rel="canonical" href="https://s.example/news/7">
+            <script type="application/ld+json">{"@context": "https://schema.org",
+              "@type": "NewsArticle", "headline": "Seven", "mainEntityOfPage": true,
+              "url": "https://s.example/"}</script></head></html>
+            """,
+            problems);
+    assertThat(a.webUrl()).isEqualTo("https://s.example/news/7");
+    a =
+        read(
+            """
+            <html><head><meta property="og:url" content="https://s.example/news/8">
+            <script type="application/ld+json">{"@context": "https://schema.org",
+              "@type": "NewsArticle", "headline": "Eight", "mainEntityOfPage": "true"}</script>
+            </head></html>
+            """,
+            problems);
+    assertThat(a.webUrl()).isEqualTo("https://s.example/news/8");
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
   void datesAreXsdDateTimesAndImplausibleOnesAreLeftOut() {
     List<Problem> problems = new ArrayList<>();
     PageReader.Sink sink = new PageReader.Sink("p.html", problems);
@@ -121,6 +147,8 @@ class PageReaderTest {
         .isEqualTo("2017-11-03T03:01:00.000000");
     assertThat(PageReader.date("2019-01-03T07:00:02.000Z", "d", Position.START, sink))
         .isEqualTo("2019-01-03T07:00:02.000Z");
+    assertThat(PageReader.date("Tue, 05 Mar 2024 09:30:00 GMT", "d", Position.START, sink))
+        .isEqualTo("2024-03-05T09:30:00Z");
     assertThat(problems).isEmpty();
     assertThat(PageReader.date("0001-01-01T00:00:00Z", "datePublished", Position.START, sink))
         .isNull();
