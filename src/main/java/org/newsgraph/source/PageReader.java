@@ -218,12 +218,22 @@ final class PageReader {
    * @return the article, or null (the error is in the sink)
    */
   Article article(byte[] html, String charset, String fallbackUrl, Sink sink) {
+    String encoding = charset;
+    if (encoding != null && !java.nio.charset.Charset.isSupported(encoding.strip())) {
+      sink.warning(Position.START, "unknown charset '" + encoding + "' declared: the page decides");
+      encoding = null;
+    }
+    if (encoding == null && !declaresCharset(html) && !isUtf8(html)) {
+      // saved without a declared encoding and not UTF-8: read as browsers read such pages
+      sink.warning(Position.START, "not UTF-8 and no charset declared: read as windows-1252");
+      encoding = "windows-1252";
+    }
     org.jsoup.nodes.Document doc;
     try {
       doc =
           Jsoup.parse(
               new ByteArrayInputStream(html),
-              charset,
+              encoding,
               fallbackUrl == null ? "" : fallbackUrl,
               Parser.htmlParser().setTrackPosition(true));
     } catch (IOException | RuntimeException e) {
@@ -241,7 +251,11 @@ final class PageReader {
     if (ldBase == null) {
       ldBase = absolute(meta.property("og:url"), null);
     }
-    Ld ld = jsonLd(doc, ldBase, sink);
+    String statedUrl = absolute(meta.canonical(), ldBase);
+    if (statedUrl == null) {
+      statedUrl = absolute(meta.property("og:url"), ldBase);
+    }
+    Ld ld = jsonLd(doc, ldBase, statedUrl, sink);
     Node node = ld == null ? null : ld.article;
 
     // Identity: JSON-LD url or mainEntityOfPage, else rel=canonical, else og:url, else the capture.
@@ -391,6 +405,32 @@ final class PageReader {
     return new Article(
         null, title, excerpt, published, modified, null, url, null, null, type, null, null, null,
         provider, List.of(), images, List.of(), null, extra, at);
+  }
+
+  /** A byte-order mark, or a {@code charset} in the first 4 KB (a meta tag, an XML declaration). */
+  private static boolean declaresCharset(byte[] html) {
+    if (html.length >= 2
+        && ((html[0] & 0xFF) == 0xEF || (html[0] & 0xFF) == 0xFE || (html[0] & 0xFF) == 0xFF)) {
+      return true;
+    }
+    String head =
+        new String(
+                html, 0, Math.min(html.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1)
+            .toLowerCase(Locale.ROOT);
+    return head.contains("charset") || head.contains("encoding=");
+  }
+
+  private static boolean isUtf8(byte[] bytes) {
+    try {
+      java.nio.charset.StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
   }
 
   /** The page's base: an absolute {@code <base href>}, else the URL it was fetched from. */
@@ -607,7 +647,7 @@ final class PageReader {
    *
    * @return null when no block gives a node of the Article family
    */
-  private Ld jsonLd(org.jsoup.nodes.Document doc, String base, Sink sink) {
+  private Ld jsonLd(org.jsoup.nodes.Document doc, String base, String statedUrl, Sink sink) {
     Graph graph = GraphFactory.createDefaultGraph();
     Map<Node, Position> typedAt = new LinkedHashMap<>();
     for (Element script : doc.select("script[type]")) {
@@ -677,14 +717,32 @@ final class PageReader {
     if (typedAt.isEmpty()) {
       return null;
     }
-    // Several article nodes (a page listing related articles): the one with the most of what an
-    // article needs, the first block's first on a tie.
+    // Several article nodes (a live blog's updates, a list of related stories): the page's own
+    // is the one whose URL is the page's stated link, else one that no other article node holds
+    // (an update inside a live blog is not the page's article), else the one with the most of what
+    // an article needs; the first block's first on a tie.
     Node best = null;
     int bestScore = -1;
     Ld probe = new Ld(graph, null, Position.START);
+    String stated = canonicalOrNull(statedUrl);
     for (Node candidate : typedAt.keySet()) {
+      boolean nested = false;
+      for (Node other : typedAt.keySet()) {
+        if (!other.equals(candidate) && graph.find(other, Node.ANY, candidate).hasNext()) {
+          nested = true;
+          break;
+        }
+      }
+      String own = canonicalOrNull(absolute(urlLike(probe.iriOrText(candidate, "url")), base));
+      if (own == null) {
+        own =
+            canonicalOrNull(
+                absolute(urlLike(probe.iriOrText(candidate, "mainEntityOfPage")), base));
+      }
       int score =
-          (probe.texts(candidate, "headline").isEmpty() ? 0 : 4)
+          (stated != null && stated.equals(own) ? 16 : 0)
+              + (nested ? 0 : 8)
+              + (probe.texts(candidate, "headline").isEmpty() ? 0 : 4)
               + (probe.objects(candidate, "articleBody").isEmpty() ? 0 : 2)
               + (probe.objects(candidate, "datePublished").isEmpty() ? 0 : 1);
       if (score > bestScore) {
@@ -1035,6 +1093,14 @@ final class PageReader {
             || v.startsWith("/")
         ? v
         : null;
+  }
+
+  private static String canonicalOrNull(String url) {
+    try {
+      return url == null ? null : UrlLib.canonical(url);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** True for a URL whose path is the site's root. */

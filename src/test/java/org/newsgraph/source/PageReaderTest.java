@@ -85,6 +85,42 @@ class PageReaderTest {
   }
 
   @Test
+  void aLiveBlogIsThePagesArticleNotItsUpdates() {
+    List<Problem> problems = new ArrayList<>();
+    Article a =
+        read(
+            """
+            <html><head><link rel="canonical" href="https://l.example/live/storm">
+            <script type="application/ld+json">{"@context": "https://schema.org",
+              "@type": "LiveBlogPosting", "headline": "Storm: live updates",
+              "datePublished": "2024-03-05T06:00:00Z",
+              "liveBlogUpdate": [
+                {"@type": "BlogPosting", "headline": "Ferries cancelled",
+                 "articleBody": "All sailings are off.", "datePublished": "2024-03-05T07:00:00Z"},
+                {"@type": "BlogPosting", "headline": "Winds ease",
+                 "articleBody": "Gusts are down.", "datePublished": "2024-03-05T09:00:00Z"}]}
+            </script></head></html>
+            """,
+            problems);
+    assertThat(problems).isEmpty();
+    assertThat(a.title()).isEqualTo("Storm: live updates");
+    assertThat(a.webUrl()).isEqualTo("https://l.example/live/storm");
+  }
+
+  @Test
+  void aPageThatIsNotUtf8AndDeclaresNoCharsetIsReadAsWindows1252() {
+    byte[] html =
+        "<html><head><title>Caf\u00e9 r\u00e9ouvert</title><link rel=canonical href=https://c.example/cafe></head></html>"
+            .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    ReadResult result = reader.read(html, "cafe.html");
+    assertThat(result.records().get(0).article().title()).isEqualTo("Caf\u00e9 r\u00e9ouvert");
+    assertThat(result.problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            "cafe.html:1:1: warning: not UTF-8 and no charset declared: read as windows-1252");
+  }
+
+  @Test
   void aPageWithNoHeadlineAnywhereIsAnErrorAndABodyIsCapped() {
     List<Problem> problems = new ArrayList<>();
     assertThat(
