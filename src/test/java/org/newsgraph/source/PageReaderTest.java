@@ -85,6 +85,20 @@ class PageReaderTest {
   }
 
   @Test
+  void standardInputStartingAsAnHtmlDocumentIsReadAsAPage() {
+    byte[] html =
+        "<!DOCTYPE html><html><head><title>From stdin</title><meta property=og:url content=https://i.example/s></head></html>"
+            .getBytes(StandardCharsets.UTF_8);
+    ReadResult result =
+        new RecordReader(ReaderLimits.DEFAULT)
+            .read(new java.io.ByteArrayInputStream(html), "<stdin>");
+    assertThat(result.kind()).isEqualTo("page");
+    assertThat(result.records())
+        .singleElement()
+        .satisfies(r -> assertThat(r.article().title()).isEqualTo("From stdin"));
+  }
+
+  @Test
   void aLiveBlogIsThePagesArticleNotItsUpdates() {
     List<Problem> problems = new ArrayList<>();
     Article a =
