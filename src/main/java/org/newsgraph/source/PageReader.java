@@ -251,6 +251,7 @@ final class PageReader {
     if (ldBase == null) {
       ldBase = absolute(meta.property("og:url"), null);
     }
+    // The page's own link: rel=canonical, else og:url.
     String statedUrl = absolute(meta.canonical(), ldBase);
     if (statedUrl == null) {
       statedUrl = absolute(meta.property("og:url"), ldBase);
@@ -266,15 +267,11 @@ final class PageReader {
         url = absolute(urlLike(ld.iriOrText(node, "mainEntityOfPage")), ldBase);
       }
     }
-    String stated = absolute(meta.canonical(), base);
-    if (stated == null) {
-      stated = absolute(meta.property("og:url"), base);
-    }
-    if (url != null && stated != null && isRoot(url) && !isRoot(stated)) {
-      url = stated; // an article node whose url is its site's home page: the page's own link wins
+    if (url != null && statedUrl != null && isRoot(url) && !isRoot(statedUrl)) {
+      url = statedUrl; // an article node whose url is its site's home page: the page's link wins
     }
     if (url == null) {
-      url = stated;
+      url = statedUrl;
     }
     if (url == null) {
       url = absolute(fallbackUrl, null);
