@@ -704,12 +704,13 @@ final class PageReader {
                 + "; the page's meta tags are read instead");
         continue;
       }
-      for (Triple t : block.find(Node.ANY, RDF.type.asNode(), Node.ANY).toList()) {
-        if (isArticleType(t.getObject())) {
+      for (Triple raw : block.find().toList()) {
+        Triple t = schemaSlash(raw);
+        graph.add(t);
+        if (t.getPredicate().equals(RDF.type.asNode()) && isArticleType(t.getObject())) {
           typedAt.putIfAbsent(t.getSubject(), scriptAt);
         }
       }
-      block.find().forEachRemaining(graph::add);
     }
     if (typedAt.isEmpty()) {
       return null;
@@ -798,6 +799,34 @@ final class PageReader {
             || path.equals("/")
             || path.endsWith(".json")
             || path.endsWith(".jsonld"));
+  }
+
+  /**
+   * A triple with schema.org terms written whole: a context whose {@code @vocab} is {@code
+   * http://schema.org} without the trailing slash (NBC News writes it) makes {@code
+   * http://schema.orgheadline}; the slash is put back in predicates and types.
+   */
+  private static Triple schemaSlash(Triple t) {
+    Node p = schemaSlash(t.getPredicate());
+    Node o =
+        t.getPredicate().equals(RDF.type.asNode()) ? schemaSlash(t.getObject()) : t.getObject();
+    return p == t.getPredicate() && o == t.getObject() ? t : Triple.create(t.getSubject(), p, o);
+  }
+
+  private static Node schemaSlash(Node n) {
+    if (!n.isURI()) {
+      return n;
+    }
+    String iri = n.getURI();
+    for (String ns : List.of(SCHEMA_HTTP, SCHEMA_HTTPS)) {
+      String bare = ns.substring(0, ns.length() - 1);
+      if (iri.startsWith(bare)
+          && iri.length() > bare.length()
+          && Character.isLetter(iri.charAt(bare.length()))) {
+        return NodeFactory.createURI(ns + iri.substring(bare.length()));
+      }
+    }
+    return n;
   }
 
   private static boolean isArticleType(Node type) {

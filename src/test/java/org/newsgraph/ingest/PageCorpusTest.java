@@ -34,6 +34,8 @@ import org.newsgraph.model.UrlLib;
 class PageCorpusTest {
 
   private static final Path CORPUS = Path.of("../shared/corpus/pages");
+  private static final Pattern PUBLISHED =
+      Pattern.compile("\"publishedTime\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\")");
   private static final Pattern TITLE =
       Pattern.compile("\"title\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\")");
 
@@ -63,12 +65,18 @@ class PageCorpusTest {
     for (String row :
         FeedIngestTest.rows(
             db,
-            "SELECT ?s ?h ?c { GRAPH ?g { ?g dcterms:source ?s . ?a schema:headline ?h ;"
-                + " news:canonicalUrl ?c } }")) {
-      String[] cells = row.split("\t");
+            "SELECT ?s ?h ?c ?p { GRAPH ?g { ?g dcterms:source ?s . ?a schema:headline ?h ;"
+                + " news:canonicalUrl ?c OPTIONAL { ?a schema:datePublished ?p } } }")) {
+      String[] cells = row.split("\t", -1);
       String source = unquote(cells[0]);
       String name = Path.of(source).getParent().getFileName().toString();
-      stored.put(name, new String[] {unquote(cells[1]), cells[2].replaceAll("^<|>$", "")});
+      stored.put(
+          name,
+          new String[] {
+            unquote(cells[1]),
+            cells[2].replaceAll("^<|>$", ""),
+            cells.length > 3 && !cells[3].isEmpty() ? unquote(cells[3]) : null
+          });
     }
   }
 
@@ -144,6 +152,40 @@ class PageCorpusTest {
     }
     assertTrue(stated >= 20, "pages stating their URL: " + stated);
     assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+  }
+
+  @Test
+  void thePublicationTimeIsTheOneTheIndependentReaderFound() throws IOException {
+    List<String> misses = new ArrayList<>();
+    int expected = 0;
+    for (String name : names) {
+      String json = Files.readString(CORPUS.resolve(name).resolve("expected-metadata.json"));
+      Matcher m = PUBLISHED.matcher(json);
+      String[] article = stored.get(name);
+      if (!m.find() || article == null) {
+        continue;
+      }
+      expected++;
+      long want = minutes(unquote(m.group(1)));
+      if (article[2] == null || minutes(article[2]) != want) {
+        misses.add(name + ": expected " + m.group(1) + ", got " + article[2]);
+      }
+    }
+    assertTrue(expected >= 15, "pages with a publication time: " + expected);
+    assertTrue(misses.size() <= expected / 10, misses.size() + " of " + expected + ": " + misses);
+  }
+
+  /** A date-time as the pages and the reference write them, in minutes since the epoch (UTC). */
+  private static long minutes(String text) {
+    String t = text.strip().replace(' ', 'T').replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2");
+    if (t.length() == 10) {
+      t += "T00:00";
+    }
+    try {
+      return java.time.OffsetDateTime.parse(t).toEpochSecond() / 60;
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.time.LocalDateTime.parse(t).toEpochSecond(java.time.ZoneOffset.UTC) / 60;
+    }
   }
 
   /** Entities decoded, white space (no-break space too) collapsed, typographic quotes plain. */

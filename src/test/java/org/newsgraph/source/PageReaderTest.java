@@ -99,6 +99,25 @@ class PageReaderTest {
   }
 
   @Test
+  void aVocabularyWithoutItsTrailingSlashStillNamesSchemaOrgTerms() {
+    List<Problem> problems = new ArrayList<>();
+    Article a =
+        read(
+            """
+            <html><head><script type="application/ld+json"><![CDATA[
+            {"@context": {"@vocab": "http://schema.org"}, "@type": "NewsArticle",
+             "headline": "Vote fails", "url": "https://v.example/world/vote",
+             "author": [{"@type": "Person", "name": "Stella Kim"}], "datePublished": "2024-12-06T22:00:40.000Z"}
+            ]]></script></head></html>
+            """,
+            problems);
+    assertThat(problems).isEmpty();
+    assertThat(a.title()).isEqualTo("Vote fails");
+    assertThat(a.provider().authors()).containsExactly("Stella Kim");
+    assertThat(a.publishedDateTime()).isEqualTo("2024-12-06T22:00:40.000Z");
+  }
+
+  @Test
   void aLiveBlogIsThePagesArticleNotItsUpdates() {
     List<Problem> problems = new ArrayList<>();
     Article a =
