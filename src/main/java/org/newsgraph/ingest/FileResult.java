@@ -56,7 +56,7 @@ record FileResult(
         List.of(),
         stamp,
         restamp,
-        null,
+        org.newsgraph.source.RecordReader.kindOfName(path),
         Map.of());
   }
 

@@ -23,9 +23,9 @@ public record IngestReport(
    * @param unchanged files not read again because they had not changed
    * @param rejected files rejected with at least one error
    * @param skipped files skipped, by reason
-   * @param kinds files parsed in this run by what they were read as ({@code record}, {@code feed},
-   *     {@code page}, {@code WARC}); files unchanged since the last run are not looked into
-   * @param warc what the WARC files parsed in this run held
+   * @param kinds files read by what they were read as ({@code record}, {@code feed}, {@code page},
+   *     {@code WARC}); a file unchanged since the last run counts as what its name says
+   * @param warc what the WARC files parsed in this run held (unchanged ones are not looked into)
    */
   public record Files(
       long read,
@@ -117,8 +117,8 @@ public record IngestReport(
       out.append(sep).append(n).append(' ').append(kind.equals("WARC") ? kind : plural(kind, n));
       sep = ", ";
     }
-    if (kinds.containsKey("WARC")) {
-      Warc warc = files.warc();
+    Warc warc = files.warc();
+    if (kinds.containsKey("WARC") && warc.pages() + warc.skippedTotal() > 0) {
       out.append(": ").append(warc.pages()).append(' ').append(plural("page", warc.pages()));
       if (warc.skippedTotal() > 0) {
         out.append(", ")

@@ -57,7 +57,7 @@ public final class Ingester {
 
   private final ProgressBar.Counts counts = new ProgressBar.Counts();
 
-  /** Files parsed in this run, by what they were read as (unchanged files are not looked into). */
+  /** Files read, by what they were read as (an unchanged file by its name). */
   private final Map<String, Long> kinds = new java.util.TreeMap<>();
 
   /** Records of WARC files that gave no page, by reason; and the pages WARC files gave. */
@@ -211,6 +211,13 @@ public final class Ingester {
     }
     counts.filesRead++;
     report(result.problems());
+    if (result.kind() != null) {
+      kinds.merge(result.kind(), 1L, Long::sum);
+      result.skippedRecords().forEach((why, n) -> warcSkipped.merge(why, n, Long::sum));
+      if (result.kind().equals("WARC")) {
+        warcPages += result.descriptions().size();
+      }
+    }
     if (result.unchanged()) {
       counts.unchanged++;
       if (result.restamp()) {
@@ -223,13 +230,6 @@ public final class Ingester {
                 Provenance.stampTriples(source, result.stamp())));
       }
       return;
-    }
-    if (result.kind() != null) {
-      kinds.merge(result.kind(), 1L, Long::sum);
-      result.skippedRecords().forEach((why, n) -> warcSkipped.merge(why, n, Long::sum));
-      if (result.kind().equals("WARC")) {
-        warcPages += result.descriptions().size();
-      }
     }
     if (result.rejected()) {
       counts.rejected++;

@@ -99,6 +99,25 @@ public final class RecordReader {
     return readText(text, name, formatOf(file.getFileName().toString(), text));
   }
 
+  /**
+   * The kind of input a file that was read before is, by its name alone (the walker offers an
+   * {@code .xml} file only when it is a feed or a page, and only a feed can have been stored): for
+   * the summary's count of unchanged files.
+   *
+   * @return {@code WARC}, {@code page}, {@code feed} or {@code record}
+   */
+  public static String kindOfName(String path) {
+    Path file = Path.of(path).getFileName();
+    String name = file == null ? path : file.toString();
+    if (WarcReader.isWarcName(name)) {
+      return "WARC";
+    }
+    if (PageReader.isPageName(name)) {
+      return "page";
+    }
+    return FeedReader.isFeedName(name) ? "feed" : "record";
+  }
+
   /** The limits this reader applies. */
   public ReaderLimits limits() {
     return limits;
