@@ -201,6 +201,54 @@ class PageIngestTest {
         again.err());
   }
 
+  @Test
+  void aPagesBodyTextReachesLinkInferenceAsAFeedsContentDoes() throws IOException {
+    // Two outlets' pages of one wire story: different headlines, the same body (a republished
+    // copy). Only the body says they are one story, so a link proves the body was read.
+    String body =
+        "The regional ferry operator suspended every crossing to the northern islands on Tuesday"
+            + " after gale force winds damaged the loading ramp at Kirkwall harbour. Engineers"
+            + " expect repairs to the hydraulic ramp to take at least three days, and islanders"
+            + " were told to expect shortages of fresh produce in village shops until sailings"
+            + " resume. The operator said freight would be prioritised once the ramp reopens.";
+    Path in = tmp.resolve("wire");
+    for (String[] page :
+        new String[][] {
+          {"a.html", "https://north-news.example/islands/ferry-halt", "Islands cut off"},
+          {"b.html", "https://coast-daily.example/2024/03/05/crossings", "Weather latest"}
+        }) {
+      ManyDescriptionsTest.write(
+          in.resolve(page[0]),
+          "<!DOCTYPE html><html><head><link rel=\"canonical\" href=\""
+              + page[1]
+              + "\"><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+              + "\"@type\":\"NewsArticle\",\"headline\":\""
+              + page[2]
+              + "\",\"datePublished\":\"2024-03-05T10:00:00Z\",\"articleBody\":\""
+              + body
+              + "\"}</script></head></html>");
+    }
+    String db = tmp.resolve("db-infer").toString();
+    Cli.Result run = Cli.run("ingest", "--db", db, in.toString());
+    assertEquals(ExitCodes.OK, run.exit(), run.err());
+    String a =
+        "<https://w3id.org/newsgraph/id/article/"
+            + key("https://north-news.example/islands/ferry-halt")
+            + ">";
+    String b =
+        "<https://w3id.org/newsgraph/id/article/"
+            + key("https://coast-daily.example/2024/03/05/crossings")
+            + ">";
+    List<String> links =
+        FeedIngestTest.rows(
+            db,
+            "SELECT DISTINCT ?p { { " + a + " ?p " + b + " } UNION { " + b + " ?p " + a + " } }");
+    assertTrue(
+        links.contains("<https://w3id.org/newsgraph/ns#sameStory>")
+            || links.contains("<https://w3id.org/newsgraph/ns#copyOf>"),
+        links.toString());
+  }
+
   static String key(String url) {
     return org.newsgraph.vocab.IriFactory.of(org.newsgraph.vocab.IriFactory.DEFAULT_BASE)
         .article(url)
