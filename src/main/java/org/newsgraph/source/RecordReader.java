@@ -56,7 +56,7 @@ public final class RecordReader {
       if (WarcReader.isWarcName(fileName)) {
         return warcs.read(file, name); // streamed: a WARC is never read whole
       }
-      if (FeedReader.isFeedName(fileName) || PageReader.isPageName(fileName)) {
+      if (!hasRecordExtension(fileName)) { // feeds, pages, and files named only by their content
         return read(SourceText.readBytes(file, limits), file, name);
       }
       text = SourceText.read(file, limits);
@@ -89,6 +89,15 @@ public final class RecordReader {
     }
     if (FeedReader.isFeedName(fileName) || FeedReader.kindOf(head(bytes)) == FeedReader.Kind.FEED) {
       return feeds.read(bytes, name, modifiedMillis(file));
+    }
+    if (!hasRecordExtension(fileName)) {
+      // a file named on the command line, whatever its name, that is a WARC or an HTML document
+      if (WarcReader.looksLikeWarc(head(bytes))) {
+        return warcs.read(new java.io.ByteArrayInputStream(bytes), name);
+      }
+      if (FeedReader.kindOf(head(bytes)) == FeedReader.Kind.HTML || looksLikeHtml(bytes)) {
+        return pages.read(bytes, name);
+      }
     }
     String text;
     try {
@@ -152,6 +161,15 @@ public final class RecordReader {
           List.of(),
           List.of(Problem.error(name, Position.START, "cannot read input: " + e.getMessage())));
     }
+  }
+
+  private static boolean hasRecordExtension(String fileName) {
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".md")
+        || lower.endsWith(".markdown")
+        || lower.endsWith(".yaml")
+        || lower.endsWith(".yml")
+        || lower.endsWith(".json");
   }
 
   /** Text that starts with an HTML doctype (the first element test misses it). */

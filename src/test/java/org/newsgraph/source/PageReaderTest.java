@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.model.Article;
 import org.newsgraph.model.Image;
 import org.newsgraph.model.Position;
@@ -96,6 +97,24 @@ class PageReaderTest {
     assertThat(result.records())
         .singleElement()
         .satisfies(r -> assertThat(r.article().title()).isEqualTo("From stdin"));
+  }
+
+  @Test
+  void aFileNamedOnTheCommandLineIsAPageByItsContent(@TempDir java.nio.file.Path dir)
+      throws IOException {
+    java.nio.file.Path saved = dir.resolve("saved-page.txt");
+    java.nio.file.Files.writeString(
+        saved,
+        "<!doctype html><html><head><title>Saved</title>"
+            + "<link rel=canonical href=https://t.example/s></head></html>");
+    RecordReader records = new RecordReader(ReaderLimits.DEFAULT);
+    assertThat(records.read(saved, "saved-page.txt").kind()).isEqualTo("page");
+    assertThat(
+            records
+                .read(java.nio.file.Files.readAllBytes(saved), saved, "saved-page.txt")
+                .records())
+        .singleElement()
+        .satisfies(r -> assertThat(r.article().title()).isEqualTo("Saved"));
   }
 
   @Test
