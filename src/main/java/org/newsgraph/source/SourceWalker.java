@@ -48,7 +48,7 @@ public final class SourceWalker {
   public enum Skip {
     /** A dot name, or inside a dot folder. */
     HIDDEN("hidden"),
-    /** Not a record by its name and first bytes (images, HTML, pages without front matter...). */
+    /** Not a record by its name and first bytes (images, Markdown without front matter...). */
     NOT_A_RECORD("not a record"),
     /** An XML file ({@code .xml}) that is neither a feed nor a web page (a sitemap...). */
     NOT_A_FEED("XML, not a feed"),
