@@ -109,6 +109,9 @@ final class PageReader {
           + SCHEMA_HTTP
           + "\",\"id\":\"@id\",\"type\":\"@type\"}}";
 
+  /** The schema.org context, as the initial context of every block (answered locally). */
+  private static final URI SCHEMA_CONTEXT_URL = URI.create("https://schema.org/");
+
   /** The document loader of every parse: schema.org's context locally, nothing else at all. */
   private static final DocumentLoader OFFLINE_LOADER = PageReader::loadContext;
 
@@ -682,6 +685,10 @@ final class PageReader {
       Graph block = GraphFactory.createDefaultGraph();
       try {
         JsonLdOptions options = new JsonLdOptions(OFFLINE_LOADER);
+        // A block that names no context at all (some sites leave @context out) is read as
+        // schema.org, the only vocabulary a page's ld+json script is for; a block's own context
+        // still applies over it.
+        options.setExpandContext(SCHEMA_CONTEXT_URL);
         Context context = new Context();
         context.set(LangJSONLD11.JSONLD_OPTIONS, options);
         org.apache.jena.riot.RDFParserBuilder parser =

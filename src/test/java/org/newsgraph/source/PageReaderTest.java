@@ -137,6 +137,22 @@ class PageReaderTest {
   }
 
   @Test
+  void aBlockWithoutAContextIsReadAsSchemaOrg() {
+    List<Problem> problems = new ArrayList<>();
+    Article a =
+        read(
+            """
+            <html><head><script type="application/ld+json">{"@type": "NewsArticle",
+              "headline": "No context", "url": "https://nc.example/a", "author": {"name": "Ann"}}
+            </script></head></html>
+            """,
+            problems);
+    assertThat(problems).isEmpty();
+    assertThat(a.title()).isEqualTo("No context");
+    assertThat(a.provider().authors()).containsExactly("Ann");
+  }
+
+  @Test
   void aLiveBlogIsThePagesArticleNotItsUpdates() {
     List<Problem> problems = new ArrayList<>();
     Article a =
