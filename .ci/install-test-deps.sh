@@ -10,6 +10,8 @@ command -v rapper >/dev/null 2>&1 || packages+=(raptor2-utils)
 /usr/bin/python3 -c 'import networkx' >/dev/null 2>&1 || packages+=(python3-networkx)
 # A real Virtuoso 7 for the store contract (VirtuosoContractTest starts virtuoso-t itself).
 command -v virtuoso-t >/dev/null 2>&1 || packages+=(virtuoso-opensource-7-bin)
+# WarcIngestTest writes its WARC files with Debian's wget (--warc-file), an independent writer.
+command -v wget >/dev/null 2>&1 || packages+=(wget)
 if [ ${#packages[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq

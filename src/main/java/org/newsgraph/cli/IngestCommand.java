@@ -135,7 +135,9 @@ final class IngestCommand extends BaseCommand {
       paramLabel = "BYTES",
       defaultValue = "8388608",
       description =
-          "Refuse files larger than this, before reading them (default: ${DEFAULT-VALUE}).")
+          "Refuse files larger than this, before reading them, and gzip files that inflate to"
+              + " more; in a WARC file (streamed, of any size), skip captures whose page is"
+              + " larger (default: ${DEFAULT-VALUE}).")
   long maxFileSize;
 
   @Option(

@@ -1,6 +1,7 @@
 package org.newsgraph.ingest;
 
 import java.util.List;
+import java.util.Map;
 import org.newsgraph.model.Problem;
 
 /**
@@ -16,6 +17,9 @@ import org.newsgraph.model.Problem;
  *     modified moments before it was read, or one that could not be read)
  * @param restamp true when the file is unchanged by its hash but {@code stamp} differs from the
  *     recorded one (touched, or recorded as racy): only the stamp is rewritten
+ * @param kind what the file was read as ({@code record}, {@code feed}, {@code page}, {@code WARC}),
+ *     or null when it was not read
+ * @param skippedRecords for a WARC file, its records that gave no page, by reason
  */
 record FileResult(
     String name,
@@ -25,18 +29,35 @@ record FileResult(
     List<Description> descriptions,
     List<Problem> problems,
     FileStamp stamp,
-    boolean restamp) {
+    boolean restamp,
+    String kind,
+    Map<String, Long> skippedRecords) {
+
+  /** Copies the map. */
+  FileResult {
+    skippedRecords = Map.copyOf(skippedRecords);
+  }
 
   /** A file that could not be read or found. */
   static FileResult failed(String name, String path, Problem problem) {
-    return new FileResult(name, path, "", Outcome.READ, List.of(), List.of(problem), null, false);
+    return new FileResult(
+        name, path, "", Outcome.READ, List.of(), List.of(problem), null, false, null, Map.of());
   }
 
   /** A file unchanged since it was last read: nothing to do but maybe record its new stamp. */
   static FileResult unchanged(
       String name, String path, String sha256, FileStamp stamp, boolean restamp) {
     return new FileResult(
-        name, path, sha256, Outcome.UNCHANGED, List.of(), List.of(), stamp, restamp);
+        name,
+        path,
+        sha256,
+        Outcome.UNCHANGED,
+        List.of(),
+        List.of(),
+        stamp,
+        restamp,
+        org.newsgraph.source.RecordReader.kindOfName(path),
+        Map.of());
   }
 
   /** A file the walk did not offer, with a note saying why (shown with {@code --verbose}). */
@@ -49,7 +70,9 @@ record FileResult(
         List.of(),
         List.of(Problem.note(name, org.newsgraph.model.Position.START, "skipped: " + why)),
         null,
-        false);
+        false,
+        null,
+        Map.of());
   }
 
   /** What became of a file. */

@@ -168,7 +168,9 @@ final class FileWork {
         rejected ? List.of() : descriptions,
         found,
         stamp,
-        false);
+        false,
+        result.kind(),
+        result.skippedRecords());
   }
 
   private static String hash(Path file) throws IOException {

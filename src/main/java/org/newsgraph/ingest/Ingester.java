@@ -56,6 +56,14 @@ public final class Ingester {
   static final String SYSTEM = "<system>";
 
   private final ProgressBar.Counts counts = new ProgressBar.Counts();
+
+  /** Files read, by what they were read as (an unchanged file by its name). */
+  private final Map<String, Long> kinds = new java.util.TreeMap<>();
+
+  /** Records of WARC files that gave no page, by reason; and the pages WARC files gave. */
+  private final Map<String, Long> warcSkipped = new java.util.TreeMap<>();
+
+  private long warcPages;
   private final Set<String> unknownKeys = new HashSet<>();
   // Every record graph this run met: who described it, whether it waits for the merge at the end.
   private final RunGraphs graphs;
@@ -161,7 +169,13 @@ public final class Ingester {
     listeners.forEach(l -> l.runFinished(store));
     IngestReport report =
         new IngestReport(
-            new IngestReport.Files(counts.filesRead, counts.unchanged, counts.rejected, skipped),
+            new IngestReport.Files(
+                counts.filesRead,
+                counts.unchanged,
+                counts.rejected,
+                skipped,
+                kinds,
+                new IngestReport.Warc(warcPages, warcSkipped)),
             new IngestReport.Graphs(counts.added, counts.replaced, counts.removed),
             new IngestReport.Merges(mergedArticles, mergedDescriptions),
             new IngestReport.Problems(counts.warnings, unknownKeys.size()),
@@ -212,6 +226,13 @@ public final class Ingester {
     }
     counts.filesRead++;
     report(result.problems());
+    if (result.kind() != null) {
+      kinds.merge(result.kind(), 1L, Long::sum);
+      result.skippedRecords().forEach((why, n) -> warcSkipped.merge(why, n, Long::sum));
+      if (result.kind().equals("WARC")) {
+        warcPages += result.descriptions().size();
+      }
+    }
     if (result.unchanged()) {
       counts.unchanged++;
       if (result.restamp()) {

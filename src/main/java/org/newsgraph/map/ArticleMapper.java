@@ -116,6 +116,11 @@ public final class ArticleMapper {
     one.bool(NewsVocab.PUBLISHED, a.published());
     one.string(NewsVocab.SECURED, a.secured());
     describeExtra(a, one, all);
+    for (Article.Mention mention : a.extra().mentions()) {
+      Node entity = urlNode(mention.iri(), a);
+      all.iri(mention.about() ? NewsVocab.ABOUT_ENTITY : NewsVocab.SCHEMA_MENTIONS, entity);
+      new Emitter(g, entity, shared).string(NewsVocab.SCHEMA_NAME, mention.name());
+    }
     if (a.provider() != null) {
       one.iri(NewsVocab.SCHEMA_PUBLISHER, provider(a.provider(), g, own, ownRecord));
       a.provider().publishers().forEach(name -> one.string(NewsVocab.PUBLISHER_NAME, name));

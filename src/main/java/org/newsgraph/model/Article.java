@@ -129,6 +129,8 @@ public record Article(
    * @param path the record's path in its site ("_news/....md"), or null
    * @param identifier the identifier a feed gives its item (RSS {@code guid}, RSS 1.0 {@code
    *     rdf:about}, Atom {@code id}), as written, or null
+   * @param mentions entities of other vocabularies (Wikidata...) that a page's JSON-LD says the
+   *     article is about or mentions, in page order
    */
   public record Extra(
       String sourceUrl,
@@ -139,7 +141,8 @@ public record Article(
       List<String> categories,
       List<String> tags,
       String path,
-      String identifier) {
+      String identifier,
+      List<Mention> mentions) {
 
     /** No extra field at all. */
     public static final Extra NONE =
@@ -149,6 +152,48 @@ public record Article(
     public Extra {
       categories = List.copyOf(categories);
       tags = List.copyOf(tags);
+      mentions = List.copyOf(mentions);
+    }
+
+    /** The fields of every input but pages: no mentions. */
+    public Extra(
+        String sourceUrl,
+        String featuredContent,
+        String highlight,
+        String content,
+        String locale,
+        List<String> categories,
+        List<String> tags,
+        String path,
+        String identifier) {
+      this(
+          sourceUrl,
+          featuredContent,
+          highlight,
+          content,
+          locale,
+          categories,
+          tags,
+          path,
+          identifier,
+          List.of());
+    }
+  }
+
+  /**
+   * An entity of another vocabulary that a page says the article is about or mentions: JSON-LD
+   * {@code about} or {@code mentions} whose {@code sameAs} (or {@code @id}) is an http(s) IRI.
+   *
+   * @param about true for {@code about}, false for {@code mentions}
+   * @param iri the entity's IRI, a Wikidata item in its entity form ({@code
+   *     http://www.wikidata.org/entity/Q42}) when the page gave its wiki page
+   * @param name the name the page gives the entity, or null
+   */
+  public record Mention(boolean about, String iri, String name) {
+
+    /** Validates that the IRI is given. */
+    public Mention {
+      Objects.requireNonNull(iri, "iri");
     }
   }
 }

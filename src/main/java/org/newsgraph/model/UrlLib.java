@@ -16,7 +16,14 @@ import java.util.Set;
  */
 public final class UrlLib {
 
-  private static final Set<String> TRACKING_PARAMS =
+  /**
+   * The query parameters that only track a visit and never tell one article from another; {@link
+   * #canonical(String)} drops them (names compared case-insensitively), together with every name
+   * starting with one of {@link #TRACKING_PREFIXES}. Every input (records, feeds, pages, WARC
+   * captures) goes through this one rule; docs/inputs.md lists it. Parameters that carry identity
+   * ({@code ?p=123}, {@code ?id=}, {@code article.cfm?objectid=}) are kept, in their order.
+   */
+  public static final Set<String> TRACKING_PARAMS =
       Set.of(
           "fbclid",
           "gclid",
@@ -27,12 +34,20 @@ public final class UrlLib {
           "mc_eid",
           "igshid",
           "cmpid",
+          "ito",
           "_ga",
           "yclid",
           "amp",
           "outputtype",
           "ref_src",
           "guccounter");
+
+  /**
+   * Prefixes of tracking parameter names: {@code utm_} (Google Analytics campaigns) and {@code ns_}
+   * (comScore, as in the BBC's {@code ns_mchannel}, {@code ns_source}, {@code ns_campaign}).
+   */
+  public static final List<String> TRACKING_PREFIXES = List.of("utm_", "ns_");
+
   private static final String AMP_CACHE_SUFFIX = ".cdn.ampproject.org";
 
   private UrlLib() {}
@@ -189,12 +204,25 @@ public final class UrlLib {
       }
       String key = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
       String lower = key.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("utm_") || TRACKING_PARAMS.contains(lower)) {
+      if (isTracking(lower)) {
         continue;
       }
       kept.add(pair);
     }
     return kept.isEmpty() ? "" : "?" + String.join("&", kept);
+  }
+
+  /** True for a query parameter name (lower case) that the canonical URL drops. */
+  private static boolean isTracking(String lowerName) {
+    if (TRACKING_PARAMS.contains(lowerName)) {
+      return true;
+    }
+    for (String prefix : TRACKING_PREFIXES) {
+      if (lowerName.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String encodeUnsafe(String text) {

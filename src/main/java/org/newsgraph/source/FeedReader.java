@@ -165,7 +165,7 @@ final class FeedReader {
       problems.add(e.toProblem(name));
     }
     boolean rejected = problems.stream().anyMatch(Problem::isError);
-    return new ReadResult(rejected ? List.of() : records, problems);
+    return new ReadResult(rejected ? List.of() : records, problems, "feed");
   }
 
   private byte[] inflate(byte[] bytes) {

@@ -6,13 +6,15 @@ import org.newsgraph.model.Position;
 
 /**
  * One record read from a source, ready to map: an article, a topic, a tag or an organization. A
- * JSON API page gives one record per item, all with the same source; so does a feed.
+ * JSON API page gives one record per item, all with the same source; so does a feed. A WARC file
+ * gives one per captured page, each with its own source, {@code FILE@OFFSET}.
  *
  * @param source the file as the user named it (or {@code <stdin>})
  * @param entity what the record describes
- * @param pageItem true for an item of a page that lists many records (a JSON API page, a feed),
- *     false for a file that is the record itself; when several descriptions of one article merge, a
- *     record file's single-valued facts win over a page item's of the same date
+ * @param pageItem true for an item of a page that lists many records (a JSON API page, a feed, a
+ *     capture in a WARC file), false for a file that is the record itself (a saved page is one);
+ *     when several descriptions of one article merge, a record file's single-valued facts win over
+ *     a page item's of the same date
  * @param snapshot for an item of a feed, the time of the feed document it was read from; null for
  *     every other record
  */

@@ -18,9 +18,11 @@ import org.newsgraph.model.Problem;
  * ({@code .md}, or any file starting with {@code ---}), plain YAML ({@code .yaml}, {@code .yml}),
  * JSON API pages ({@code {"page": n, "value": [records...]}}, or one JSON record), and RSS or Atom
  * feeds ({@code .xml}, {@code .rss}, {@code .atom}, gzip or not, or a file whose first element is
- * {@code rss}, {@code feed} or {@code rdf:RDF}; see {@link FeedReader}). A mapping with a {@code
- * taxonomy} key is a topic, tag or organization record; any other mapping is an article. Every
- * failure becomes a positioned {@link Problem}; this class never throws for bad input. Thread-safe.
+ * {@code rss}, {@code feed} or {@code rdf:RDF}; see {@link FeedReader}), saved article pages
+ * ({@code .html}, {@code .htm}, gzip too; see {@link PageReader}) and WARC files ({@code .warc},
+ * {@code .warc.gz}, streamed; see {@link WarcReader}). A mapping with a {@code taxonomy} key is a
+ * topic, tag or organization record; any other mapping is an article. Every failure becomes a
+ * positioned {@link Problem}; this class never throws for bad input. Thread-safe.
  */
 public final class RecordReader {
 
@@ -28,12 +30,16 @@ public final class RecordReader {
   private final YamlReader yaml;
   private final ArticleBinder binder = new ArticleBinder();
   private final FeedReader feeds;
+  private final PageReader pages;
+  private final WarcReader warcs;
 
   /** A reader with the given limits. */
   public RecordReader(ReaderLimits limits) {
     this.limits = limits;
     this.yaml = new YamlReader(limits);
     this.feeds = new FeedReader(limits);
+    this.pages = new PageReader(limits);
+    this.warcs = new WarcReader(limits, pages);
   }
 
   /**
@@ -46,7 +52,11 @@ public final class RecordReader {
   public ReadResult read(Path file, String name) {
     String text;
     try {
-      if (FeedReader.isFeedName(file.getFileName().toString())) {
+      String fileName = file.getFileName().toString();
+      if (WarcReader.isWarcName(fileName)) {
+        return warcs.read(file, name); // streamed: a WARC is never read whole
+      }
+      if (!hasRecordExtension(fileName)) { // feeds, pages, and files named only by their content
         return read(SourceText.readBytes(file, limits), file, name);
       }
       text = SourceText.read(file, limits);
@@ -70,9 +80,24 @@ public final class RecordReader {
    * @return the records and problems; no records when any error was found
    */
   public ReadResult read(byte[] bytes, Path file, String name) {
-    if (FeedReader.isFeedName(file.getFileName().toString())
-        || FeedReader.kindOf(head(bytes)) == FeedReader.Kind.FEED) {
+    String fileName = file.getFileName().toString();
+    if (WarcReader.isWarcName(fileName)) {
+      return warcs.read(new java.io.ByteArrayInputStream(bytes), name);
+    }
+    if (PageReader.isPageName(fileName)) {
+      return pages.read(bytes, name);
+    }
+    if (FeedReader.isFeedName(fileName) || FeedReader.kindOf(head(bytes)) == FeedReader.Kind.FEED) {
       return feeds.read(bytes, name, modifiedMillis(file));
+    }
+    if (!hasRecordExtension(fileName)) {
+      // a file named on the command line, whatever its name, that is a WARC or an HTML document
+      if (WarcReader.looksLikeWarc(head(bytes))) {
+        return warcs.read(new java.io.ByteArrayInputStream(bytes), name);
+      }
+      if (FeedReader.kindOf(head(bytes)) == FeedReader.Kind.HTML || looksLikeHtml(bytes)) {
+        return pages.read(bytes, name);
+      }
     }
     String text;
     try {
@@ -81,6 +106,25 @@ public final class RecordReader {
       return new ReadResult(List.of(), List.of(e.toProblem(name)));
     }
     return readText(text, name, formatOf(file.getFileName().toString(), text));
+  }
+
+  /**
+   * The kind of input a file that was read before is, by its name alone (the walker offers an
+   * {@code .xml} file only when it is a feed or a page, and only a feed can have been stored): for
+   * the summary's count of unchanged files.
+   *
+   * @return {@code WARC}, {@code page}, {@code feed} or {@code record}
+   */
+  public static String kindOfName(String path) {
+    Path file = Path.of(path).getFileName();
+    String name = file == null ? path : file.toString();
+    if (WarcReader.isWarcName(name)) {
+      return "WARC";
+    }
+    if (PageReader.isPageName(name)) {
+      return "page";
+    }
+    return FeedReader.isFeedName(name) ? "feed" : "record";
   }
 
   /** The limits this reader applies. */
@@ -102,6 +146,12 @@ public final class RecordReader {
       if (FeedReader.kindOf(head(bytes)) == FeedReader.Kind.FEED) {
         return feeds.read(bytes, name, Long.MIN_VALUE);
       }
+      if (WarcReader.looksLikeWarc(head(bytes))) {
+        return warcs.read(new java.io.ByteArrayInputStream(bytes), name);
+      }
+      if (FeedReader.kindOf(head(bytes)) == FeedReader.Kind.HTML || looksLikeHtml(bytes)) {
+        return pages.read(bytes, name);
+      }
       String text = SourceText.decode(bytes);
       return readText(text, name, formatOf("", text));
     } catch (SourceException e) {
@@ -111,6 +161,25 @@ public final class RecordReader {
           List.of(),
           List.of(Problem.error(name, Position.START, "cannot read input: " + e.getMessage())));
     }
+  }
+
+  private static boolean hasRecordExtension(String fileName) {
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".md")
+        || lower.endsWith(".markdown")
+        || lower.endsWith(".yaml")
+        || lower.endsWith(".yml")
+        || lower.endsWith(".json");
+  }
+
+  /** Text that starts with an HTML doctype (the first element test misses it). */
+  private static boolean looksLikeHtml(byte[] bytes) {
+    String head =
+        new String(head(bytes), java.nio.charset.StandardCharsets.ISO_8859_1)
+            .replaceFirst("^\u00EF\u00BB\u00BF", "")
+            .stripLeading()
+            .toLowerCase(Locale.ROOT);
+    return head.startsWith("<!doctype html") || head.startsWith("<html");
   }
 
   private static byte[] head(byte[] bytes) {

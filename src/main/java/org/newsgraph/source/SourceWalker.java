@@ -33,10 +33,12 @@ import java.util.regex.Pattern;
  * listed, never collected. Files are recognised by their first 4 KB as much as by name: Markdown
  * with front matter, YAML holding a record key ({@code title}, {@code webUrl}, {@code
  * taxonomy}...), JSON API pages, RSS and Atom feeds ({@code .rss}, {@code .atom}, and {@code .xml}
- * whose first element is a feed's or a web page's; gzip too), and files with no extension that
- * start like a record. Hidden files and folders (dot names), Jekyll's {@code _config.yml} and every
- * other file are skipped and counted by {@link Skip reason}; a binary file with a record extension
- * is offered so that the reader reports it. Symbolic links are followed, to files and to folders; a
+ * whose first element is a feed's or a web page's; gzip too), saved pages ({@code .html}, {@code
+ * .htm}, gzip too, that start as a whole HTML document and are no template), WARC files ({@code
+ * .warc}, {@code .warc.gz} starting with a WARC record), and files with no extension that start
+ * like a record. Hidden files and folders (dot names), Jekyll's {@code _config.yml} and every other
+ * file are skipped and counted by {@link Skip reason}; a binary file with a record extension is
+ * offered so that the reader reports it. Symbolic links are followed, to files and to folders; a
  * link that leads back into a folder being walked, or nowhere, is skipped with its reason. A file
  * named directly by the user is always offered.
  */
@@ -46,10 +48,18 @@ public final class SourceWalker {
   public enum Skip {
     /** A dot name, or inside a dot folder. */
     HIDDEN("hidden"),
-    /** Not a record by its name and first bytes (images, HTML, pages without front matter...). */
+    /** Not a record by its name and first bytes (images, Markdown without front matter...). */
     NOT_A_RECORD("not a record"),
     /** An XML file ({@code .xml}) that is neither a feed nor a web page (a sitemap...). */
     NOT_A_FEED("XML, not a feed"),
+    /**
+     * An HTML file ({@code .html}, {@code .htm}) that is not a whole page: a fragment (no doctype
+     * nor {@code <html>} element first) or a template (Liquid or Jinja {@code {{ }}} / {@code {%
+     * %}} in its head).
+     */
+    NOT_A_PAGE("HTML, not a page"),
+    /** A file named {@code .warc} or {@code .warc.gz} that does not start with a WARC record. */
+    NOT_A_WARC("not a WARC file"),
     /** Jekyll's site configuration. */
     SITE_CONFIG("site configuration"),
     /** A device, pipe or socket. */
@@ -213,6 +223,12 @@ public final class SourceWalker {
     if (SITE_CONFIG.contains(name)) {
       return Skip.SITE_CONFIG;
     }
+    if (WarcReader.isWarcName(name)) {
+      return WarcReader.looksLikeWarc(headBytes(file, HEAD_BYTES)) ? null : Skip.NOT_A_WARC;
+    }
+    if (PageReader.isPageName(name)) {
+      return isPage(headBytes(file, HEAD_BYTES)) ? null : Skip.NOT_A_PAGE;
+    }
     if (FeedReader.isFeedName(name)) {
       // A feed is XML in any encoding: its first element decides, not whether it is UTF-8.
       // A page saved where a feed was (an HTML error page) is offered, so that it is an error.
@@ -222,6 +238,26 @@ public final class SourceWalker {
           : Skip.NOT_A_FEED;
     }
     return isCandidate(file, name) ? null : Skip.NOT_A_RECORD;
+  }
+
+  /** A whole HTML document by its first bytes (gzip looked into), and not a template. */
+  private static boolean isPage(byte[] head) {
+    byte[] bytes = head;
+    if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0x1F && (bytes[1] & 0xFF) == 0x8B) {
+      try (InputStream in =
+          new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(head))) {
+        bytes = in.readNBytes(HEAD_BYTES);
+      } catch (IOException e) {
+        return true; // offered, so that the reader says what is wrong with it
+      }
+    }
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    if (text.contains("{{") || text.contains("{%")) {
+      return false;
+    }
+    String lower =
+        text.replaceFirst("^\u00EF\u00BB\u00BF", "").stripLeading().toLowerCase(Locale.ROOT);
+    return lower.startsWith("<!doctype html") || FeedReader.kindOf(bytes) == FeedReader.Kind.HTML;
   }
 
   private static boolean isCandidate(Path file, String name) {

@@ -96,6 +96,7 @@ public final class NewsVocab {
   public static final Node FEATURED_CONTENT = news("featuredContent");
   public static final Node HIGHLIGHT = news("highlight");
   public static final Node SITE_PATH = news("sitePath");
+  public static final Node ABOUT_ENTITY = news("aboutEntity");
   public static final Node TAG_PROP = news("tag");
   public static final Node AUTHOR_NAME = news("authorName");
   public static final Node PUBLISHER_NAME = news("publisherName");
@@ -127,6 +128,7 @@ public final class NewsVocab {
   public static final Node SCHEMA_TEXT = schema("text");
   public static final Node SCHEMA_IN_LANGUAGE = schema("inLanguage");
   public static final Node SCHEMA_KEYWORDS = schema("keywords");
+  public static final Node SCHEMA_MENTIONS = schema("mentions");
   public static final Node SCHEMA_ALTERNATE_NAME = schema("alternateName");
   public static final Node SKOS_CONCEPT_SCHEME = NodeFactory.createURI(SKOS + "ConceptScheme");
   public static final Node SKOS_PREF_LABEL = NodeFactory.createURI(SKOS + "prefLabel");

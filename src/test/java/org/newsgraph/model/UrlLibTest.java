@@ -39,6 +39,29 @@ class UrlLibTest {
   }
 
   @Test
+  void everyTrackingParameterOfTheDocumentedListIsDroppedAndIdentityQueriesAreKept() {
+    // the BBC's comScore and internal tracking, Microsoft's ocid, social and mail campaigns
+    assertThat(
+            UrlLib.canonical(
+                "https://www.bbc.example/news/world-1?ns_mchannel=social&ns_source=twitter"
+                    + "&NS_CAMPAIGN=x&ito=123&at_x=1&ocid=msn&fbclid=a&gclid=b&mc_cid=c&mc_eid=d"
+                    + "&igshid=e&_ga=f&ref_src=g&cmpid=h"))
+        .isEqualTo("https://www.bbc.example/news/world-1?at_x=1");
+    assertThat(
+            UrlLib.canonical(
+                "http://www.independent.example/news/article.cfm?objectid=10421&utm_medium=rss"))
+        .isEqualTo("https://www.independent.example/news/article.cfm?objectid=10421");
+    assertThat(UrlLib.canonical("https://blog.example/?p=123&utm_source=feed"))
+        .isEqualTo("https://blog.example/?p=123");
+    assertThat(UrlLib.canonical("https://a.example/story?id=9&ito=1"))
+        .isEqualTo("https://a.example/story?id=9");
+    for (String name : UrlLib.TRACKING_PARAMS) {
+      assertThat(UrlLib.canonical("https://a.example/s?" + name + "=1&id=2"))
+          .isEqualTo("https://a.example/s?id=2");
+    }
+  }
+
+  @Test
   void htmlEscapedAmpersandsInQueriesMeanTheSameUrl() {
     assertThat(UrlLib.canonical("https://a.example.com/p?w=600&#038;h=600"))
         .isEqualTo(UrlLib.canonical("https://a.example.com/p?w=600&h=600"));

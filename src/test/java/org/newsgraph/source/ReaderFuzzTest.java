@@ -66,6 +66,46 @@ class ReaderFuzzTest {
   }
 
   @Test
+  void mutatedPagesAndWarcFilesGiveRecordsOrPositionedProblems() throws IOException {
+    RecordReader reader = new RecordReader(ReaderLimits.DEFAULT);
+    Random random = new Random(20261208L);
+    for (String fixture : new String[] {"graph.html", "meta-only.htm"}) {
+      byte[] seed = Files.readAllBytes(Path.of("src/test/resources/fixtures/pages", fixture));
+      for (int round = 0; round < 150; round++) {
+        byte[] mutated = mutate(seed, random);
+        ReadResult result = reader.read(mutated, Path.of(fixture), fixture);
+        assertThat(result.records().isEmpty() || !result.rejected()).isTrue();
+        String[] lines = new String(mutated, StandardCharsets.UTF_8).split("\n", -1);
+        for (Problem problem : result.problems()) {
+          assertThat(problem.position().line())
+              .as(problem.toString())
+              .isLessThanOrEqualTo(lines.length);
+        }
+      }
+    }
+    // a WARC record around the page, mutated anywhere (headers, HTTP message, payload)
+    byte[] page = Files.readAllBytes(Path.of("src/test/resources/fixtures/pages/graph.html"));
+    String http =
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+            + page.length
+            + "\r\n\r\n"
+            + new String(page, StandardCharsets.UTF_8);
+    String warc =
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://f.example/a\r\n"
+            + "WARC-Date: 2024-03-05T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n"
+            + "Content-Type: application/http; msgtype=response\r\nContent-Length: "
+            + http.getBytes(StandardCharsets.UTF_8).length
+            + "\r\n\r\n"
+            + http
+            + "\r\n\r\n";
+    for (int round = 0; round < 150; round++) {
+      byte[] mutated = mutate(warc.getBytes(StandardCharsets.UTF_8), random);
+      ReadResult result = reader.read(mutated, Path.of("fuzz.warc"), "fuzz.warc");
+      assertThat(result.records().isEmpty() || !result.rejected()).isTrue();
+    }
+  }
+
+  @Test
   void canonicalUrlsAreIdempotent() {
     Random random = new Random(7L);
     String[] bases = {

@@ -295,7 +295,11 @@ class RecordReaderTest {
   void dotfilesAndUnrelatedFilesAreSkippedAndCounted() throws IOException {
     Files.writeString(dir.resolve(".keep"), "");
     Files.write(dir.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
-    Files.writeString(dir.resolve("page.html"), "<html></html>");
+    Files.writeString(dir.resolve("page.html"), "<p>a fragment, not a page</p>");
+    Files.writeString(
+        dir.resolve("default.html"), "<!DOCTYPE html><title>{{ page.title }}</title>");
+    Files.writeString(dir.resolve("saved.html"), "<!DOCTYPE html><html><title>A page</title>");
+    Files.writeString(dir.resolve("x.warc"), "not a WARC\n");
     Files.writeString(dir.resolve("feed.json"), "{\"version\": \"1\", \"title\": \"a feed\"}");
     Files.writeString(dir.resolve("README.md"), "# A site\n");
     Files.writeString(dir.resolve("_config.yml"), "title: Everyday AI\nbaseurl: /ai\n");
@@ -311,8 +315,12 @@ class RecordReaderTest {
     List<String> found = new ArrayList<>();
     walker.walk(dir, p -> found.add(dir.relativize(p).toString()));
     assertThat(found)
-        .containsExactlyInAnyOrder("a.md", "b.yaml", "bad.md", "theguardian.com", "index.json");
-    assertThat(walker.skipped()).isEqualTo(7);
+        .containsExactlyInAnyOrder(
+            "a.md", "b.yaml", "bad.md", "theguardian.com", "index.json", "saved.html");
+    assertThat(walker.skipped()).isEqualTo(9);
+    assertThat(walker.skippedByReason())
+        .containsEntry(SourceWalker.Skip.NOT_A_PAGE, 2L)
+        .containsEntry(SourceWalker.Skip.NOT_A_WARC, 1L);
     List<String> named = new ArrayList<>();
     walker.walk(dir.resolve("README.md"), p -> named.add(p.getFileName().toString()));
     assertThat(named).as("a file named directly is always offered").containsExactly("README.md");
