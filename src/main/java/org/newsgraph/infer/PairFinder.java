@@ -2,6 +2,7 @@ package org.newsgraph.infer;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,20 @@ import java.util.function.Consumer;
 /**
  * Finds every pair of articles within the time window whose score reaches the threshold (or whose
  * texts are copies), without comparing all pairs: articles arrive in publication order, the window
- * behind the newest is kept with an inverted index of its terms, and a new article's dot products
- * with the articles of the window are summed term by term from the index, so that only the articles
- * sharing a term with it are touched. A pair's score depends on the two articles alone, so the
- * pairs found do not depend on which other articles exist or in what order files were read. Memory
- * is the window's articles. Not thread-safe.
+ * behind the newest is kept with an inverted index of its terms, and a new article is compared with
+ * the window's articles that share a term with it.
+ *
+ * <p>The terms shared by most of the window would make that every article of a dense window (a
+ * million articles over a few years puts thousands in a week): they are left out of the search as
+ * long as they cannot decide a pair ("prefix filtering"). Taking the new article's terms from the
+ * one with the longest posting list on, a term is left out while the sum over the left-out terms of
+ * its weight times the largest weight the term has had in the window stays below the least cosine
+ * that can count (the threshold, or the copy floor when lower). An article that shares only
+ * left-out terms has a cosine below that sum, so it could not make a pair; every other candidate is
+ * scored with the exact {@link TextProfile#cosine}. The pairs are therefore exactly those of
+ * comparing every two articles, with the same scores, whatever is left out. A pair's score depends
+ * on the two articles alone, so the pairs found do not depend on which other articles exist or in
+ * what order files were read. Memory is the window's articles. Not thread-safe.
  */
 public final class PairFinder {
 
@@ -27,17 +37,28 @@ public final class PairFinder {
   private final InferenceSettings settings;
   private final Consumer<Pair> sink;
   private final ArrayDeque<Slot> window = new ArrayDeque<>();
-  private final Map<Long, ArrayDeque<Posting>> postings = new HashMap<>();
+  private final Map<Long, Postings> postings = new HashMap<>();
   private Doc last;
   private long nextId;
-  private double[] dots = new double[256];
+  private boolean[] marked = new boolean[256];
   private final List<Slot> touched = new ArrayList<>();
+  private long[] order = new long[64];
+  private long leftOut;
 
   /** An article in the window, with its arrival number. */
   private record Slot(Doc doc, long id) {}
 
   /** A term's occurrence in a window article, with its weight there. */
   private record Posting(Slot slot, float weight) {}
+
+  /**
+   * A term's occurrences in the window, oldest first, and the largest weight it has had there since
+   * the list was last empty (an upper bound of the window's largest).
+   */
+  private static final class Postings {
+    final ArrayDeque<Posting> list = new ArrayDeque<>();
+    float max;
+  }
 
   /**
    * @param settings the window, threshold and copy rule
@@ -62,27 +83,24 @@ public final class PairFinder {
     evictBefore(doc.time() - settings.windowSeconds());
     long first = window.isEmpty() ? nextId : window.peekFirst().id();
     int span = (int) (nextId - first);
-    if (dots.length < span) {
-      dots = new double[Math.max(span, dots.length * 2)];
+    if (marked.length < span) {
+      marked = new boolean[Math.max(span, marked.length * 2)];
     }
     TextProfile p = doc.profile();
-    for (int i = 0; i < p.terms().length; i++) {
-      ArrayDeque<Posting> list = postings.get(p.terms()[i]);
-      if (list == null) {
-        continue;
-      }
-      for (Posting posting : list) {
+    int searched = searchedFrom(p);
+    for (int k = searched; k < p.terms().length && k < orderLength; k++) {
+      int i = (int) order[k];
+      for (Posting posting : postings.get(p.terms()[i]).list) {
         int at = (int) (posting.slot().id() - first);
-        if (dots[at] == 0) {
+        if (!marked[at]) {
+          marked[at] = true;
           touched.add(posting.slot());
         }
-        dots[at] += p.weights()[i] * posting.weight();
       }
     }
     for (Slot other : touched) {
-      int at = (int) (other.id() - first);
-      Pair pair = pair(other.doc(), doc, Math.min(1.0, dots[at]), settings);
-      dots[at] = 0;
+      marked[(int) (other.id() - first)] = false;
+      Pair pair = pair(other.doc(), doc, p.cosine(other.doc().profile()), settings);
       if (pair != null) {
         sink.accept(pair);
       }
@@ -91,10 +109,61 @@ public final class PairFinder {
     Slot slot = new Slot(doc, nextId++);
     window.addLast(slot);
     for (int i = 0; i < p.terms().length; i++) {
-      postings
-          .computeIfAbsent(p.terms()[i], t -> new ArrayDeque<>())
-          .addLast(new Posting(slot, p.weights()[i]));
+      Postings list = postings.computeIfAbsent(p.terms()[i], t -> new Postings());
+      list.list.addLast(new Posting(slot, p.weights()[i]));
+      list.max = Math.max(list.max, p.weights()[i]);
     }
+  }
+
+  private int orderLength;
+
+  /**
+   * Orders the article's terms that occur in the window by the length of their posting lists,
+   * longest first, into {@link #order} (indexes into the profile), and returns how many of the
+   * first ones can be left out of the search (see the class comment).
+   */
+  private int searchedFrom(TextProfile p) {
+    int n = 0;
+    if (order.length < p.terms().length) {
+      order = new long[Math.max(p.terms().length, order.length * 2)];
+    }
+    for (int i = 0; i < p.terms().length; i++) {
+      Postings list = postings.get(p.terms()[i]);
+      if (list != null) {
+        // Sort key: the list's length in the high bits, the term's index in the low ones.
+        order[n++] = (long) list.list.size() << 32 | i;
+      }
+    }
+    Arrays.sort(order, 0, n);
+    // Longest first: reverse, then strip the lengths.
+    for (int a = 0, b = n - 1; a < b; a++, b--) {
+      long t = order[a];
+      order[a] = order[b];
+      order[b] = t;
+    }
+    for (int k = 0; k < n; k++) {
+      order[k] = order[k] & 0xffffffffL;
+    }
+    orderLength = n;
+    double least = Math.min(settings.threshold(), COPY_FLOOR) - 1e-6;
+    double bound = 0;
+    int k = 0;
+    while (k < n) {
+      int i = (int) order[k];
+      double most = (double) p.weights()[i] * postings.get(p.terms()[i]).max;
+      if (bound + most >= least) {
+        break;
+      }
+      bound += most;
+      leftOut += postings.get(p.terms()[i]).list.size();
+      k++;
+    }
+    return k;
+  }
+
+  /** How many postings the search has left out so far (for tests). */
+  long postingsLeftOut() {
+    return leftOut;
   }
 
   /**
@@ -129,9 +198,9 @@ public final class PairFinder {
     while (!window.isEmpty() && window.peekFirst().doc().time() < time) {
       Slot old = window.pollFirst();
       for (long term : old.doc().profile().terms()) {
-        ArrayDeque<Posting> list = postings.get(term);
-        list.pollFirst(); // postings are in publication order, so the oldest is first
-        if (list.isEmpty()) {
+        Postings list = postings.get(term);
+        list.list.pollFirst(); // postings are in publication order, so the oldest is first
+        if (list.list.isEmpty()) {
           postings.remove(term);
         }
       }

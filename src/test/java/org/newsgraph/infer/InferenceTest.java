@@ -73,6 +73,43 @@ class InferenceTest {
   }
 
   @Test
+  void inADenseWindowTheCommonTermsAreLeftOutOfTheSearchAndThePairsStayExact() {
+    // Every text carries some of a few words nearly all the window shares, and some of many rarer
+    // ones: the finder leaves the common words' long posting lists out of its search.
+    Random random = new Random(11);
+    String[] common = "market report company growth".split(" ");
+    List<Doc> docs = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int w = 0; w < 3; w++) {
+        text.append(common[random.nextInt(common.length)]).append(' ');
+      }
+      for (int w = 0; w < 8; w++) {
+        text.append("word").append((char) ('a' + random.nextInt(26)));
+        text.append((char) ('a' + random.nextInt(26))).append(' ');
+      }
+      docs.add(doc(String.format("d%04d", i), random.nextInt(20), text.toString(), null));
+    }
+    Collections.sort(docs);
+    Map<String, Double> found = new java.util.HashMap<>();
+    PairFinder finder =
+        new PairFinder(S, p -> found.put(p.earlier().iri() + " " + p.later().iri(), p.score()));
+    docs.forEach(finder::add);
+    Map<String, Double> brute = new java.util.HashMap<>();
+    for (int i = 0; i < docs.size(); i++) {
+      for (int j = i + 1; j < docs.size(); j++) {
+        Pair p = PairFinder.compare(docs.get(i), docs.get(j), S);
+        if (p != null) {
+          brute.put(p.earlier().iri() + " " + p.later().iri(), p.score());
+        }
+      }
+    }
+    assertThat(finder.postingsLeftOut()).as("the common terms were left out").isPositive();
+    assertThat(brute).hasSizeGreaterThan(100);
+    assertThat(found).isEqualTo(brute);
+  }
+
+  @Test
   void theRuleGroupByGroupDecidesAsOnAllPairsAtOnce() {
     Random random = new Random(3);
     String[] words =
