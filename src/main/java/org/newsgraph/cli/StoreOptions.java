@@ -61,6 +61,15 @@ public final class StoreOptions {
       description = "Override the Graph Store Protocol URL.")
   String gspUrl;
 
+  @Option(
+      names = "--endpoint-max-request",
+      paramLabel = "SIZE",
+      description =
+          "Most bytes of one write request to --endpoint: a batch's graphs go in as few SPARQL"
+              + " Update requests of this size as they fit (e.g. 512k, 8M; default 8M, at least"
+              + " 16k; Virtuoso's are kept to 4M and 500 graphs).")
+  String maxRequest;
+
   /** The database directory chosen by option, environment or default. */
   Path dbDirectory() {
     if (db != null) {
@@ -82,7 +91,11 @@ public final class StoreOptions {
    */
   GraphStore open() {
     if (endpoint == null) {
-      if (endpointAuth != null || queryUrl != null || updateUrl != null || gspUrl != null) {
+      if (endpointAuth != null
+          || queryUrl != null
+          || updateUrl != null
+          || gspUrl != null
+          || maxRequest != null) {
         throw new UsageException("--endpoint-auth and --endpoint-* need --endpoint URL");
       }
       return Tdb2Store.open(dbDirectory());
@@ -99,7 +112,40 @@ public final class StoreOptions {
     if (endpointAuth != null) {
       remote = remote.withCredentials(Credentials.read(endpointAuth));
     }
+    if (maxRequest != null) {
+      remote = remote.withMaxRequestBytes(size(maxRequest));
+    }
     return new RemoteStore(remote);
+  }
+
+  /**
+   * A request size: bytes, or a number with k or M (1024, 1024²).
+   *
+   * @throws UsageException when it is not one, or below the least allowed
+   */
+  static long size(String text) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("([0-9]{1,12})([kKmM]?)").matcher(text.strip());
+    if (!m.matches()) {
+      throw new UsageException(
+          "--endpoint-max-request must be a size like 512k or 8M, not '" + text + "'");
+    }
+    long bytes = Long.parseLong(m.group(1));
+    bytes <<=
+        switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+          case "k" -> 10;
+          case "m" -> 20;
+          default -> 0;
+        };
+    if (bytes < RemoteEndpoint.MIN_MAX_REQUEST_BYTES) {
+      throw new UsageException(
+          "--endpoint-max-request must be at least 16k ("
+              + RemoteEndpoint.MIN_MAX_REQUEST_BYTES
+              + " bytes), not '"
+              + text
+              + "'");
+    }
+    return bytes;
   }
 
   /**

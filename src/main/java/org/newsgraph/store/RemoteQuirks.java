@@ -41,6 +41,10 @@ import org.apache.jena.sparql.util.Context;
  *       set of one column, {@code __ASK_RETVAL}: no row for false, or one row of 1 or 0, where the
  *       protocol asks for a boolean result; Jena's client then fails ("Not a boolean result").
  *       {@link #ask} takes either shape.
+ *   <li><b>Write requests are cut to what the engine parses.</b> A large graph is written in blocks
+ *       of at most {@link #MAX_TRIPLES_PER_BLOCK} triples, and a request to Virtuoso carries fewer
+ *       graphs and bytes ({@link Engine#VIRTUOSO}); the engine is told by the {@code Server} header
+ *       of its answer to a plain GET of the update URL ({@link #engine}).
  * </ul>
  */
 final class RemoteQuirks {
@@ -52,6 +56,95 @@ final class RemoteQuirks {
       "application/sparql-results+json, application/sparql-results+xml;q=0.9";
 
   private RemoteQuirks() {}
+
+  /**
+   * The most triples written in one {@code GRAPH <g> { ... }} block of an {@code INSERT DATA}; a
+   * larger graph is written in several blocks of the same request. Virtuoso 7.2's SPARQL parser
+   * runs out of memory on one block of about 5,000 triples ("SP030: SPARQL compiler ... memory
+   * exhausted"), whatever the request's size; other engines do not mind.
+   */
+  static final int MAX_TRIPLES_PER_BLOCK = 2000;
+
+  /** The engines whose writes newsgraph adapts to. */
+  enum Engine {
+    /** Any engine that takes SPARQL 1.1 Update as the protocol has it (Fuseki, GraphDB, ...). */
+    STANDARD(Long.MAX_VALUE, Integer.MAX_VALUE),
+    /**
+     * OpenLink Virtuoso 7.2 compiles an update request into SQL and refuses one whose SQL exceeds
+     * 10,000 lines ("SP031: ... The length of generated SQL text has exceeded 10000 lines of
+     * code"): 1,200 graphs of a request failed so, 800 passed, whatever their size. It also
+     * answered a 17 MB request with HTTP 500. Requests to it carry at most {@value
+     * #VIRTUOSO_MAX_GRAPHS} graphs and {@value #VIRTUOSO_MAX_REQUEST_BYTES} bytes.
+     */
+    VIRTUOSO(VIRTUOSO_MAX_REQUEST_BYTES, VIRTUOSO_MAX_GRAPHS);
+
+    private final long bytesCap;
+    private final int graphsCap;
+
+    Engine(long bytesCap, int graphsCap) {
+      this.bytesCap = bytesCap;
+      this.graphsCap = graphsCap;
+    }
+
+    /** The largest write request for this engine: the endpoint's limit, lowered where needed. */
+    long maxRequestBytes(RemoteEndpoint endpoint) {
+      return Math.min(endpoint.maxRequestBytes(), bytesCap);
+    }
+
+    /** The most graphs one write request carries. */
+    int maxGraphs() {
+      return graphsCap;
+    }
+  }
+
+  /** The most bytes of one write request sent to Virtuoso. */
+  static final long VIRTUOSO_MAX_REQUEST_BYTES = 4L << 20;
+
+  /** The most graphs of one write request sent to Virtuoso. */
+  static final int VIRTUOSO_MAX_GRAPHS = 500;
+
+  /**
+   * Which engine serves the endpoint, from the {@code Server} header of its answer to a GET of the
+   * update URL (whatever its status); {@link Engine#STANDARD} when it names no known engine or does
+   * not answer (the write that follows then reports the failure).
+   */
+  static Engine engine(HttpClient http, RemoteEndpoint endpoint) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(endpoint.updateUrl())).timeout(endpoint.timeout()).GET();
+    if (endpoint.authorization() != null) {
+      request.header("Authorization", endpoint.authorization());
+    }
+    try {
+      HttpResponse<Void> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+      String server = response.headers().firstValue("Server").orElse("");
+      return server.toLowerCase(java.util.Locale.ROOT).contains("virtuoso")
+          ? Engine.VIRTUOSO
+          : Engine.STANDARD;
+    } catch (IOException e) {
+      return Engine.STANDARD;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Engine.STANDARD;
+    }
+  }
+
+  /**
+   * The status line of a refused request for messages: the status and the first line of the
+   * engine's explanation (Fuseki and Virtuoso answer an error with a plain-text body), or null when
+   * there is none or it is an HTML page.
+   */
+  static String errorLine(String body) {
+    String text = body == null ? "" : body.strip();
+    if (text.startsWith("<")) {
+      return null;
+    }
+    String first = text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+    if (first.length() > 300) {
+      first = first.substring(0, 300) + "...";
+    }
+    return first.isEmpty() ? null : first;
+  }
 
   /**
    * Sends an ASK query as a form POST and reads the answer: a boolean result, or a result set of
