@@ -7,6 +7,8 @@ import org.newsgraph.store.Credentials;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.RemoteEndpoint;
 import org.newsgraph.store.RemoteStore;
+import org.newsgraph.store.ServedEndpoint;
+import org.newsgraph.store.StoreLockedException;
 import org.newsgraph.store.Tdb2Store;
 import org.newsgraph.vocab.IriFactory;
 import picocli.CommandLine.Option;
@@ -146,6 +148,31 @@ public final class StoreOptions {
               + "'");
     }
     return bytes;
+  }
+
+  /**
+   * Opens the store for a command that only reads it: as {@link #open()}, but a TDB2 store held by
+   * a running {@code newsgraph serve} is read through that server's SPARQL endpoint, which the
+   * server recorded beside the lock ({@link ServedEndpoint}); one line on {@code err} says so. A
+   * store locked by any other process fails as in {@link #open()}.
+   *
+   * @param err where to say that the server is read
+   */
+  GraphStore openForReading(java.io.PrintWriter err) {
+    try {
+      return open();
+    } catch (StoreLockedException locked) {
+      ServedEndpoint served = ServedEndpoint.of(locked).orElseThrow(() -> locked);
+      err.println(
+          "newsgraph: "
+              + locked.directory()
+              + " is held by 'newsgraph serve' (process "
+              + served.pid()
+              + "); reading it through that server's SPARQL endpoint "
+              + served.url()
+              + "/sparql");
+      return new RemoteStore(RemoteEndpoint.of(served.url()));
+    }
   }
 
   /**

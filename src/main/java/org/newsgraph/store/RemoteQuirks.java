@@ -58,6 +58,111 @@ final class RemoteQuirks {
   private RemoteQuirks() {}
 
   /**
+   * The header by which {@code newsgraph serve} says that it cut a result at its row cap (the same
+   * as {@code serve.ServeSettings.TRUNCATED_HEADER}, which this package cannot import).
+   */
+  static final String TRUNCATED_HEADER = "Newsgraph-Results-Truncated";
+
+  /**
+   * An HTTP client that fails every response carrying {@link #TRUNCATED_HEADER} with a {@link
+   * StoreException} naming the cap, before the caller reads the body; the rest is its delegate's.
+   */
+  static final class CutWatch extends HttpClient {
+    private final HttpClient delegate;
+    private final String where;
+
+    CutWatch(HttpClient delegate, String where) {
+      this.delegate = delegate;
+      this.where = where;
+    }
+
+    private <T> HttpResponse<T> checked(HttpResponse<T> response) {
+      java.util.Optional<String> cut = response.headers().firstValue(TRUNCATED_HEADER);
+      if (cut.isPresent()) {
+        if (response.body() instanceof java.io.Closeable body) {
+          try {
+            body.close();
+          } catch (IOException e) {
+            // The failure below is what matters.
+          }
+        }
+        throw new StoreException(
+            where
+                + " cut the answer at "
+                + cut.get()
+                + " rows (newsgraph serve --max-rows), so it is not read: stop the server and"
+                + " run the command on the store, or serve with a higher --max-rows");
+      }
+      return response;
+    }
+
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+        throws IOException, InterruptedException {
+      return checked(delegate.send(request, handler));
+    }
+
+    @Override
+    public <T> java.util.concurrent.CompletableFuture<HttpResponse<T>> sendAsync(
+        HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+      return delegate.sendAsync(request, handler).thenApply(this::checked);
+    }
+
+    @Override
+    public <T> java.util.concurrent.CompletableFuture<HttpResponse<T>> sendAsync(
+        HttpRequest request,
+        HttpResponse.BodyHandler<T> handler,
+        HttpResponse.PushPromiseHandler<T> push) {
+      return delegate.sendAsync(request, handler, push).thenApply(this::checked);
+    }
+
+    @Override
+    public java.util.Optional<java.net.CookieHandler> cookieHandler() {
+      return delegate.cookieHandler();
+    }
+
+    @Override
+    public java.util.Optional<java.time.Duration> connectTimeout() {
+      return delegate.connectTimeout();
+    }
+
+    @Override
+    public Redirect followRedirects() {
+      return delegate.followRedirects();
+    }
+
+    @Override
+    public java.util.Optional<java.net.ProxySelector> proxy() {
+      return delegate.proxy();
+    }
+
+    @Override
+    public javax.net.ssl.SSLContext sslContext() {
+      return delegate.sslContext();
+    }
+
+    @Override
+    public javax.net.ssl.SSLParameters sslParameters() {
+      return delegate.sslParameters();
+    }
+
+    @Override
+    public java.util.Optional<java.net.Authenticator> authenticator() {
+      return delegate.authenticator();
+    }
+
+    @Override
+    public Version version() {
+      return delegate.version();
+    }
+
+    @Override
+    public java.util.Optional<java.util.concurrent.Executor> executor() {
+      return delegate.executor();
+    }
+  }
+
+  /**
    * The most triples written in one {@code GRAPH <g> { ... }} block of an {@code INSERT DATA}; a
    * larger graph is written in several blocks of the same request. Virtuoso 7.2's SPARQL parser
    * runs out of memory on one block of about 5,000 triples ("SP030: SPARQL compiler ... memory

@@ -83,10 +83,12 @@ public final class RemoteStore implements GraphStore {
   public RemoteStore(RemoteEndpoint endpoint) {
     this.endpoint = endpoint;
     this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(endpoint.timeout())
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+        new RemoteQuirks.CutWatch(
+            HttpClient.newBuilder()
+                .connectTimeout(endpoint.timeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build(),
+            "the SPARQL endpoint " + endpoint.queryUrl());
     this.retry = new Retry(endpoint.attempts(), endpoint.firstBackoff());
     this.defaultGraph =
         new RemoteDefaultGraph(
