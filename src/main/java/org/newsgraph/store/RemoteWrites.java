@@ -59,6 +59,9 @@ final class RemoteWrites {
 
   private static final String METADATA = "update of the metadata graph";
 
+  /** Bytes a request holds besides its parts: {@code INSERT DATA { }} and separators. */
+  private static final int FRAME = 64;
+
   /**
    * @param sender sends one request
    * @param maxBytes the most bytes of one request (a single graph larger than this goes alone)
@@ -105,7 +108,7 @@ final class RemoteWrites {
       boolean withMeta =
           i == chunks.size() - 1
               && metadata != null
-              && bytes(chunks.get(i)) + metaBytes <= maxBytes;
+              && bytes(chunks.get(i)) + metaBytes + FRAME <= maxBytes;
       metadataApplied = send(chunks.get(i), withMeta ? metadata : null);
     }
     if (!failed.isEmpty()) {

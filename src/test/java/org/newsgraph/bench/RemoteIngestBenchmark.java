@@ -93,7 +93,7 @@ public class RemoteIngestBenchmark {
             .start();
     try {
       String url = "http://127.0.0.1:" + port + "/newsgraph";
-      awaitPing("http://127.0.0.1:" + port + "/$/ping", fuseki);
+      awaitAnswer(url + "/sparql?query=ASK%7B%7D", fuseki);
       Measured remote =
           Measured.run(
               dir, "fuseki", IngestBenchmark.cli("ingest", "--endpoint", url, src.toString()));
@@ -155,7 +155,8 @@ public class RemoteIngestBenchmark {
         "");
   }
 
-  private static void awaitPing(String ping, Process server) throws Exception {
+  /** Waits (up to a minute) until the server answers a query. */
+  private static void awaitAnswer(String ask, Process server) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     for (int i = 0; i < 600; i++) {
       if (!server.isAlive()) {
@@ -164,7 +165,7 @@ public class RemoteIngestBenchmark {
       try {
         HttpResponse<Void> r =
             http.send(
-                HttpRequest.newBuilder(URI.create(ping)).build(),
+                HttpRequest.newBuilder(URI.create(ask)).build(),
                 HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() == 200) {
           return;
@@ -174,7 +175,7 @@ public class RemoteIngestBenchmark {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("the Fuseki server did not answer " + ping);
+    throw new AssertionError("the Fuseki server did not answer " + ask);
   }
 
   private static int freePort() throws IOException {
