@@ -35,13 +35,8 @@ import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprFunction1;
 import org.apache.jena.sparql.expr.ExprTransformCopy;
 import org.apache.jena.sparql.expr.NodeValue;
-import org.apache.jena.sparql.modify.request.QuadAcc;
-import org.apache.jena.sparql.modify.request.QuadDataAcc;
-import org.apache.jena.sparql.modify.request.UpdateDataInsert;
-import org.apache.jena.sparql.modify.request.UpdateDeleteWhere;
 import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
-import org.apache.jena.update.UpdateRequest;
 
 /**
  * A store behind SPARQL 1.1 endpoints (Fuseki, GraphDB, Virtuoso, ...): graphs are written with
@@ -110,12 +105,12 @@ public final class RemoteStore implements GraphStore {
 
   @Override
   public void replaceGraphs(Collection<GraphContent> graphs) {
-    writes().write(graphs, List.of(), null);
+    writes().write(graphs, List.of(), List.of());
   }
 
   @Override
   public void deleteGraphs(Collection<Node> graphs) {
-    writes().write(List.of(), graphs, null);
+    writes().write(List.of(), graphs, List.of());
   }
 
   /**
@@ -126,20 +121,12 @@ public final class RemoteStore implements GraphStore {
    */
   @Override
   public void apply(StoreBatch batch) {
-    String metadata = null;
-    if (!batch.metaSubjects().isEmpty() || !batch.metaTriples().isEmpty()) {
-      UpdateRequest request = new UpdateRequest();
-      for (Node subject : batch.metaSubjects()) {
-        QuadAcc pattern = new QuadAcc();
-        pattern.addQuad(Quad.create(batch.metaGraph(), subject, Var.alloc("p"), Var.alloc("o")));
-        request.add(new UpdateDeleteWhere(pattern));
-      }
-      QuadDataAcc data = new QuadDataAcc();
-      batch.metaTriples().forEach(t -> data.addQuad(Quad.create(batch.metaGraph(), t)));
-      request.add(new UpdateDataInsert(data));
-      metadata = request.toString();
-    }
-    writes().write(batch.replace(), batch.delete(), metadata);
+    writes()
+        .write(
+            batch.replace(),
+            batch.delete(),
+            RemoteWrites.metadataOperations(
+                batch.metaGraph(), batch.metaSubjects(), batch.metaTriples()));
   }
 
   /** The writer of one batch, with the request size limit of this store's engine. */

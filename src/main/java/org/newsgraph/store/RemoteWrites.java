@@ -13,14 +13,15 @@ import org.apache.jena.riot.out.NodeFmtLib;
  * <pre>
  * DROP SILENT GRAPH &lt;g1&gt; ; DROP SILENT GRAPH &lt;g2&gt; ; ...
  * INSERT DATA { GRAPH &lt;g1&gt; { ... } GRAPH &lt;g2&gt; { ... } ... } ;
- * METADATA UPDATE
+ * DELETE WHERE { GRAPH &lt;meta&gt; { &lt;s&gt; ?p ?o } } ; ... INSERT DATA { GRAPH &lt;meta&gt; { ... } }
  * </pre>
  *
  * <p>A batch that fits in {@code maxBytes} goes in one request with its metadata update, so an
  * engine that applies an update request atomically (Fuseki over TDB2 does) applies the batch whole
  * or not at all. A larger batch goes in several requests of whole graphs, the metadata with the
- * last (or alone after it), so that a failure part-way leaves metadata behind the data, never ahead
- * of it. Every request is idempotent: each graph is dropped and written whole.
+ * last (or in requests of its own after it, on an engine that takes few operations a request), so
+ * that a failure part-way leaves metadata behind the data, never ahead of it. Every request is
+ * idempotent: each graph is dropped and written whole.
  *
  * <p>When the endpoint refuses a request of several graphs (an HTTP error status after the
  * retries), its graphs are sent again in two halves, and so on down to single graphs, so that one
@@ -78,13 +79,37 @@ final class RemoteWrites {
   }
 
   /**
-   * Replaces {@code replace}, removes {@code delete}, then applies {@code metadata}.
+   * The operations of a metadata update: one {@code DELETE WHERE} for each subject, then {@code
+   * INSERT DATA} in blocks of at most {@link RemoteQuirks#MAX_TRIPLES_PER_BLOCK} triples. Sent in
+   * this order, in one request or (on an engine that takes fewer operations) several.
+   */
+  static List<String> metadataOperations(Node graph, List<Node> subjects, List<Triple> triples) {
+    String g = NodeFmtLib.strNT(graph);
+    List<String> operations = new ArrayList<>();
+    for (Node subject : subjects) {
+      operations.add(
+          "DELETE WHERE { GRAPH " + g + " { " + NodeFmtLib.strNT(subject) + " ?p ?o } }");
+    }
+    for (int i = 0; i < triples.size(); i += RemoteQuirks.MAX_TRIPLES_PER_BLOCK) {
+      StringBuilder insert = new StringBuilder("INSERT DATA { GRAPH ").append(g).append(" {\n");
+      for (Triple t :
+          triples.subList(i, Math.min(triples.size(), i + RemoteQuirks.MAX_TRIPLES_PER_BLOCK))) {
+        appendTriple(insert, t);
+      }
+      operations.add(insert.append("} }").toString());
+    }
+    return operations;
+  }
+
+  /**
+   * Replaces {@code replace}, removes {@code delete}, then applies the metadata update.
    *
-   * @param metadata a SPARQL Update applied after every graph is written, or null
+   * @param metadata the operations of the metadata update ({@link #metadataOperations}), applied
+   *     after every graph is written; may be empty
    * @throws StoreException when a graph could not be written (naming each such graph; the metadata
    *     is then not applied) or the metadata update failed
    */
-  void write(Collection<GraphContent> replace, Collection<Node> delete, String metadata) {
+  void write(Collection<GraphContent> replace, Collection<Node> delete, List<String> metadata) {
     List<Part> parts = new ArrayList<>(replace.size() + delete.size());
     for (GraphContent content : replace) {
       parts.add(part(content.graph(), content.triples()));
@@ -92,24 +117,23 @@ final class RemoteWrites {
     for (Node graph : delete) {
       parts.add(part(graph, List.of()));
     }
-    if (parts.isEmpty()) {
-      if (metadata != null) {
-        sender.send(METADATA, metadata);
-      }
-      return;
-    }
     // A single graph the engine refuses costs about one failed request per halving; beyond that,
     // an endpoint that refuses everything is not asked graph by graph.
-    refusalBudget = 64 - Long.numberOfLeadingZeros(parts.size()) + 2;
-    long metaBytes = metadata == null ? 0 : utf8Length(metadata);
-    List<List<Part>> chunks = chunks(parts);
-    boolean metadataApplied = false;
+    refusalBudget = 64 - Long.numberOfLeadingZeros(Math.max(1, parts.size())) + 2;
+    long metaBytes = 0;
+    for (String operation : metadata) {
+      metaBytes += utf8Length(operation) + 3;
+    }
+    List<List<Part>> chunks = parts.isEmpty() ? List.of() : chunks(parts);
+    boolean metadataApplied = metadata.isEmpty();
     for (int i = 0; i < chunks.size(); i++) {
+      List<Part> chunk = chunks.get(i);
       boolean withMeta =
           i == chunks.size() - 1
-              && metadata != null
-              && bytes(chunks.get(i)) + metaBytes + FRAME <= maxBytes;
-      metadataApplied = send(chunks.get(i), withMeta ? metadata : null);
+              && !metadata.isEmpty()
+              && bytes(chunk) + metaBytes + FRAME <= maxBytes
+              && chunk.size() + metadata.size() <= maxGraphs;
+      metadataApplied |= send(chunk, withMeta ? String.join(" ;\n", metadata) : null);
     }
     if (!failed.isEmpty()) {
       throw new StoreException(
@@ -124,8 +148,35 @@ final class RemoteWrites {
               + String.join(" ", failed),
           last);
     }
-    if (metadata != null && !metadataApplied) {
-      sender.send(METADATA, metadata);
+    if (!metadataApplied) {
+      sendMetadata(metadata);
+    }
+  }
+
+  /**
+   * Sends the operations of a metadata update in order, as few to a request as the limits allow.
+   */
+  private void sendMetadata(List<String> operations) {
+    StringBuilder request = new StringBuilder();
+    long size = 0;
+    int count = 0;
+    for (String operation : operations) {
+      long bytes = utf8Length(operation) + 3;
+      if (count > 0 && (size + bytes + FRAME > maxBytes || count >= maxGraphs)) {
+        sender.send(METADATA, request.toString());
+        request.setLength(0);
+        size = 0;
+        count = 0;
+      }
+      if (count > 0) {
+        request.append(" ;\n");
+      }
+      request.append(operation);
+      size += bytes;
+      count++;
+    }
+    if (count > 0) {
+      sender.send(METADATA, request.toString());
     }
   }
 
@@ -242,19 +293,21 @@ final class RemoteWrites {
         if (i % RemoteQuirks.MAX_TRIPLES_PER_BLOCK == 0) {
           block.append(i == 0 ? "" : "}\n").append("GRAPH ").append(g).append(" {\n");
         }
-        Triple t = triples.get(i);
-        block
-            .append(NodeFmtLib.strNT(t.getSubject()))
-            .append(' ')
-            .append(NodeFmtLib.strNT(t.getPredicate()))
-            .append(' ')
-            .append(NodeFmtLib.strNT(t.getObject()))
-            .append(" .\n");
+        appendTriple(block, triples.get(i));
       }
       block.append("}\n");
       data = block.toString();
     }
     return new Part(graph, drop, data, utf8Length(drop) + 3 + utf8Length(data));
+  }
+
+  private static void appendTriple(StringBuilder text, Triple t) {
+    text.append(NodeFmtLib.strNT(t.getSubject()))
+        .append(' ')
+        .append(NodeFmtLib.strNT(t.getPredicate()))
+        .append(' ')
+        .append(NodeFmtLib.strNT(t.getObject()))
+        .append(" .\n");
   }
 
   /** The UTF-8 length of a string, without encoding it. */

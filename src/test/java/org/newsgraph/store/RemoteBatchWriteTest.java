@@ -265,6 +265,37 @@ class RemoteBatchWriteTest {
   }
 
   @Test
+  void virtuosoGetsTheMetadataOfALargeBatchInRequestsItParses() throws Exception {
+    serverHeader = "Virtuoso/07.20.3229 (Linux) x86_64-pc-linux-gnu";
+    RemoteStore store = store(serve(), RemoteEndpoint.DEFAULT_MAX_REQUEST_BYTES);
+    int n = 1200;
+    List<GraphContent> graphs = new ArrayList<>();
+    List<Node> subjects = new ArrayList<>();
+    List<Triple> meta = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      graphs.add(content(i, 1));
+      subjects.add(graph(i));
+      for (int k = 0; k < 3; k++) {
+        meta.add(Triple.create(graph(i), P, NodeFactory.createLiteralString("fact " + k)));
+      }
+    }
+    StoreBatch batch = new StoreBatch(graphs, List.of(), META, subjects, meta);
+    store.apply(batch);
+    store.apply(batch); // again: each subject's metadata replaced, not added to
+    assertThat(dataset.getGraph(META).size()).isEqualTo(3 * n);
+    for (String update : updates) {
+      assertThat(update.split(" ;\n", -1).length)
+          .as("operations of a request")
+          .isLessThanOrEqualTo(RemoteQuirks.VIRTUOSO_MAX_GRAPHS + 1);
+      for (String block : update.split("GRAPH <")) {
+        assertThat(block.split(" \\.\n", -1).length - 1)
+            .as("triples of a block")
+            .isLessThanOrEqualTo(RemoteQuirks.MAX_TRIPLES_PER_BLOCK);
+      }
+    }
+  }
+
+  @Test
   void theCommandLineSetsTheRequestSizeLimit() throws Exception {
     String url = serve();
     Cli.Result small =
