@@ -179,7 +179,8 @@ final class RemoteQuirks {
      * 10,000 lines ("SP031: ... The length of generated SQL text has exceeded 10000 lines of
      * code"): 1,200 graphs of a request failed so, 800 passed, whatever their size. It also
      * answered a 17 MB request with HTTP 500. Requests to it carry at most {@value
-     * #VIRTUOSO_MAX_GRAPHS} graphs and {@value #VIRTUOSO_MAX_REQUEST_BYTES} bytes.
+     * RemoteQuirks#VIRTUOSO_MAX_GRAPHS} graphs and {@value RemoteQuirks#VIRTUOSO_MAX_REQUEST_BYTES}
+     * bytes.
      */
     VIRTUOSO(VIRTUOSO_MAX_REQUEST_BYTES, VIRTUOSO_MAX_GRAPHS);
 
