@@ -119,7 +119,7 @@ final class ExportCommand extends BaseCommand {
     }
     OutputFormat exportFormat = OutputFormat.forExport(name);
     Node graphNode = graph == null ? null : graphIri();
-    try (GraphStore graphs = store.open()) {
+    try (GraphStore graphs = store.openForReading(console.err())) {
       Exporter exporter = new Exporter(graphs);
       if (output != null) {
         exporter.export(exportFormat, graphNode, output);
@@ -145,7 +145,7 @@ final class ExportCommand extends BaseCommand {
     if (format == null || !format.equalsIgnoreCase("jsonld") || graph != null) {
       throw new UsageException("--profile schema.org needs --format jsonld and no --graph");
     }
-    try (GraphStore graphs = store.open()) {
+    try (GraphStore graphs = store.openForReading(console.err())) {
       SchemaOrgExporter exporter = new SchemaOrgExporter(graphs);
       if (output == null) {
         exporter.export(console.out());
@@ -193,7 +193,7 @@ final class ExportCommand extends BaseCommand {
                 + " is a file; --format csv writes nodes.csv and edges.csv into a folder");
       }
     }
-    try (GraphStore graphs = store.open()) {
+    try (GraphStore graphs = store.openForReading(console.err())) {
       Network network;
       if (profile.equals(CITATION)) {
         NamedQuery providerLinks = QueryCatalog.load().get("provider-links");

@@ -76,7 +76,7 @@ final class QueryCommand extends BaseCommand {
     if (sparql != null && !params.isEmpty()) {
       throw new QueryException("--param applies to named queries only");
     }
-    try (GraphStore graphs = store.open()) {
+    try (GraphStore graphs = store.openForReading(console.err())) {
       if (sparql == null && usesTextIndex(catalog.get(query)) && !graphs.hasTextIndex()) {
         console
             .err()

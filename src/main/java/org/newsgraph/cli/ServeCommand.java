@@ -7,6 +7,8 @@ import org.newsgraph.serve.NewsgraphServer;
 import org.newsgraph.serve.ServeSettings;
 import org.newsgraph.serve.resource.DescribeServlet;
 import org.newsgraph.store.Credentials;
+import org.newsgraph.store.ServedEndpoint;
+import org.newsgraph.store.StoreException;
 import org.newsgraph.store.Tdb2Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,6 +87,7 @@ final class ServeCommand extends BaseCommand {
     Tdb2Store tdb = Tdb2Store.open(store.dbDirectory());
     NewsgraphServer server = start(tdb, settings, writer);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, tdb), "newsgraph-shutdown"));
+    recordEndpoint(server);
     console
         .err()
         .println(
@@ -209,12 +212,42 @@ final class ServeCommand extends BaseCommand {
     return root.getMessage() != null ? root.getMessage() : root.toString();
   }
 
-  /** Runs in the shutdown hook: lets requests in flight finish, then closes the store. */
+  /**
+   * Records the server's SPARQL endpoint beside the store's lock ({@link ServedEndpoint}), so that
+   * {@code query}, {@code export} and {@code stats} on the store read through it while it is held.
+   * A server listening on every interface is reached on the loopback one.
+   */
+  private void recordEndpoint(NewsgraphServer server) {
+    String local =
+        switch (host) {
+          case "0.0.0.0", "" -> "127.0.0.1";
+          case "::", "[::]", "::0" -> "[::1]";
+          default -> host.contains(":") ? "[" + host + "]" : host;
+        };
+    try {
+      ServedEndpoint.record(
+          store.dbDirectory(),
+          "http://" + local + ":" + server.port() + "/" + NewsgraphServer.DATASET);
+    } catch (StoreException e) {
+      console
+          .err()
+          .println(
+              "newsgraph: warning: "
+                  + e.getMessage()
+                  + "; query, export and stats on this store will not find this server");
+    }
+  }
+
+  /**
+   * Runs in the shutdown hook: lets requests in flight finish, removes the endpoint's record, then
+   * closes the store.
+   */
   private void stop(NewsgraphServer server, Tdb2Store tdb) {
     console.err().println("newsgraph: stopping");
     try {
       server.stop();
     } finally {
+      ServedEndpoint.remove(store.dbDirectory());
       tdb.close();
     }
     console.err().println("newsgraph: stopped; store closed");

@@ -38,7 +38,7 @@ final class StatsCommand extends BaseCommand {
   @Override
   public Integer call() throws java.io.IOException {
     OutputFormat resultFormat = OutputFormat.forQuery(format);
-    try (GraphStore graphs = store.open()) {
+    try (GraphStore graphs = store.openForReading(console.err())) {
       QueryRunner runner = new QueryRunner(graphs, QueryCatalog.load(), store.iris());
       runner.run(StatsQuery.QUERY, BindingFactory.empty(), resultFormat, console.out());
       if (!noRuns) {

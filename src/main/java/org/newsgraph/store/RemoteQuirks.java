@@ -41,6 +41,10 @@ import org.apache.jena.sparql.util.Context;
  *       set of one column, {@code __ASK_RETVAL}: no row for false, or one row of 1 or 0, where the
  *       protocol asks for a boolean result; Jena's client then fails ("Not a boolean result").
  *       {@link #ask} takes either shape.
+ *   <li><b>Write requests are cut to what the engine parses.</b> A large graph is written in blocks
+ *       of at most {@link #MAX_TRIPLES_PER_BLOCK} triples, and a request to Virtuoso carries fewer
+ *       graphs and bytes ({@link Engine#VIRTUOSO}); the engine is told by the {@code Server} header
+ *       of its answer to a plain GET of the update URL ({@link #engine}).
  * </ul>
  */
 final class RemoteQuirks {
@@ -52,6 +56,201 @@ final class RemoteQuirks {
       "application/sparql-results+json, application/sparql-results+xml;q=0.9";
 
   private RemoteQuirks() {}
+
+  /**
+   * The header by which {@code newsgraph serve} says that it cut a result at its row cap (the same
+   * as {@code serve.ServeSettings.TRUNCATED_HEADER}, which this package cannot import).
+   */
+  static final String TRUNCATED_HEADER = "Newsgraph-Results-Truncated";
+
+  /**
+   * An HTTP client that fails every response carrying {@link #TRUNCATED_HEADER} with a {@link
+   * StoreException} naming the cap, before the caller reads the body; the rest is its delegate's.
+   */
+  static final class CutWatch extends HttpClient {
+    private final HttpClient delegate;
+    private final String where;
+
+    CutWatch(HttpClient delegate, String where) {
+      this.delegate = delegate;
+      this.where = where;
+    }
+
+    private <T> HttpResponse<T> checked(HttpResponse<T> response) {
+      java.util.Optional<String> cut = response.headers().firstValue(TRUNCATED_HEADER);
+      if (cut.isPresent()) {
+        if (response.body() instanceof java.io.Closeable body) {
+          try {
+            body.close();
+          } catch (IOException e) {
+            // The failure below is what matters.
+          }
+        }
+        throw new StoreException(
+            where
+                + " cut the answer at "
+                + cut.get()
+                + " rows (newsgraph serve --max-rows), so it is not read: stop the server and"
+                + " run the command on the store, or serve with a higher --max-rows");
+      }
+      return response;
+    }
+
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+        throws IOException, InterruptedException {
+      return checked(delegate.send(request, handler));
+    }
+
+    @Override
+    public <T> java.util.concurrent.CompletableFuture<HttpResponse<T>> sendAsync(
+        HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+      return delegate.sendAsync(request, handler).thenApply(this::checked);
+    }
+
+    @Override
+    public <T> java.util.concurrent.CompletableFuture<HttpResponse<T>> sendAsync(
+        HttpRequest request,
+        HttpResponse.BodyHandler<T> handler,
+        HttpResponse.PushPromiseHandler<T> push) {
+      return delegate.sendAsync(request, handler, push).thenApply(this::checked);
+    }
+
+    @Override
+    public java.util.Optional<java.net.CookieHandler> cookieHandler() {
+      return delegate.cookieHandler();
+    }
+
+    @Override
+    public java.util.Optional<java.time.Duration> connectTimeout() {
+      return delegate.connectTimeout();
+    }
+
+    @Override
+    public Redirect followRedirects() {
+      return delegate.followRedirects();
+    }
+
+    @Override
+    public java.util.Optional<java.net.ProxySelector> proxy() {
+      return delegate.proxy();
+    }
+
+    @Override
+    public javax.net.ssl.SSLContext sslContext() {
+      return delegate.sslContext();
+    }
+
+    @Override
+    public javax.net.ssl.SSLParameters sslParameters() {
+      return delegate.sslParameters();
+    }
+
+    @Override
+    public java.util.Optional<java.net.Authenticator> authenticator() {
+      return delegate.authenticator();
+    }
+
+    @Override
+    public Version version() {
+      return delegate.version();
+    }
+
+    @Override
+    public java.util.Optional<java.util.concurrent.Executor> executor() {
+      return delegate.executor();
+    }
+  }
+
+  /**
+   * The most triples written in one {@code GRAPH <g> { ... }} block of an {@code INSERT DATA}; a
+   * larger graph is written in several blocks of the same request. Virtuoso 7.2's SPARQL parser
+   * runs out of memory on one block of about 5,000 triples ("SP030: SPARQL compiler ... memory
+   * exhausted"), whatever the request's size; other engines do not mind.
+   */
+  static final int MAX_TRIPLES_PER_BLOCK = 2000;
+
+  /** The engines whose writes newsgraph adapts to. */
+  enum Engine {
+    /** Any engine that takes SPARQL 1.1 Update as the protocol has it (Fuseki, GraphDB, ...). */
+    STANDARD(Long.MAX_VALUE, Integer.MAX_VALUE),
+    /**
+     * OpenLink Virtuoso 7.2 compiles an update request into SQL and refuses one whose SQL exceeds
+     * 10,000 lines ("SP031: ... The length of generated SQL text has exceeded 10000 lines of
+     * code"): 1,200 graphs of a request failed so, 800 passed, whatever their size. It also
+     * answered a 17 MB request with HTTP 500. Requests to it carry at most {@value
+     * RemoteQuirks#VIRTUOSO_MAX_GRAPHS} graphs and {@value RemoteQuirks#VIRTUOSO_MAX_REQUEST_BYTES}
+     * bytes.
+     */
+    VIRTUOSO(VIRTUOSO_MAX_REQUEST_BYTES, VIRTUOSO_MAX_GRAPHS);
+
+    private final long bytesCap;
+    private final int graphsCap;
+
+    Engine(long bytesCap, int graphsCap) {
+      this.bytesCap = bytesCap;
+      this.graphsCap = graphsCap;
+    }
+
+    /** The largest write request for this engine: the endpoint's limit, lowered where needed. */
+    long maxRequestBytes(RemoteEndpoint endpoint) {
+      return Math.min(endpoint.maxRequestBytes(), bytesCap);
+    }
+
+    /** The most graphs one write request carries. */
+    int maxGraphs() {
+      return graphsCap;
+    }
+  }
+
+  /** The most bytes of one write request sent to Virtuoso. */
+  static final long VIRTUOSO_MAX_REQUEST_BYTES = 4L << 20;
+
+  /** The most graphs of one write request sent to Virtuoso. */
+  static final int VIRTUOSO_MAX_GRAPHS = 500;
+
+  /**
+   * Which engine serves the endpoint, from the {@code Server} header of its answer to a GET of the
+   * update URL (whatever its status); {@link Engine#STANDARD} when it names no known engine or does
+   * not answer (the write that follows then reports the failure).
+   */
+  static Engine engine(HttpClient http, RemoteEndpoint endpoint) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(endpoint.updateUrl())).timeout(endpoint.timeout()).GET();
+    if (endpoint.authorization() != null) {
+      request.header("Authorization", endpoint.authorization());
+    }
+    try {
+      HttpResponse<Void> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+      String server = response.headers().firstValue("Server").orElse("");
+      return server.toLowerCase(java.util.Locale.ROOT).contains("virtuoso")
+          ? Engine.VIRTUOSO
+          : Engine.STANDARD;
+    } catch (IOException e) {
+      return Engine.STANDARD;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Engine.STANDARD;
+    }
+  }
+
+  /**
+   * The status line of a refused request for messages: the status and the first line of the
+   * engine's explanation (Fuseki and Virtuoso answer an error with a plain-text body), or null when
+   * there is none or it is an HTML page.
+   */
+  static String errorLine(String body) {
+    String text = body == null ? "" : body.strip();
+    if (text.startsWith("<")) {
+      return null;
+    }
+    String first = text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+    if (first.length() > 300) {
+      first = first.substring(0, 300) + "...";
+    }
+    return first.isEmpty() ? null : first;
+  }
 
   /**
    * Sends an ASK query as a form POST and reads the answer: a boolean result, or a result set of

@@ -2,12 +2,10 @@ package org.newsgraph.store;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +16,8 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.atlas.web.HttpException;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.system.StreamRDF;
@@ -33,32 +29,25 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
-import org.apache.jena.sparql.exec.http.GSP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
-import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
-import org.apache.jena.sparql.exec.http.UpdateExecHTTPBuilder;
 import org.apache.jena.sparql.expr.E_Bound;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprFunction1;
 import org.apache.jena.sparql.expr.ExprTransformCopy;
 import org.apache.jena.sparql.expr.NodeValue;
-import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.sparql.modify.request.QuadAcc;
-import org.apache.jena.sparql.modify.request.QuadDataAcc;
-import org.apache.jena.sparql.modify.request.UpdateDataInsert;
-import org.apache.jena.sparql.modify.request.UpdateDeleteWhere;
 import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
-import org.apache.jena.update.UpdateRequest;
 
 /**
- * A store behind SPARQL 1.1 endpoints (Fuseki, GraphDB, Virtuoso, ...): each record graph is
- * written with an idempotent Graph Store Protocol PUT, metadata with SPARQL Update, and reads go
- * through the SPARQL query protocol. Queries that read the default graph see the union of the named
- * graphs, whether or not the engine's default graph is that union ({@link RemoteDefaultGraph}).
- * Transient failures (connection errors, timeouts, 401, 408, 429, 5xx) are retried with exponential
- * backoff. There is no cross-request transaction: a batch writes its graphs first and its metadata
- * last, so a failure leaves at worst graphs that a re-run writes again. Thread-safe.
+ * A store behind SPARQL 1.1 endpoints (Fuseki, GraphDB, Virtuoso, ...): graphs are written with
+ * SPARQL Update requests of many graphs each, every graph dropped and inserted whole so that each
+ * write is idempotent ({@link RemoteWrites}), and reads go through the SPARQL query protocol.
+ * Queries that read the default graph see the union of the named graphs, whether or not the
+ * engine's default graph is that union ({@link RemoteDefaultGraph}). Transient failures (connection
+ * errors, timeouts, 401, 408, 429, 5xx) are retried with exponential backoff. A batch within the
+ * request size limit is one request, which an engine that makes an update request atomic (Fuseki
+ * over TDB2) applies whole; a larger batch writes its graphs first and its metadata last, so a
+ * failure leaves at worst graphs that a re-run writes again. Thread-safe.
  */
 public final class RemoteStore implements GraphStore {
 
@@ -83,15 +72,18 @@ public final class RemoteStore implements GraphStore {
   private final HttpClient http;
   private final Retry retry;
   private final RemoteDefaultGraph defaultGraph;
+  private volatile RemoteQuirks.Engine engine;
 
   /** A store on an endpoint. Nothing is contacted until the first call. */
   public RemoteStore(RemoteEndpoint endpoint) {
     this.endpoint = endpoint;
     this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(endpoint.timeout())
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+        new RemoteQuirks.CutWatch(
+            HttpClient.newBuilder()
+                .connectTimeout(endpoint.timeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build(),
+            "the SPARQL endpoint " + endpoint.queryUrl());
     this.retry = new Retry(endpoint.attempts(), endpoint.firstBackoff());
     this.defaultGraph =
         new RemoteDefaultGraph(
@@ -113,35 +105,78 @@ public final class RemoteStore implements GraphStore {
 
   @Override
   public void replaceGraphs(Collection<GraphContent> graphs) {
-    putAll(graphs, List.of());
+    writes().write(graphs, List.of(), List.of());
   }
 
   @Override
   public void deleteGraphs(Collection<Node> graphs) {
-    putAll(List.of(), graphs);
+    writes().write(List.of(), graphs, List.of());
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Sent as SPARQL Update requests of many graphs each, the metadata with the last ({@link
+   * RemoteWrites}): a batch within the request size limit is one request.
+   */
   @Override
   public void apply(StoreBatch batch) {
-    putAll(batch.replace(), batch.delete());
-    if (batch.metaSubjects().isEmpty() && batch.metaTriples().isEmpty()) {
-      return;
+    writes()
+        .write(
+            batch.replace(),
+            batch.delete(),
+            RemoteWrites.metadataOperations(
+                batch.metaGraph(), batch.metaSubjects(), batch.metaTriples()));
+  }
+
+  /** The writer of one batch, with the request size limit of this store's engine. */
+  private RemoteWrites writes() {
+    RemoteQuirks.Engine quirks = quirks();
+    return new RemoteWrites(
+        this::sendUpdate,
+        quirks.maxRequestBytes(endpoint),
+        quirks.maxGraphs(),
+        describe(),
+        endpoint.attempts());
+  }
+
+  /** What kind of engine the endpoint is, asked once (before the first write). */
+  private RemoteQuirks.Engine quirks() {
+    RemoteQuirks.Engine known = engine;
+    if (known == null) {
+      known = RemoteQuirks.engine(http, endpoint);
+      engine = known;
     }
-    UpdateRequest request = new UpdateRequest();
-    for (Node subject : batch.metaSubjects()) {
-      QuadAcc pattern = new QuadAcc();
-      pattern.addQuad(Quad.create(batch.metaGraph(), subject, Var.alloc("p"), Var.alloc("o")));
-      request.add(new UpdateDeleteWhere(pattern));
-    }
-    QuadDataAcc data = new QuadDataAcc();
-    batch.metaTriples().forEach(t -> data.addQuad(Quad.create(batch.metaGraph(), t)));
-    request.add(new UpdateDataInsert(data));
+    return known;
+  }
+
+  /** Posts one SPARQL Update request, with retries. */
+  private void sendUpdate(String what, String update) {
+    byte[] body = update.getBytes(StandardCharsets.UTF_8);
     retry.run(
-        "update of the metadata graph at " + endpoint.updateUrl(),
+        what + " at " + endpoint.updateUrl(),
         () -> {
-          UpdateExecHTTPBuilder u =
-              UpdateExecHTTP.service(endpoint.updateUrl()).httpClient(http).update(request);
-          authUpdate(u).build().execute();
+          HttpRequest.Builder request =
+              HttpRequest.newBuilder(URI.create(endpoint.updateUrl()))
+                  .timeout(endpoint.timeout())
+                  .header("Content-Type", "application/sparql-update; charset=utf-8")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+          if (endpoint.authorization() != null) {
+            request.header("Authorization", endpoint.authorization());
+          }
+          HttpResponse<String> response;
+          try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+          } catch (IOException e) {
+            throw new HttpException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpException(e);
+          }
+          int status = response.statusCode();
+          if (status < 200 || status > 299) {
+            throw new HttpException(status, RemoteQuirks.errorLine(response.body()));
+          }
           return null;
         });
   }
@@ -307,105 +342,7 @@ public final class RemoteStore implements GraphStore {
     // The JDK HttpClient of Java 17 has no close; its threads are daemons.
   }
 
-  /**
-   * Writes every graph and deletes the others, each with its own retries; lists what still failed.
-   */
-  private void putAll(Collection<GraphContent> graphs, Collection<Node> deletes) {
-    List<String> failed = new ArrayList<>();
-    StoreException last = null;
-    for (GraphContent content : graphs) {
-      try {
-        Graph graph = GraphFactory.createDefaultGraph();
-        for (Triple t : content.triples()) {
-          graph.add(t);
-        }
-        retry.run(
-            "PUT of " + content.graph().getURI(),
-            () -> {
-              auth(GSP.service(endpoint.gspUrl()).httpClient(http).graphName(content.graph()))
-                  .PUT(graph);
-              return null;
-            });
-      } catch (StoreException e) {
-        failed.add(content.graph().getURI());
-        last = e;
-      }
-    }
-    for (Node g : deletes) {
-      try {
-        retry.run(
-            "DELETE of " + g.getURI(),
-            () -> {
-              deleteIfPresent(g);
-              return null;
-            });
-      } catch (StoreException e) {
-        failed.add(g.getURI());
-        last = e;
-      }
-    }
-    if (!failed.isEmpty()) {
-      throw new StoreException(
-          failed.size()
-              + " graph(s) could not be written to "
-              + describe()
-              + " after "
-              + endpoint.attempts()
-              + " attempts ("
-              + last.getMessage()
-              + "); their metadata was not "
-              + "recorded, so a re-run writes them again: "
-              + String.join(" ", failed),
-          last);
-    }
-  }
-
-  /**
-   * A Graph Store Protocol DELETE; a graph that is not there (404) counts as deleted. Sent with the
-   * JDK client because Jena's {@code GSP.DELETE()} leaves out the request's extra headers, and with
-   * them the Authorization header a writable server needs.
-   */
-  private void deleteIfPresent(Node g) {
-    String separator = endpoint.gspUrl().contains("?") ? "&" : "?";
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    endpoint.gspUrl()
-                        + separator
-                        + "graph="
-                        + URLEncoder.encode(g.getURI(), StandardCharsets.UTF_8)))
-            .timeout(endpoint.timeout())
-            .DELETE();
-    if (endpoint.authorization() != null) {
-      request.header("Authorization", endpoint.authorization());
-    }
-    int status;
-    try {
-      status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (IOException e) {
-      throw new HttpException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new HttpException(e);
-    }
-    if (status != 404 && (status < 200 || status > 299)) {
-      throw new HttpException(status, "HTTP " + status);
-    }
-  }
-
-  private GSP auth(GSP gsp) {
-    return endpoint.authorization() == null
-        ? gsp
-        : gsp.httpHeader("Authorization", endpoint.authorization());
-  }
-
   private QueryExecHTTPBuilder authQuery(QueryExecHTTPBuilder b) {
-    return endpoint.authorization() == null
-        ? b
-        : b.httpHeader("Authorization", endpoint.authorization());
-  }
-
-  private UpdateExecHTTPBuilder authUpdate(UpdateExecHTTPBuilder b) {
     return endpoint.authorization() == null
         ? b
         : b.httpHeader("Authorization", endpoint.authorization());

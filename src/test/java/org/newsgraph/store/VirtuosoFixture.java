@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Virtuoso 7 ({@code virtuoso-t}, Debian's virtuoso-opensource-7-bin) in the foreground,
  * with its own ini and database in a scratch folder and free loopback ports; SPARQL update and the
- * Graph Store CRUD endpoint opened to the anonymous user, as a writable store must be.
+ * Graph Store CRUD endpoint opened to the anonymous user, as a writable store must be. Public for
+ * the remote-ingest benchmark.
  */
-final class VirtuosoFixture implements AutoCloseable {
+public final class VirtuosoFixture implements AutoCloseable {
 
   /** The server program, found on the PATH. */
   static final String SERVER = "virtuoso-t";
@@ -26,7 +27,7 @@ final class VirtuosoFixture implements AutoCloseable {
   private final Path log;
 
   /** Whether the server program is installed. */
-  static boolean installed() {
+  public static boolean installed() {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
       if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, SERVER))) {
         return true;
@@ -35,7 +36,8 @@ final class VirtuosoFixture implements AutoCloseable {
     return false;
   }
 
-  VirtuosoFixture(Path dir) throws IOException, InterruptedException {
+  /** Starts a server with its database in {@code dir}; waits until it answers. */
+  public VirtuosoFixture(Path dir) throws IOException, InterruptedException {
     Files.createDirectories(dir);
     sqlPort = freePort();
     httpPort = freePort();
@@ -58,7 +60,7 @@ final class VirtuosoFixture implements AutoCloseable {
   }
 
   /** The store options for {@code newsgraph}: Virtuoso's service URLs. */
-  String[] storeOptions() {
+  public String[] storeOptions() {
     String base = "http://127.0.0.1:" + httpPort;
     return new String[] {
       "--endpoint", base,
