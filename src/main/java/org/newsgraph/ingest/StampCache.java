@@ -80,14 +80,16 @@ final class StampCache {
   /**
    * Writes the stamps of {@code index} with this run's {@code changes} applied to a new file, and
    * returns the triple that makes the store vouch for it (to be committed with the run's end), or
-   * empty when the store has no folder or the file cannot be written (the next run then scans).
+   * empty when the file cannot be written (the next run then scans).
    */
   Optional<Triple> save(SourceIndex index, Changes changes) {
+    String token = UUID.randomUUID().toString().replace("-", "");
     if (folder.isEmpty()) {
-      return Optional.empty();
+      // A remote store keeps no file, and never reads the token; it records one all the same, so
+      // that its metadata graph has the shape of an embedded store's.
+      return Optional.of(vouching(token));
     }
     changes.applyTo(index);
-    String token = UUID.randomUUID().toString().replace("-", "");
     Path dir = folder.get();
     try {
       Files.createDirectories(dir);
@@ -121,8 +123,12 @@ final class StampCache {
     } catch (IOException e) {
       return Optional.empty();
     }
-    return Optional.of(
-        Triple.create(node, NewsVocab.DCTERMS_IDENTIFIER, NodeFactory.createLiteralString(token)));
+    return Optional.of(vouching(token));
+  }
+
+  private Triple vouching(String token) {
+    return Triple.create(
+        node, NewsVocab.DCTERMS_IDENTIFIER, NodeFactory.createLiteralString(token));
   }
 
   /** Removes the stamp files other than the one {@code kept} names (after its run committed). */
