@@ -159,32 +159,13 @@ final class FeedReader {
     List<Problem> problems = new ArrayList<>();
     List<Record> records = new ArrayList<>();
     try {
-      Document document = parse(source(inflate(bytes), name, problems));
+      Document document = parse(source(limits.inflate(bytes, "compressed feed"), name, problems));
       readDocument(document, name, fileTime, problems, records);
     } catch (SourceException e) {
       problems.add(e.toProblem(name));
     }
     boolean rejected = problems.stream().anyMatch(Problem::isError);
     return new ReadResult(rejected ? List.of() : records, problems, "feed");
-  }
-
-  private byte[] inflate(byte[] bytes) {
-    if (!isGzip(bytes)) {
-      return bytes;
-    }
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-      byte[] out = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
-      if (out.length > limits.maxFileBytes()) {
-        throw new SourceException(
-            Position.START,
-            "compressed feed inflates to more than the limit of "
-                + limits.maxFileBytes()
-                + " bytes (raise it with --max-file-size)");
-      }
-      return out;
-    } catch (IOException e) {
-      throw new SourceException(Position.START, "cannot inflate gzip: " + e.getMessage());
-    }
   }
 
   /**

@@ -13,7 +13,6 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -31,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -161,7 +159,7 @@ final class PageReader {
     List<Problem> problems = new ArrayList<>();
     List<Record> records = new ArrayList<>();
     try {
-      byte[] html = inflate(bytes, limits, "compressed page");
+      byte[] html = limits.inflate(bytes, "compressed page");
       Sink sink = new Sink(name, problems);
       Article article = article(html, null, null, sink);
       if (article != null) {
@@ -172,27 +170,6 @@ final class PageReader {
     }
     boolean rejected = problems.stream().anyMatch(Problem::isError);
     return new ReadResult(rejected ? List.of() : records, problems, "page");
-  }
-
-  /** Inflates gzip bytes up to the size cap; other bytes come back as they are. */
-  static byte[] inflate(byte[] bytes, ReaderLimits limits, String what) {
-    if (bytes.length < 2 || (bytes[0] & 0xFF) != 0x1F || (bytes[1] & 0xFF) != 0x8B) {
-      return bytes;
-    }
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-      byte[] out = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
-      if (out.length > limits.maxFileBytes()) {
-        throw new SourceException(
-            Position.START,
-            what
-                + " inflates to more than the limit of "
-                + limits.maxFileBytes()
-                + " bytes (raise it with --max-file-size)");
-      }
-      return out;
-    } catch (IOException e) {
-      throw new SourceException(Position.START, "cannot inflate gzip: " + e.getMessage());
-    }
   }
 
   /**

@@ -19,4 +19,33 @@ public record ReaderLimits(long maxFileBytes, int maxAliases, int maxDepth) {
       throw new IllegalArgumentException("limits must be positive");
     }
   }
+
+  /**
+   * Inflates gzip bytes (a compressed feed, page or record) up to {@link #maxFileBytes}; other
+   * bytes come back as they are.
+   *
+   * @param what names the input in the error ("compressed page")
+   * @throws SourceException when the bytes inflate past the cap or are not valid gzip
+   */
+  public byte[] inflate(byte[] bytes, String what) {
+    if (bytes.length < 2 || (bytes[0] & 0xFF) != 0x1F || (bytes[1] & 0xFF) != 0x8B) {
+      return bytes;
+    }
+    try (java.io.InputStream in =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      byte[] out = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
+      if (out.length > maxFileBytes) {
+        throw new SourceException(
+            org.newsgraph.model.Position.START,
+            what
+                + " inflates to more than the limit of "
+                + maxFileBytes
+                + " bytes (raise it with --max-file-size)");
+      }
+      return out;
+    } catch (java.io.IOException e) {
+      throw new SourceException(
+          org.newsgraph.model.Position.START, "cannot inflate gzip: " + e.getMessage());
+    }
+  }
 }
