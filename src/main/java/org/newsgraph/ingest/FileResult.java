@@ -1,7 +1,9 @@
 package org.newsgraph.ingest;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.jena.graph.Node;
 import org.newsgraph.model.Problem;
 
 /**
@@ -20,6 +22,8 @@ import org.newsgraph.model.Problem;
  * @param kind what the file was read as ({@code record}, {@code feed}, {@code page}, {@code WARC}),
  *     or null when it was not read
  * @param skippedRecords for a WARC file, its records that gave no page, by reason
+ * @param stored what the store held of the file and its graphs when the worker read it, or null
+ *     (looked up by the writer then)
  */
 record FileResult(
     String name,
@@ -31,11 +35,87 @@ record FileResult(
     FileStamp stamp,
     boolean restamp,
     String kind,
-    Map<String, Long> skippedRecords) {
+    Map<String, Long> skippedRecords,
+    Stored stored) {
 
   /** Copies the map. */
   FileResult {
     skippedRecords = Map.copyOf(skippedRecords);
+  }
+
+  /** A result without the store's facts (the writer looks them up). */
+  FileResult(
+      String name,
+      String path,
+      String sha256,
+      Outcome outcome,
+      List<Description> descriptions,
+      List<Problem> problems,
+      FileStamp stamp,
+      boolean restamp,
+      String kind,
+      Map<String, Long> skippedRecords) {
+    this(
+        name,
+        path,
+        sha256,
+        outcome,
+        descriptions,
+        problems,
+        stamp,
+        restamp,
+        kind,
+        skippedRecords,
+        null);
+  }
+
+  /** This result with the store's facts about it. */
+  FileResult with(Stored facts) {
+    return new FileResult(
+        name,
+        path,
+        sha256,
+        outcome,
+        descriptions,
+        problems,
+        stamp,
+        restamp,
+        kind,
+        skippedRecords,
+        facts);
+  }
+
+  /**
+   * What the store records of a changed file, looked up by the worker that read it so that the one
+   * writer thread does not wait for it (on a remote store, a round trip each): the graphs derived
+   * from the file, and the sources of each graph it describes or described. The store changes
+   * during a run only by the run's own writes, and the writer consults these facts only for graphs
+   * no other file of the run has described, whose sources the run has not touched: looked up
+   * earlier, they are what the writer would find.
+   *
+   * @param graphsOfPath the record graphs derived from the file
+   * @param sourcesOfGraph the source nodes of each of those graphs and of the graphs it describes
+   */
+  record Stored(List<Node> graphsOfPath, Map<Node, List<Node>> sourcesOfGraph) {
+
+    /** Looks the facts up for a file and the graphs its descriptions name. */
+    static Stored lookUp(SourceIndex index, String path, List<Description> descriptions) {
+      List<Node> graphs = index.graphsOf(path);
+      Map<Node, List<Node>> sources = new HashMap<>();
+      for (Node graph : graphs) {
+        sources.computeIfAbsent(graph, index::sourcesOf);
+      }
+      for (Description d : descriptions) {
+        sources.computeIfAbsent(d.graph(), index::sourcesOf);
+      }
+      return new Stored(List.copyOf(graphs), sources);
+    }
+
+    /** The recorded sources of a graph (looked up now if the worker did not). */
+    List<Node> sourcesOf(Node graph, SourceIndex index) {
+      List<Node> known = sourcesOfGraph.get(graph);
+      return known != null ? known : index.sourcesOf(graph);
+    }
   }
 
   /** A file that could not be read or found. */

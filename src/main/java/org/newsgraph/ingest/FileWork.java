@@ -85,7 +85,10 @@ final class FileWork {
       return FileResult.unchanged(name, path, sha, stamp, restamp);
     }
     ReadResult read = bytes != null ? reader.read(bytes, file, name) : reader.read(file, name);
-    return map(name, path, sha, stamp, read);
+    FileResult result = map(name, path, sha, stamp, read);
+    return result.rejected()
+        ? result
+        : result.with(FileResult.Stored.lookUp(index, path, result.descriptions()));
   }
 
   /** The result for a file the walker found unchanged by its stamp: nothing to read or do. */

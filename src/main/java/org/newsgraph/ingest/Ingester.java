@@ -257,6 +257,10 @@ public final class Ingester {
     Node source = provenance.source(result.path());
     Node at = Provenance.time(Instant.now());
     int file = graphs.file(result.path());
+    FileResult.Stored stored =
+        result.stored() != null
+            ? result.stored()
+            : FileResult.Stored.lookUp(index, result.path(), result.descriptions());
     List<Node> subjects = new ArrayList<>(List.of(source, Provenance.stamp(source)));
     List<Triple> meta =
         new ArrayList<>(provenance.sourceFile(source, result.path(), result.sha256(), run, at));
@@ -293,7 +297,7 @@ public final class Ingester {
         if (first) {
           counts.added++;
         }
-      } else if (!writeAlone(graph, slot, file, source, described, index)) {
+      } else if (!writeAlone(graph, slot, file, source, described, stored, index)) {
         graphs.set(slot, RunGraphs.DEFERRED); // merged with its other descriptions at the end
       } else {
         contents.add(Merge.of(graph, described));
@@ -302,9 +306,9 @@ public final class Ingester {
       }
     }
     List<Node> remove = new ArrayList<>();
-    for (Node old : index.graphsOf(result.path())) {
+    for (Node old : stored.graphsOfPath()) {
       if (!byGraph.containsKey(old)) {
-        retire(old, source, index, remove, subjects);
+        retire(old, source, stored.sourcesOf(old, index), remove, subjects);
       }
     }
     writer.write(new BatchWriter.Unit(contents, remove, subjects, meta));
@@ -316,18 +320,24 @@ public final class Ingester {
    * added or replaced from the same lookup of the graph's stored sources.
    */
   private boolean writeAlone(
-      Node graph, int slot, int file, Node source, List<Description> described, SourceIndex index) {
+      Node graph,
+      int slot,
+      int file,
+      Node source,
+      List<Description> described,
+      FileResult.Stored stored,
+      SourceIndex index) {
     if (described.size() != 1
         || graphs.describedByOther(slot, file)
         || graphs.has(slot, RunGraphs.DEFERRED)) {
       return false;
     }
-    List<Node> stored = index.sourcesOf(graph);
-    if (stored.stream().anyMatch(s -> !s.equals(source))) {
+    List<Node> sources = stored.sourcesOf(graph, index);
+    if (sources.stream().anyMatch(s -> !s.equals(source))) {
       return false;
     }
     graphs.set(slot, RunGraphs.WRITTEN);
-    count(!stored.isEmpty());
+    count(!sources.isEmpty());
     return true;
   }
 
@@ -345,9 +355,8 @@ public final class Ingester {
    * otherwise merged again at the end from the descriptions that remain.
    */
   private void retire(
-      Node graph, Node source, SourceIndex index, List<Node> remove, List<Node> subjects) {
-    if (graphs.slot(graph) >= 0
-        || index.sourcesOf(graph).stream().anyMatch(s -> !s.equals(source))) {
+      Node graph, Node source, List<Node> sources, List<Node> remove, List<Node> subjects) {
+    if (graphs.slot(graph) >= 0 || sources.stream().anyMatch(s -> !s.equals(source))) {
       graphs.defer(graph);
     } else {
       remove.add(graph);
@@ -414,7 +423,7 @@ public final class Ingester {
       List<Node> remove = new ArrayList<>();
       List<Node> subjects = new ArrayList<>();
       for (Node graph : index.graphsOf(path)) {
-        retire(graph, source, index, remove, subjects);
+        retire(graph, source, index.sourcesOf(graph), remove, subjects);
       }
       subjects.add(source);
       subjects.add(Provenance.stamp(source));
