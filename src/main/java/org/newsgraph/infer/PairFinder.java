@@ -20,11 +20,13 @@ import java.util.function.Consumer;
  * one with the longest posting list on, a term is left out while the sum over the left-out terms of
  * its weight times the largest weight the term has had in the window stays below the least cosine
  * that can count (the threshold, or the copy floor when lower). An article that shares only
- * left-out terms has a cosine below that sum, so it could not make a pair; every other candidate is
- * scored with the exact {@link TextProfile#cosine}. The pairs are therefore exactly those of
- * comparing every two articles, with the same scores, whatever is left out. A pair's score depends
- * on the two articles alone, so the pairs found do not depend on which other articles exist or in
- * what order files were read. Memory is the window's articles. Not thread-safe.
+ * left-out terms has a cosine below that sum, so it could not make a pair. The searched terms' part
+ * of each candidate's dot product is summed from the index; a candidate whose part plus that sum
+ * stays below the least cosine is dropped, and every other one is scored with the exact {@link
+ * TextProfile#cosine}. The pairs are therefore exactly those of comparing every two articles, with
+ * the same scores, whatever is left out. A pair's score depends on the two articles alone, so the
+ * pairs found do not depend on which other articles exist or in what order files were read. Memory
+ * is the window's articles. Not thread-safe.
  */
 public final class PairFinder {
 
@@ -40,7 +42,8 @@ public final class PairFinder {
   private final Map<Long, Postings> postings = new HashMap<>();
   private Doc last;
   private long nextId;
-  private boolean[] marked = new boolean[256];
+  private double[] dots = new double[256];
+  private double leftOutBound;
   private final List<Slot> touched = new ArrayList<>();
   private long[] order = new long[64];
   private long leftOut;
@@ -83,26 +86,32 @@ public final class PairFinder {
     evictBefore(doc.time() - settings.windowSeconds());
     long first = window.isEmpty() ? nextId : window.peekFirst().id();
     int span = (int) (nextId - first);
-    if (marked.length < span) {
-      marked = new boolean[Math.max(span, marked.length * 2)];
+    if (dots.length < span) {
+      dots = new double[Math.max(span, dots.length * 2)];
     }
     TextProfile p = doc.profile();
     int searched = searchedFrom(p);
-    for (int k = searched; k < p.terms().length && k < orderLength; k++) {
+    for (int k = searched; k < orderLength; k++) {
       int i = (int) order[k];
       for (Posting posting : postings.get(p.terms()[i]).list) {
         int at = (int) (posting.slot().id() - first);
-        if (!marked[at]) {
-          marked[at] = true;
+        if (dots[at] == 0) {
           touched.add(posting.slot());
         }
+        dots[at] += p.weights()[i] * posting.weight();
       }
     }
+    double least = least();
     for (Slot other : touched) {
-      marked[(int) (other.id() - first)] = false;
-      Pair pair = pair(other.doc(), doc, p.cosine(other.doc().profile()), settings);
-      if (pair != null) {
-        sink.accept(pair);
+      int at = (int) (other.id() - first);
+      // The searched terms' part of the dot product, plus at most leftOutBound from the others.
+      boolean possible = dots[at] + leftOutBound >= least;
+      dots[at] = 0;
+      if (possible) {
+        Pair pair = pair(other.doc(), doc, p.cosine(other.doc().profile()), settings);
+        if (pair != null) {
+          sink.accept(pair);
+        }
       }
     }
     touched.clear();
@@ -145,7 +154,7 @@ public final class PairFinder {
       order[k] = order[k] & 0xffffffffL;
     }
     orderLength = n;
-    double least = Math.min(settings.threshold(), COPY_FLOOR) - 1e-6;
+    double least = least();
     double bound = 0;
     int k = 0;
     while (k < n) {
@@ -158,7 +167,13 @@ public final class PairFinder {
       leftOut += postings.get(p.terms()[i]).list.size();
       k++;
     }
+    leftOutBound = bound;
     return k;
+  }
+
+  /** The least cosine that can make a pair (a little less, for rounding). */
+  private double least() {
+    return Math.min(settings.threshold(), COPY_FLOOR) - 1e-6;
   }
 
   /** How many postings the search has left out so far (for tests). */
