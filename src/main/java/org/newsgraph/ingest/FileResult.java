@@ -43,32 +43,6 @@ record FileResult(
     skippedRecords = Map.copyOf(skippedRecords);
   }
 
-  /** A result without the store's facts (the writer looks them up). */
-  FileResult(
-      String name,
-      String path,
-      String sha256,
-      Outcome outcome,
-      List<Description> descriptions,
-      List<Problem> problems,
-      FileStamp stamp,
-      boolean restamp,
-      String kind,
-      Map<String, Long> skippedRecords) {
-    this(
-        name,
-        path,
-        sha256,
-        outcome,
-        descriptions,
-        problems,
-        stamp,
-        restamp,
-        kind,
-        skippedRecords,
-        null);
-  }
-
   /** This result with the store's facts about it. */
   FileResult with(Stored facts) {
     return new FileResult(
@@ -121,7 +95,17 @@ record FileResult(
   /** A file that could not be read or found. */
   static FileResult failed(String name, String path, Problem problem) {
     return new FileResult(
-        name, path, "", Outcome.READ, List.of(), List.of(problem), null, false, null, Map.of());
+        name,
+        path,
+        "",
+        Outcome.READ,
+        List.of(),
+        List.of(problem),
+        null,
+        false,
+        null,
+        Map.of(),
+        null);
   }
 
   /** A file unchanged since it was last read: nothing to do but maybe record its new stamp. */
@@ -137,7 +121,8 @@ record FileResult(
         stamp,
         restamp,
         org.newsgraph.source.RecordReader.kindOfName(path),
-        Map.of());
+        Map.of(),
+        null);
   }
 
   /** A file the walk did not offer, with a note saying why (shown with {@code --verbose}). */
@@ -152,7 +137,8 @@ record FileResult(
         null,
         false,
         null,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   /** What became of a file. */

@@ -173,7 +173,8 @@ final class FileWork {
         stamp,
         false,
         result.kind(),
-        result.skippedRecords());
+        result.skippedRecords(),
+        null);
   }
 
   private static String hash(Path file) throws IOException {
