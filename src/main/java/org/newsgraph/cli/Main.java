@@ -42,6 +42,9 @@ public final class Main {
     CommandLine cli = new CommandLine(NewsgraphCommand.class, new CommandFactory(console));
     // "query @file.rq" names a query file; picocli would otherwise read it as an argument file.
     cli.setExpandAtFiles(false);
+    // The descriptions are written as lines of up to about 100 characters; at picocli's default
+    // width of 80 they would be broken again mid-sentence.
+    cli.setUsageHelpWidth(110);
     cli.setOut(
         new PrintWriter(
             new java.io.OutputStreamWriter(console.out(), java.nio.charset.StandardCharsets.UTF_8),
