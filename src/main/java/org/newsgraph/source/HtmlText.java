@@ -77,6 +77,60 @@ final class HtmlText {
     if (html == null) {
       return null;
     }
+    if (isTidy(html)) {
+      String text = html.strip();
+      return text.isEmpty() ? null : text;
+    }
+    Map<String, String> recent = RECENT.get();
+    String known = recent.get(html);
+    if (known != null) {
+      return known.isEmpty() ? null : known;
+    }
+    String text = convert(html);
+    recent.put(html, text == null ? "" : text);
+    return text;
+  }
+
+  /**
+   * True when {@link #convert} could change nothing but the ends of {@code text}: no markup, no
+   * reference, no white space but single spaces. Most titles, names and categories are so.
+   */
+  private static boolean isTidy(String text) {
+    char previous = 'x';
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '<'
+          || c == '&'
+          || c == '\n'
+          || c == '\t'
+          || c == '\r'
+          || c == '\f'
+          || c == '\u000B'
+          || c == '\u00A0'
+          || (c == ' ' && previous == ' ')) {
+        return false;
+      }
+      previous = c;
+    }
+    return true;
+  }
+
+  /**
+   * The texts last converted on this thread: a feed folder repeats each item's description in every
+   * snapshot that holds it, so the same fragments come back again and again.
+   */
+  private static final ThreadLocal<Map<String, String>> RECENT =
+      ThreadLocal.withInitial(
+          () ->
+              new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                  return size() > 512;
+                }
+              });
+
+  /** {@link #plain} without its shortcuts (package-private for the test that compares them). */
+  static String convert(String html) {
     String text = DROPPED.matcher(html).replaceAll(" ");
     text = BREAK.matcher(text).replaceAll("\n");
     text = TAG.matcher(text).replaceAll("");
