@@ -364,10 +364,12 @@ public final class RemoteStore implements GraphStore {
         try {
           return request.get();
         } catch (HttpException e) {
+          rethrowOwn(e);
           if (!isTransient(e.getStatusCode()) || attempt >= attempts) {
             throw failure(what, e.getStatusCode(), e.getStatusLine(), e);
           }
         } catch (QueryExceptionHTTP e) {
+          rethrowOwn(e);
           if (!isTransient(e.getStatusCode()) || attempt >= attempts) {
             throw failure(what, e.getStatusCode(), e.getStatusLine(), e);
           }
@@ -379,6 +381,19 @@ public final class RemoteStore implements GraphStore {
           throw new StoreException(what + " interrupted", e);
         }
         wait *= 2;
+      }
+    }
+
+    /**
+     * Throws the {@link StoreException} that newsgraph's own HTTP client raised inside a request (a
+     * result cut at a server's row cap, {@link RemoteQuirks.CutWatch}), which Jena wraps as a
+     * connection failure: it is the answer, not a fault to retry or to call "cannot connect".
+     */
+    private static void rethrowOwn(RuntimeException e) {
+      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        if (t instanceof StoreException own) {
+          throw own;
+        }
       }
     }
 
