@@ -84,8 +84,18 @@ final class FileWork {
       boolean restamp = stamp != null && !index.stampEquals(path, stamp);
       return FileResult.unchanged(name, path, sha, stamp, restamp);
     }
-    ReadResult read = bytes != null ? reader.read(bytes, file, name) : reader.read(file, name);
-    FileResult result = map(name, path, sha, stamp, read);
+    FileResult result;
+    try {
+      ReadResult read = bytes != null ? reader.read(bytes, file, name) : reader.read(file, name);
+      result = map(name, path, sha, stamp, read);
+    } catch (StackOverflowError e) {
+      // A parser that recurses (a library's, on input nested past every check) ran out of stack:
+      // this file is refused, the thread's stack is unwound, and the run goes on.
+      return FileResult.failed(
+          name,
+          path,
+          Problem.error(name, Position.START, "nested too deeply to be read (stack overflow)"));
+    }
     return result.rejected()
         ? result
         : result.with(FileResult.Stored.lookUp(index, path, result.descriptions()));

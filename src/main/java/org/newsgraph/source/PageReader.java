@@ -832,26 +832,46 @@ final class PageReader {
    */
   private static String jsonSyntaxError(String json, Position dataAt) {
     try (JsonParser parser = Json.createParser(new StringReader(json))) {
+      int depth = 0;
       while (parser.hasNext()) {
-        parser.next();
+        JsonParser.Event event = parser.next();
+        if (event == JsonParser.Event.START_OBJECT || event == JsonParser.Event.START_ARRAY) {
+          if (++depth > MAX_JSON_DEPTH) {
+            // JSON-LD processing builds the tree recursively: a deep enough block would
+            // overflow the stack. Real pages nest a dozen levels.
+            JsonLocation location = parser.getLocation();
+            return at(dataAt, location) + "|nested deeper than " + MAX_JSON_DEPTH + " levels";
+          }
+        } else if (event == JsonParser.Event.END_OBJECT || event == JsonParser.Event.END_ARRAY) {
+          depth--;
+        }
       }
       return null;
     } catch (JsonParsingException e) {
-      JsonLocation location = e.getLocation();
-      Position at = dataAt;
-      if (location != null && location.getLineNumber() >= 1) {
-        long line = location.getLineNumber();
-        long column = Math.max(1, location.getColumnNumber());
-        at =
-            line == 1
-                ? new Position(dataAt.line(), (int) (dataAt.column() + column - 1))
-                : new Position((int) (dataAt.line() + line - 1), (int) column);
-      }
       String message = e.getMessage() == null ? "malformed JSON" : e.getMessage();
-      return at.line() + ":" + at.column() + "|" + message.replaceAll("\\s+", " ").strip();
+      return at(dataAt, e.getLocation(), 0) + "|" + message.replaceAll("\\s+", " ").strip();
     } catch (RuntimeException e) {
       return dataAt.line() + ":" + dataAt.column() + "|" + e.getMessage();
     }
+  }
+
+  /** The most levels of objects and arrays a JSON-LD block may nest. */
+  static final int MAX_JSON_DEPTH = 100;
+
+  /**
+   * {@code line:col} in the page of a location in a JSON-LD block that starts at {@code dataAt}.
+   */
+  private static String at(Position dataAt, JsonLocation location, int shift) {
+    Position at = dataAt;
+    if (location != null && location.getLineNumber() >= 1) {
+      long line = location.getLineNumber();
+      long column = Math.max(1, location.getColumnNumber() + shift);
+      at =
+          line == 1
+              ? new Position(dataAt.line(), (int) (dataAt.column() + column - 1))
+              : new Position((int) (dataAt.line() + line - 1), (int) column);
+    }
+    return at.line() + ":" + at.column();
   }
 
   private static Position positionOf(String syntaxError, Position fallback) {

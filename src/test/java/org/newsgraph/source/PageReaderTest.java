@@ -28,6 +28,35 @@ class PageReaderTest {
   }
 
   @Test
+  void jsonLdNestedPastTheLimitIsAWarningAtItsPlaceAndTheMetaTagsGiveTheArticle() {
+    // 20,000 levels overflowed the stack of the JSON-LD processor, failing the whole run.
+    int levels = 20_000;
+    String deep = "{\"a\": ".repeat(levels) + "1" + "}".repeat(levels);
+    List<Problem> problems = new ArrayList<>();
+    Article a =
+        read(
+            "<html><head><title>Deep</title>\n"
+                + "<link rel=\"canonical\" href=\"https://deep.example/a\">\n"
+                + "<meta property=\"og:title\" content=\"A deep page\">\n"
+                + "<script type=\"application/ld+json\">"
+                + deep
+                + "</script></head><body></body></html>",
+            problems);
+    assertThat(a.title()).isEqualTo("A deep page");
+    assertThat(a.webUrl()).isEqualTo("https://deep.example/a");
+    // the column of the 101st opening brace
+    int column = "<script type=\"application/ld+json\">".length() + 1 + 6 * 100;
+    assertThat(problems)
+        .extracting(Problem::toString)
+        .containsExactly(
+            "p.html:4:"
+                + column
+                + ": warning: invalid JSON in the JSON-LD <script> at line 4: nested deeper than "
+                + PageReader.MAX_JSON_DEPTH
+                + " levels; the page's meta tags are read instead");
+  }
+
+  @Test
   void aTopLevelArrayWithAnHttpsVocabularyAndStringValuesGivesTheArticle() {
     List<Problem> problems = new ArrayList<>();
     Article a =
