@@ -203,6 +203,9 @@ final class FeedReader {
     }
   }
 
+  /** The most levels of elements a feed (or OPML list) may nest; real ones nest a dozen. */
+  static final int MAX_DEPTH = 256;
+
   /** Parses XML safely, with every element's position (also for {@link SafeXml}). */
   static Document parse(InputSource source) {
     RefusingHandler[] current = new RefusingHandler[1];
@@ -256,8 +259,31 @@ final class FeedReader {
 
   /** JDOM's handler, refusing entity declarations (XXE, entity expansion). */
   private static final class RefusingHandler extends SAXHandler {
+    private int depth;
+
     RefusingHandler(JDOMFactory factory) {
       super(factory);
+    }
+
+    @Override
+    public void startElement(
+        String namespaceURI, String localName, String qName, org.xml.sax.Attributes atts)
+        throws SAXException {
+      if (++depth > MAX_DEPTH) {
+        // ROME walks XHTML content recursively: a deep enough nest would overflow the stack.
+        Locator at = getDocumentLocator();
+        throw new SourceException(
+            at == null ? Position.START : position(at.getLineNumber(), at.getColumnNumber()),
+            "malformed XML: elements nested deeper than " + MAX_DEPTH + " levels");
+      }
+      super.startElement(namespaceURI, localName, qName, atts);
+    }
+
+    @Override
+    public void endElement(String namespaceURI, String localName, String qName)
+        throws SAXException {
+      depth--;
+      super.endElement(namespaceURI, localName, qName);
     }
 
     @Override

@@ -840,7 +840,8 @@ final class PageReader {
             // JSON-LD processing builds the tree recursively: a deep enough block would
             // overflow the stack. Real pages nest a dozen levels.
             JsonLocation location = parser.getLocation();
-            return at(dataAt, location) + "|nested deeper than " + MAX_JSON_DEPTH + " levels";
+            // (the location is just past the bracket)
+            return at(dataAt, location, -1) + "|nested deeper than " + MAX_JSON_DEPTH + " levels";
           }
         } else if (event == JsonParser.Event.END_OBJECT || event == JsonParser.Event.END_ARRAY) {
           depth--;

@@ -138,6 +138,37 @@ class FeedReaderTest {
   }
 
   @Test
+  void xhtmlContentNestedPastTheLimitIsAnErrorAtItsElement() throws IOException {
+    // 50,000 nested <div>s in an Atom entry's XHTML content overflowed ROME's stack.
+    String head =
+        "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title>"
+            + "<id>urn:x</id><updated>2024-01-01T00:00:00Z</updated><entry><title>E</title>"
+            + "<id>urn:e</id><link href=\"https://deep.example/e\"/>"
+            + "<updated>2024-01-01T00:00:00Z</updated><content type=\"xhtml\">";
+    Path file = dir.resolve("deep.atom");
+    Files.writeString(
+        file,
+        head
+            + "<div>".repeat(50_000)
+            + "x"
+            + "</div>".repeat(50_000)
+            + "</content></entry></feed>");
+    ReadResult result = reader.read(file, "deep.atom");
+    assertEquals(List.of(), result.records());
+    // just past the start tag that goes one level past the limit (as every XML position is: where
+    // the start tag ends); the feed, the entry and the content are three levels
+    int column = head.length() + "<div>".length() * (FeedReader.MAX_DEPTH + 1 - 3) + 1;
+    assertEquals(
+        List.of(
+            "deep.atom:1:"
+                + column
+                + ": error: malformed XML: elements nested deeper than "
+                + FeedReader.MAX_DEPTH
+                + " levels"),
+        result.problems().stream().map(Object::toString).toList());
+  }
+
+  @Test
   void anExternalDtdIsNeverFetchedAndAPlainDoctypeIsAccepted() throws IOException {
     Path file = dir.resolve("old.rss");
     Files.writeString(
