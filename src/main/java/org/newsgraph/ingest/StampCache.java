@@ -74,7 +74,11 @@ final class StampCache {
         return index;
       }
     }
-    return SourceIndex.load(store, provenance);
+    SourceIndex index = SourceIndex.load(store, provenance);
+    if (store.remote()) {
+      index.snapshot();
+    }
+    return index;
   }
 
   /**

@@ -338,6 +338,11 @@ public final class RemoteStore implements GraphStore {
   }
 
   @Override
+  public boolean remote() {
+    return true;
+  }
+
+  @Override
   public void close() {
     // The JDK HttpClient of Java 17 has no close; its threads are daemons.
   }
