@@ -2,6 +2,7 @@ package org.newsgraph.store;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.jena.graph.Node;
@@ -286,9 +287,15 @@ final class RemoteWrites {
       Set<Node> restorable) {
     List<Part> parts = new ArrayList<>(replace.size() + delete.size());
     List<Part> posted = new ArrayList<>();
+    Set<Node> deleted = delete.isEmpty() ? Set.of() : new HashSet<>(delete);
     for (GraphContent content : replace) {
       Part part = part(content.graph(), content.triples());
-      boolean post = postQuads && !part.data().isEmpty() && restorable.contains(content.graph());
+      // A graph also removed by the batch keeps the order of one request: drops, then the data.
+      boolean post =
+          postQuads
+              && !part.data().isEmpty()
+              && restorable.contains(content.graph())
+              && !deleted.contains(content.graph());
       (post ? posted : parts).add(part);
     }
     for (Node graph : delete) {
