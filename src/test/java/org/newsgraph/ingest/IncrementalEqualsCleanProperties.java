@@ -98,7 +98,7 @@ class IncrementalEqualsCleanProperties {
    * source's hash, which sources and graphs have derivations): along any history, a run through it
    * counts, reports and stores exactly what a run that asks the store each time does.
    */
-  @Property(tries = 8, shrinking = ShrinkingMode.BOUNDED)
+  @Property(tries = 6, shrinking = ShrinkingMode.BOUNDED)
   void aRunReadingTheStoreFromItsSnapshotDoesWhatARunAskingTheStoreDoes(
       @ForAll("histories") List<Op> history) throws IOException {
     Path dir = Files.createTempDirectory("newsgraph-snapshot");
