@@ -1,8 +1,10 @@
 package org.newsgraph.ingest;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDF;
@@ -27,12 +29,27 @@ final class BatchWriter implements AutoCloseable {
    * @param remove record graphs removed
    * @param metaSubjects subjects whose metadata is replaced
    * @param metaTriples the new metadata
+   * @param recordsItsSource true when the metadata records the new hash of the source file that
+   *     every graph of the unit comes from (a file's own unit): a re-run reads that file again
+   *     until this unit's metadata is in, so the graphs may be written apart from it ({@link
+   *     StoreBatch#restorable()})
    */
   record Unit(
       List<GraphContent> graphs,
       List<Node> remove,
       List<Node> metaSubjects,
-      List<Triple> metaTriples) {}
+      List<Triple> metaTriples,
+      boolean recordsItsSource) {
+
+    /** A unit whose graphs are not restorable by a re-run (a merge, a removal, a stamp). */
+    Unit(
+        List<GraphContent> graphs,
+        List<Node> remove,
+        List<Node> metaSubjects,
+        List<Triple> metaTriples) {
+      this(graphs, remove, metaSubjects, metaTriples, false);
+    }
+  }
 
   private final GraphStore store;
   private final Optional<BulkLoad> bulk;
@@ -85,15 +102,19 @@ final class BatchWriter implements AutoCloseable {
     List<Node> delete = new ArrayList<>();
     List<Node> subjects = new ArrayList<>();
     List<Triple> triples = new ArrayList<>();
+    Set<Node> restorable = new HashSet<>();
     for (Unit unit : pending) {
       replace.addAll(unit.graphs());
+      if (unit.recordsItsSource()) {
+        unit.graphs().forEach(g -> restorable.add(g.graph()));
+      }
       delete.addAll(unit.remove());
       subjects.addAll(unit.metaSubjects());
       triples.addAll(unit.metaTriples());
     }
     pending.clear();
     pendingRecords = 0;
-    store.apply(new StoreBatch(replace, delete, metaGraph, subjects, triples));
+    store.apply(new StoreBatch(replace, delete, metaGraph, subjects, triples, restorable));
     listener.committed(
         store,
         new IngestListener.Committed(

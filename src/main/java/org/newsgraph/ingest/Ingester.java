@@ -215,7 +215,7 @@ public final class Ingester {
       subjects.add(graph.graph());
       meta.addAll(provenance.graph(graph.graph(), source, run, at));
     }
-    return new BatchWriter.Unit(systemGraphs, List.of(), subjects, meta);
+    return new BatchWriter.Unit(systemGraphs, List.of(), subjects, meta, true);
   }
 
   private void accept(
@@ -311,7 +311,8 @@ public final class Ingester {
         retire(old, source, stored.sourcesOf(old, index), remove, subjects);
       }
     }
-    writer.write(new BatchWriter.Unit(contents, remove, subjects, meta));
+    // The unit records the file's new hash: until it is in, a re-run reads the file again.
+    writer.write(new BatchWriter.Unit(contents, remove, subjects, meta, true));
   }
 
   /**

@@ -139,7 +139,20 @@ public final class Provenance {
         return null;
       }
       String iri = stamp.getURI();
-      int end = iri.length() - "/stamp".length();
+      return parse(iri, iri.length() - "/stamp".length());
+    }
+
+    /** The key of a source node ({@code {base}source/KEY}), or null for a node of another form. */
+    static SourceKey ofSource(Node source) {
+      if (!source.isURI()) {
+        return null;
+      }
+      String iri = source.getURI();
+      return parse(iri, iri.length());
+    }
+
+    /** The key whose 32 hex digits end at {@code end}, after a slash; null when there is none. */
+    private static SourceKey parse(String iri, int end) {
       if (end < 33 || iri.charAt(end - 33) != '/') {
         return null;
       }

@@ -14,8 +14,16 @@ import org.newsgraph.store.GraphStore;
  * needs, its stamp (size and modification time when last read), is read from the metadata graph at
  * the start of the run into compact arrays keyed by the source node's hash (about 60 bytes per
  * file, two index scans). What only changed files need (the recorded hash, the graphs derived from
- * a file, whether a graph exists) is looked up in the store when asked. Thread-safe: the arrays are
- * read-only after loading and the store is.
+ * a file, whether a graph exists) is looked up in the store when asked.
+ *
+ * <p>On a store where every lookup is a round trip ({@link GraphStore#remote()}), the run also
+ * takes a {@linkplain #snapshot() snapshot} at its start, in two more streamed queries: every
+ * source's recorded hash, which sources have graphs derived from them, and which graphs are derived
+ * from a source (about 40 bytes per source and 20 to 35 per graph, no object per entry). The hash
+ * is then answered from the snapshot, and so is every "none": a file the store does not know, a
+ * source with no graphs, a graph with no source; only what the snapshot says exists is still asked
+ * of the store (its current state, as without a snapshot). Into an empty store a run makes no
+ * lookup per file at all. Thread-safe: the arrays are read-only after loading and the store is.
  */
 final class SourceIndex {
 
@@ -28,6 +36,18 @@ final class SourceIndex {
   private long[] modified = new long[1024];
   private int count;
   private boolean cached;
+
+  // The snapshot (remote stores only; see the class comment). Per source id: its hash as four
+  // longs, and what the store recorded of it (the FACT_ bits). Per graph: the 64-bit hash of its
+  // IRI when some source derives it.
+  private static final byte FACT_HASH = 1; // the hash is in shas
+  private static final byte FACT_ASK_HASH = 2; // a hash the snapshot does not hold: ask the store
+  private static final byte FACT_GRAPHS = 4; // some graph is derived from the source
+  private boolean snapshot;
+  private boolean ambiguous; // two sources whose keys share their first 64 bits: ask for sources
+  private long[] shas;
+  private byte[] facts;
+  private LongIntMap derived;
 
   private SourceIndex(GraphStore store, Provenance provenance) {
     this.store = store;
@@ -78,6 +98,121 @@ final class SourceIndex {
           }
         });
     return index;
+  }
+
+  /**
+   * Reads, in two streamed queries, what the lookups of the run would otherwise ask file by file:
+   * the hash the store records for each source, and which graphs are derived from which sources.
+   * Called once, before the run's first write and before any other thread reads the index.
+   */
+  void snapshot() {
+    if (store == null || snapshot) {
+      return;
+    }
+    snapshot = true;
+    shas = new long[4 * high.length];
+    facts = new byte[high.length];
+    derived = new LongIntMap();
+    Node meta = provenance.metaGraph();
+    store.findInGraph(
+        meta,
+        Node.ANY,
+        Provenance.SHA256,
+        Node.ANY,
+        (source, sha) -> {
+          int id = sourceId(source);
+          if (id < 0) {
+            return;
+          }
+          boolean known = (facts[id] & (FACT_HASH | FACT_ASK_HASH)) != 0;
+          if (!known && sha.isLiteral() && putHash(id, sha.getLiteralLexicalForm())) {
+            facts[id] |= FACT_HASH;
+          } else {
+            facts[id] = (byte) (facts[id] & ~FACT_HASH | FACT_ASK_HASH); // odd, or twice: ask
+          }
+        });
+    store.findInGraph(
+        meta,
+        Node.ANY,
+        Provenance.DERIVED_FROM,
+        Node.ANY,
+        (graph, source) -> {
+          derived.put(graphKey(graph), 0);
+          int id = sourceId(source);
+          if (id >= 0) {
+            facts[id] |= FACT_GRAPHS;
+          }
+        });
+  }
+
+  /** True when a snapshot was taken (a remote store). */
+  boolean snapshotTaken() {
+    return snapshot;
+  }
+
+  /**
+   * The id of a source node while the snapshot is read (added when new), or -1 for a node not of
+   * the form {@code {base}source/KEY}, or one whose key shares its first 64 bits with another's
+   * (then the snapshot's "none" is not trusted for sources).
+   */
+  private int sourceId(Node source) {
+    Provenance.SourceKey key = Provenance.SourceKey.ofSource(source);
+    if (key == null) {
+      return -1;
+    }
+    int id = id(key.high(), key.low(), true);
+    if (id < 0) {
+      ambiguous = true;
+    }
+    return id;
+  }
+
+  /** Keeps a hash of 64 lower-case hex digits as four longs; false for any other text. */
+  private boolean putHash(int id, String hex) {
+    if (hex.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = hex.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    for (int i = 0; i < 4; i++) {
+      shas[4 * id + i] = Long.parseUnsignedLong(hex, 16 * i, 16 * i + 16, 16);
+    }
+    return true;
+  }
+
+  private String hash(int id) {
+    StringBuilder hex = new StringBuilder(64);
+    for (int i = 0; i < 4; i++) {
+      String part = Long.toHexString(shas[4 * id + i]);
+      hex.append("0".repeat(16 - part.length())).append(part);
+    }
+    return hex.toString();
+  }
+
+  /** The id of a path's source, or -1 when the snapshot holds nothing of it. */
+  private int snapshotId(String path) {
+    Provenance.SourceKey key = provenance.key(path);
+    return key == null ? -1 : id(key.high(), key.low(), false);
+  }
+
+  /** The snapshot's facts of a path's source: 0 when the store recorded nothing of it. */
+  private byte factsOf(String path) {
+    int id = snapshotId(path);
+    return id < 0 ? 0 : facts[id];
+  }
+
+  /** 64 bits of a graph's IRI (FNV-1a over its characters); a collision only costs a lookup. */
+  private static long graphKey(Node graph) {
+    String text = graph.isURI() ? graph.getURI() : graph.toString();
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < text.length(); i++) {
+      h = (h ^ text.charAt(i)) * 0x100000001b3L;
+    }
+    return h;
   }
 
   /**
@@ -142,6 +277,16 @@ final class SourceIndex {
     if (store == null) {
       return null;
     }
+    if (snapshot && !ambiguous) {
+      int id = snapshotId(path);
+      byte known = id < 0 ? 0 : facts[id];
+      if ((known & FACT_HASH) != 0) {
+        return hash(id);
+      }
+      if ((known & FACT_ASK_HASH) == 0) {
+        return null;
+      }
+    }
     AtomicReference<String> sha = new AtomicReference<>();
     store.findInGraph(
         provenance.metaGraph(),
@@ -154,7 +299,7 @@ final class SourceIndex {
 
   /** The record graphs derived from a source path. */
   List<Node> graphsOf(String path) {
-    if (store == null) {
+    if (store == null || snapshot && !ambiguous && (factsOf(path) & FACT_GRAPHS) == 0) {
       return List.of();
     }
     List<Node> graphs = new ArrayList<>(1);
@@ -190,7 +335,7 @@ final class SourceIndex {
 
   /** The source nodes the store records for a record graph ({@code prov:wasDerivedFrom}). */
   List<Node> sourcesOf(Node graph) {
-    if (store == null) {
+    if (store == null || snapshot && derived.get(graphKey(graph)) == LongIntMap.ABSENT) {
       return List.of();
     }
     List<Node> sources = new ArrayList<>(2);
@@ -240,12 +385,19 @@ final class SourceIndex {
       low = Arrays.copyOf(low, count * 2);
       sizes = Arrays.copyOf(sizes, count * 2);
       modified = Arrays.copyOf(modified, count * 2);
+      if (snapshot) {
+        shas = Arrays.copyOf(shas, 4 * count * 2);
+        facts = Arrays.copyOf(facts, count * 2);
+      }
     }
     id = count++;
     high[id] = hi;
     low[id] = lo;
     sizes[id] = -1;
     modified[id] = Long.MIN_VALUE;
+    if (snapshot) {
+      facts[id] = 0;
+    }
     ids.put(hi, id);
     return id;
   }

@@ -64,7 +64,8 @@ final class StampCache {
 
   /**
    * The stamps the store records: from the file when the store vouches for it, else by scanning the
-   * metadata graph.
+   * metadata graph; on a remote store also the {@linkplain SourceIndex#snapshot() snapshot} of its
+   * hashes and derivations.
    */
   SourceIndex load(GraphStore store, Provenance provenance) {
     String token = folder.isPresent() ? token(store) : null;
@@ -74,7 +75,11 @@ final class StampCache {
         return index;
       }
     }
-    return SourceIndex.load(store, provenance);
+    SourceIndex index = SourceIndex.load(store, provenance);
+    if (store.remote()) {
+      index.snapshot();
+    }
+    return index;
   }
 
   /**

@@ -109,6 +109,14 @@ public interface GraphStore extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * True when every read is a request over the network (a remote SPARQL endpoint): a caller that
+   * would look many small things up reads what it needs in a few streamed queries instead.
+   */
+  default boolean remote() {
+    return false;
+  }
+
   /** Releases the store. */
   @Override
   void close();

@@ -73,6 +73,7 @@ public final class RemoteStore implements GraphStore {
   private final Retry retry;
   private final RemoteDefaultGraph defaultGraph;
   private volatile RemoteQuirks.Engine engine;
+  private volatile boolean postRefused;
 
   /** A store on an endpoint. Nothing is contacted until the first call. */
   public RemoteStore(RemoteEndpoint endpoint) {
@@ -121,23 +122,41 @@ public final class RemoteStore implements GraphStore {
    */
   @Override
   public void apply(StoreBatch batch) {
-    writes()
-        .write(
-            batch.replace(),
-            batch.delete(),
-            RemoteWrites.metadataOperations(
-                batch.metaGraph(), batch.metaSubjects(), batch.metaTriples()));
+    RemoteWrites writes = writes();
+    writes.write(
+        batch.replace(),
+        batch.delete(),
+        quirks() == RemoteQuirks.Engine.FUSEKI
+            ? RemoteWrites.compactMetadata(
+                batch.metaGraph(), batch.metaSubjects(), batch.metaTriples())
+            : RemoteWrites.metadataOperations(
+                batch.metaGraph(), batch.metaSubjects(), batch.metaTriples()),
+        batch.restorable());
   }
 
-  /** The writer of one batch, with the request size limit of this store's engine. */
+  /**
+   * The writer of one batch, with the request size limit of this store's engine; it posts quads
+   * where the engine takes them and has not refused a post.
+   */
   private RemoteWrites writes() {
     RemoteQuirks.Engine quirks = quirks();
     return new RemoteWrites(
-        this::sendUpdate,
+        new RemoteWrites.Sender() {
+          @Override
+          public void send(String what, String update) {
+            sendUpdate(what, update);
+          }
+
+          @Override
+          public boolean post(String what, String trig) {
+            return postQuads(what, trig);
+          }
+        },
         quirks.maxRequestBytes(endpoint),
         quirks.maxGraphs(),
         describe(),
-        endpoint.attempts());
+        endpoint.attempts(),
+        quirks.takesPostedQuads() && !postRefused);
   }
 
   /** What kind of engine the endpoint is, asked once (before the first write). */
@@ -152,14 +171,38 @@ public final class RemoteStore implements GraphStore {
 
   /** Posts one SPARQL Update request, with retries. */
   private void sendUpdate(String what, String update) {
-    byte[] body = update.getBytes(StandardCharsets.UTF_8);
+    post(what, endpoint.updateUrl(), "application/sparql-update; charset=utf-8", update);
+  }
+
+  /**
+   * Posts quads as TriG to the dataset's Graph Store Protocol URL, with retries; false (once and
+   * for all) when the endpoint answers that it takes no such post there (404, 405, 415, 501: no
+   * Graph Store Protocol service at that URL, or one that is read-only or takes no quads).
+   */
+  private boolean postQuads(String what, String trig) {
+    try {
+      post(what, endpoint.gspUrl(), "application/trig; charset=utf-8", trig);
+      return true;
+    } catch (RemoteRefusedException e) {
+      int status = e.status();
+      if (status == 404 || status == 405 || status == 415 || status == 501) {
+        postRefused = true;
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Posts a body to a URL, with retries. */
+  private void post(String what, String url, String contentType, String text) {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
     retry.run(
-        what + " at " + endpoint.updateUrl(),
+        what + " at " + url,
         () -> {
           HttpRequest.Builder request =
-              HttpRequest.newBuilder(URI.create(endpoint.updateUrl()))
+              HttpRequest.newBuilder(URI.create(url))
                   .timeout(endpoint.timeout())
-                  .header("Content-Type", "application/sparql-update; charset=utf-8")
+                  .header("Content-Type", contentType)
                   .POST(HttpRequest.BodyPublishers.ofByteArray(body));
           if (endpoint.authorization() != null) {
             request.header("Authorization", endpoint.authorization());
@@ -335,6 +378,11 @@ public final class RemoteStore implements GraphStore {
   @Override
   public String describe() {
     return "remote store at " + endpoint.gspUrl();
+  }
+
+  @Override
+  public boolean remote() {
+    return true;
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.newsgraph.store;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 
@@ -16,13 +17,19 @@ import org.apache.jena.graph.Triple;
  * @param metaGraph the metadata graph
  * @param metaSubjects subjects whose every triple in the metadata graph is removed first
  * @param metaTriples triples then added to the metadata graph
+ * @param restorable graphs of {@code replace} that a re-run writes again when this batch is lost
+ *     part-way, because the batch's metadata records the new version of a source file they come
+ *     from (until it is applied, the store holds the old one, so the next run reads that file
+ *     again): a remote store may remove and write these in separate requests, where it writes every
+ *     other graph's removal and new content in one
  */
 public record StoreBatch(
     List<GraphContent> replace,
     List<Node> delete,
     Node metaGraph,
     List<Node> metaSubjects,
-    List<Triple> metaTriples) {
+    List<Triple> metaTriples,
+    Set<Node> restorable) {
 
   /** Validates and copies. */
   public StoreBatch {
@@ -31,5 +38,16 @@ public record StoreBatch(
     delete = List.copyOf(delete);
     metaSubjects = List.copyOf(metaSubjects);
     metaTriples = List.copyOf(metaTriples);
+    restorable = Set.copyOf(restorable);
+  }
+
+  /** A batch none of whose graphs is {@linkplain #restorable() restorable}. */
+  public StoreBatch(
+      List<GraphContent> replace,
+      List<Node> delete,
+      Node metaGraph,
+      List<Node> metaSubjects,
+      List<Triple> metaTriples) {
+    this(replace, delete, metaGraph, metaSubjects, metaTriples, Set.of());
   }
 }

@@ -2,6 +2,7 @@ package org.newsgraph.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import org.newsgraph.cli.Cli;
+import org.newsgraph.map.RecordMapper;
+import org.newsgraph.map.SystemGraphs;
+import org.newsgraph.source.ReaderLimits;
+import org.newsgraph.source.RecordReader;
+import org.newsgraph.store.GraphStore;
+import org.newsgraph.store.Tdb2Store;
+import org.newsgraph.vocab.IriFactory;
 
 /**
  * Incremental equals clean: after any sequence of adds, edits, deletes (with {@code --prune}),
@@ -82,6 +90,52 @@ class IncrementalEqualsCleanProperties {
       assertThat(missing).as(history + ": quads only the clean store holds").isEmpty();
     } finally {
       deleteTree(dir);
+    }
+  }
+
+  /**
+   * A remote store answers a run's lookups from the snapshot the run takes at its start (every
+   * source's hash, which sources and graphs have derivations): along any history, a run through it
+   * counts, reports and stores exactly what a run that asks the store each time does.
+   */
+  @Property(tries = 6, shrinking = ShrinkingMode.BOUNDED)
+  void aRunReadingTheStoreFromItsSnapshotDoesWhatARunAskingTheStoreDoes(
+      @ForAll("histories") List<Op> history) throws IOException {
+    Path dir = Files.createTempDirectory("newsgraph-snapshot");
+    try {
+      Path src = Files.createDirectories(dir.resolve("site"));
+      for (Op op : history) {
+        apply(op, src);
+        String asking = ingest(dir.resolve("asking"), src, false);
+        String snapshot = ingest(dir.resolve("snapshot"), src, true);
+        assertThat(snapshot).as(history + ": the run's report").isEqualTo(asking);
+      }
+      var asking = IngestFixtures.comparableState(dir.resolve("asking"));
+      var snapshot = IngestFixtures.comparableState(dir.resolve("snapshot"));
+      assertThat(snapshot).as(history + ": the stores").isEqualTo(asking);
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  /** A batched run with {@code --prune}, through a store read as a remote one or as it is. */
+  private static String ingest(Path db, Path src, boolean remoteLike) {
+    IriFactory iris = IriFactory.of(IriFactory.DEFAULT_BASE);
+    List<String> problems = new ArrayList<>();
+    try (Tdb2Store tdb = Tdb2Store.open(db)) {
+      GraphStore store = remoteLike ? new RemoteLikeStore(tdb) : tdb;
+      IngestReport report =
+          new Ingester(
+                  store,
+                  new RecordReader(ReaderLimits.DEFAULT),
+                  new RecordMapper(iris),
+                  new Provenance(iris),
+                  new SystemGraphs(iris).load(),
+                  IngestOptions.defaults().withPrune(true).withBulk(false),
+                  problem -> problems.add(problem.toString()),
+                  null)
+              .run(List.of(src.toString()), new ByteArrayInputStream(new byte[0]));
+      return report.summary() + "\n" + String.join("\n", problems);
     }
   }
 

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -45,6 +47,10 @@ class RemoteBatchWriteTest {
   private volatile String refuse = "\u0000";
   private volatile int refuseStatus = 400;
   private volatile String serverHeader;
+  private volatile boolean fuseki;
+  private final List<String> posts = new ArrayList<>();
+  // Every request that wrote, in order: "update" or "post".
+  private final List<String> order = new ArrayList<>();
 
   /**
    * The scripted endpoint; refuses (with {@code refuseStatus}) any update that names {@code
@@ -60,6 +66,9 @@ class RemoteBatchWriteTest {
           if (serverHeader != null) {
             exchange.getResponseHeaders().add("Server", serverHeader);
           }
+          if (fuseki) {
+            exchange.getResponseHeaders().add("Fuseki-Request-Id", "1");
+          }
           int status;
           if (!exchange.getRequestMethod().equals("POST")) {
             status = 405;
@@ -68,6 +77,7 @@ class RemoteBatchWriteTest {
           } else {
             synchronized (updates) {
               updates.add(body);
+              order.add("update");
               UpdateAction.execute(UpdateFactory.create(body), dataset);
             }
             status = 204;
@@ -78,6 +88,48 @@ class RemoteBatchWriteTest {
     server.createContext("/ds/sparql", this::answerQuery);
     server.start();
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/ds";
+  }
+
+  /**
+   * Adds a Graph Store Protocol service at {@code /ds/data} that takes TriG posted to the dataset
+   * (adding its quads, as Fuseki does), refusing any post that names {@code refuse}.
+   */
+  private void serveQuads() {
+    server.createContext(
+        "/ds/data",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String type = exchange.getRequestHeaders().getFirst("Content-Type");
+          int status;
+          if (!exchange.getRequestMethod().equals("POST") || !type.startsWith("application/trig")) {
+            status = 415;
+          } else if (body.contains(refuse)) {
+            status = refuseStatus;
+          } else {
+            synchronized (updates) {
+              posts.add(body);
+              order.add("post");
+              RDFParser.fromString(body, Lang.TRIG).parse(dataset);
+            }
+            status = 200;
+          }
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+  }
+
+  /** The batch with every graph it replaces marked restorable (as a file's own graphs are). */
+  private static StoreBatch restorable(StoreBatch batch) {
+    Set<Node> all = new java.util.HashSet<>();
+    batch.replace().forEach(g -> all.add(g.graph()));
+    return new StoreBatch(
+        batch.replace(),
+        batch.delete(),
+        batch.metaGraph(),
+        batch.metaSubjects(),
+        batch.metaTriples(),
+        all);
   }
 
   /** Answers a SPARQL query (GET or form POST) from the dataset, as SPARQL JSON results. */
@@ -293,6 +345,136 @@ class RemoteBatchWriteTest {
             .isLessThanOrEqualTo(RemoteQuirks.MAX_TRIPLES_PER_BLOCK);
       }
     }
+  }
+
+  @Test
+  void fusekiGetsTheRestorableGraphsPostedAsTriGAfterOneDropAndTheMetadataLast() throws Exception {
+    fuseki = true;
+    String url = serve();
+    serveQuads();
+    RemoteStore store = store(url, RemoteEndpoint.DEFAULT_MAX_REQUEST_BYTES);
+    store.apply(restorable(batch(50, 20)));
+    assertThat(order).containsExactly("update", "post", "update");
+    assertThat(updates.get(0))
+        .contains("DROP SILENT GRAPH <https://example.org/graph/49>")
+        .doesNotContain("INSERT");
+    assertThat(posts.get(0)).contains("GRAPH <https://example.org/graph/49>");
+    assertThat(updates.get(1)).contains(META.getURI()).doesNotContain("graph/49>");
+    assertThat(dataset.getGraph(graph(7)).size()).isEqualTo(20);
+    assertThat(dataset.getGraph(META).size()).isEqualTo(50);
+
+    // Written again with other content: replaced whole, not added to.
+    store.apply(
+        restorable(
+            new StoreBatch(List.of(content(7, 3)), List.of(graph(8)), META, List.of(), List.of())));
+    assertThat(dataset.getGraph(graph(7)).size()).isEqualTo(3);
+    assertThat(graphsHeld()).doesNotContain(graph(8).getURI()).contains(graph(9).getURI());
+  }
+
+  @Test
+  void onFusekiAGraphThatIsNotRestorableIsDroppedAndWrittenInOneUpdate() throws Exception {
+    fuseki = true;
+    String url = serve();
+    serveQuads();
+    RemoteStore store = store(url, RemoteEndpoint.DEFAULT_MAX_REQUEST_BYTES);
+    StoreBatch all = batch(10, 4);
+    store.apply(
+        new StoreBatch(
+            all.replace(),
+            List.of(),
+            META,
+            List.of(),
+            all.metaTriples(),
+            Set.of(graph(0), graph(1))));
+    assertThat(posts).hasSize(1);
+    assertThat(posts.get(0)).contains("graph/0>", "graph/1>").doesNotContain("graph/7>");
+    assertThat(updates)
+        .anyMatch(
+            u ->
+                u.contains("DROP SILENT GRAPH <https://example.org/graph/7>")
+                    && u.contains("INSERT DATA")
+                    && u.contains("GRAPH <https://example.org/graph/7>"));
+    for (int i = 0; i < 10; i++) {
+      assertThat(dataset.getGraph(graph(i)).size()).as("graph %d", i).isEqualTo(4);
+    }
+    assertThat(order.get(order.size() - 1)).isEqualTo("update");
+    assertThat(updates.get(updates.size() - 1)).contains(META.getURI());
+  }
+
+  @Test
+  void aRefusedPostFailsItsGraphAloneAndTheMetadataIsNotWritten() throws Exception {
+    fuseki = true;
+    String url = serve();
+    serveQuads();
+    RemoteStore store = store(url, RemoteEndpoint.DEFAULT_MAX_REQUEST_BYTES);
+    refuse = "graph 13 ";
+    assertThatThrownBy(() -> store.apply(restorable(batch(100, 5))))
+        .isInstanceOf(StoreException.class)
+        .hasMessageStartingWith("1 graph(s) could not be written to remote store at")
+        .hasMessageContaining("HTTP 400")
+        .hasMessageEndingWith("so a re-run writes them again: " + graph(13).getURI());
+    Set<String> expected = new TreeSet<>();
+    for (int i = 0; i < 100; i++) {
+      if (i != 13) {
+        expected.add(graph(i).getURI());
+      }
+    }
+    assertThat(graphsHeld()).isEqualTo(expected);
+    assertThat(updates).noneMatch(u -> u.contains(META.getURI()));
+  }
+
+  @Test
+  void aFusekiWithoutAGraphStoreForQuadsGetsEveryGraphByUpdate() throws Exception {
+    fuseki = true;
+    RemoteStore store = store(serve(), RemoteEndpoint.DEFAULT_MAX_REQUEST_BYTES); // no /ds/data
+    store.apply(restorable(batch(30, 5)));
+    store.apply(restorable(batch(30, 6)));
+    assertThat(posts).isEmpty();
+    for (int i = 0; i < 30; i++) {
+      assertThat(dataset.getGraph(graph(i)).size()).as("graph %d", i).isEqualTo(6);
+    }
+    assertThat(dataset.getGraph(META).size()).isEqualTo(30);
+    // The first batch tried a post once; the second went by update alone.
+    assertThat(updates.get(updates.size() - 1)).contains("INSERT DATA", "graph/29>", META.getURI());
+  }
+
+  @Test
+  void theCompactMetadataOfFusekiReplacesEachSubjectsDescriptionExactly() throws Exception {
+    fuseki = true;
+    String url = serve();
+    serveQuads();
+    RemoteStore store = store(url, RemoteEndpoint.DEFAULT_MAX_REQUEST_BYTES);
+    List<Node> subjects = new ArrayList<>();
+    List<Triple> meta = new ArrayList<>();
+    String[] odd = {
+      "https://example.org/a/b.c",
+      "https://example.org/a/-x",
+      "https://example.org/a/%20",
+      "https://example.org/a/",
+      "urn:x:y",
+      "https://example.org/a/é",
+      "https://example.org/h#1-"
+    };
+    for (int i = 0; i < 40; i++) {
+      Node subject = NodeFactory.createURI(odd[i % odd.length] + (i < odd.length ? "" : "/" + i));
+      subjects.add(subject);
+      meta.add(Triple.create(subject, P, NodeFactory.createLiteralString("fact \"" + i + "\"\n")));
+      meta.add(
+          Triple.create(
+              subject,
+              P,
+              NodeFactory.createLiteralDT(
+                  "2026-12-07T10:00:00Z", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdateTime)));
+      meta.add(Triple.create(subject, P, NodeFactory.createLiteralLang("été", "fr")));
+      meta.add(Triple.create(subject, P, graph(i)));
+    }
+    StoreBatch batch = new StoreBatch(List.of(), List.of(), META, subjects, meta);
+    store.apply(batch);
+    store.apply(batch); // again: each subject's description replaced, not added to
+    Set<Triple> held = new java.util.HashSet<>();
+    dataset.getGraph(META).find().forEachRemaining(held::add);
+    assertThat(held).isEqualTo(new java.util.HashSet<>(meta));
+    assertThat(updates.get(updates.size() - 1)).startsWith("PREFIX ").contains("VALUES ?s");
   }
 
   @Test
