@@ -39,6 +39,7 @@ final class StatsCommand extends BaseCommand {
   public Integer call() throws java.io.IOException {
     OutputFormat resultFormat = OutputFormat.forQuery(format);
     try (GraphStore graphs = store.openForReading(console.err())) {
+      graphs.refuseIfAnsweredWrongly("stats");
       QueryRunner runner = new QueryRunner(graphs, QueryCatalog.load(), store.iris());
       runner.run(StatsQuery.QUERY, BindingFactory.empty(), resultFormat, console.out());
       if (!noRuns) {

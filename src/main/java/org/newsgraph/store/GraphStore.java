@@ -102,6 +102,14 @@ public interface GraphStore extends AutoCloseable {
   String describe();
 
   /**
+   * Refuses a question this store is known to answer wrongly, rather than let it answer with exit
+   * 0: {@code stats}, or a named query by its name. Nothing for the embedded store.
+   *
+   * @throws RemoteUnsupportedException naming the engine and why
+   */
+  default void refuseIfAnsweredWrongly(String question) {}
+
+  /**
    * A folder of this store's own on this machine, for files kept beside the data (the inference's
    * text profiles), or empty for a store elsewhere.
    */

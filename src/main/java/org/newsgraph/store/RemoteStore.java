@@ -160,6 +160,14 @@ public final class RemoteStore implements GraphStore {
   }
 
   /** What kind of engine the endpoint is, asked once (before the first write). */
+  @Override
+  public void refuseIfAnsweredWrongly(String question) {
+    if (quirks() == RemoteQuirks.Engine.VIRTUOSO
+        && RemoteQuirks.VIRTUOSO_WRONG.contains(question)) {
+      throw new RemoteUnsupportedException(RemoteQuirks.virtuosoRefusal(question));
+    }
+  }
+
   private RemoteQuirks.Engine quirks() {
     RemoteQuirks.Engine known = engine;
     if (known == null) {
