@@ -163,7 +163,7 @@ public final class RemoteStore implements GraphStore {
   @Override
   public void refuseIfAnsweredWrongly(String question) {
     if (quirks() == RemoteQuirks.Engine.VIRTUOSO
-        && RemoteQuirks.VIRTUOSO_WRONG.contains(question)) {
+        && RemoteQuirks.VIRTUOSO_REFUSED.containsKey(question)) {
       throw new RemoteUnsupportedException(RemoteQuirks.virtuosoRefusal(question));
     }
   }
