@@ -81,6 +81,9 @@ final class HtmlText {
       String text = html.strip();
       return text.isEmpty() ? null : text;
     }
+    if (html.length() > REMEMBERED_CHARS) {
+      return convert(html);
+    }
     Map<String, String> recent = RECENT.get();
     String known = recent.get(html);
     if (known != null) {
@@ -114,6 +117,12 @@ final class HtmlText {
     }
     return true;
   }
+
+  /**
+   * The longest fragment remembered: descriptions are; full bodies (up to the reader's cap) are
+   * converted each time, so that the memory kept stays under a few megabytes a thread.
+   */
+  private static final int REMEMBERED_CHARS = 4096;
 
   /**
    * The texts last converted on this thread: a feed folder repeats each item's description in every

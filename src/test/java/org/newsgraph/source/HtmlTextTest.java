@@ -62,5 +62,8 @@ class HtmlTextTest {
     assertNull(HtmlText.plain("<p> </p>"));
     assertNull(HtmlText.plain("<p> </p>"));
     assertNull(HtmlText.plain("   "));
+    String body = "<p>" + "word &amp; word ".repeat(1000) + "</p>"; // longer than is remembered
+    assertEquals(HtmlText.convert(body), HtmlText.plain(body));
+    assertEquals(HtmlText.convert(body), HtmlText.plain(body));
   }
 }
