@@ -148,7 +148,10 @@ public final class FeedSnapshotGenerator {
 
   /** The headline item {@code q} of outlet {@code o} has in a snapshot taken at {@code at}. */
   public String title(int o, long q, Instant at) {
-    Item it = item(o, q);
+    return title(item(o, q), at);
+  }
+
+  private static String title(Item it, Instant at) {
     return it.revised != null && !at.isBefore(it.published.plusSeconds(2 * 3600))
         ? it.revised
         : it.title;
@@ -274,7 +277,7 @@ public final class FeedSnapshotGenerator {
       Item it = item(o, q);
       String link = link(o, q);
       x.append("  <item>\n");
-      element(x, "    ", "title", title(o, q, at));
+      element(x, "    ", "title", title(it, at));
       element(x, "    ", "link", o % 3 == 1 ? link + "?utm_source=rss&utm_medium=feed" : link);
       if (o % 2 == 0) {
         x.append("    <guid isPermaLink=\"false\">").append(domain).append(':').append(q);
@@ -320,7 +323,7 @@ public final class FeedSnapshotGenerator {
     for (long q = range[1] - 1; q >= range[0]; q--) {
       Item it = item(o, q);
       x.append("  <entry>\n");
-      element(x, "    ", "title", title(o, q, at));
+      element(x, "    ", "title", title(it, at));
       x.append("    <link rel=\"alternate\" type=\"text/html\" href=\"")
           .append(escape(link(o, q)))
           .append("\"/>\n");
