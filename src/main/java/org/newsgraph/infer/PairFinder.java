@@ -1,10 +1,7 @@
 package org.newsgraph.infer;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -22,11 +19,13 @@ import java.util.function.Consumer;
  * that can count (the threshold, or the copy floor when lower). An article that shares only
  * left-out terms has a cosine below that sum, so it could not make a pair. The searched terms' part
  * of each candidate's dot product is summed from the index; a candidate whose part plus that sum
- * stays below the least cosine is dropped, and every other one is scored with the exact {@link
- * TextProfile#cosine}. The pairs are therefore exactly those of comparing every two articles, with
- * the same scores, whatever is left out. A pair's score depends on the two articles alone, so the
- * pairs found do not depend on which other articles exist or in what order files were read. Memory
- * is the window's articles. Not thread-safe.
+ * stays below the least cosine is dropped; for the others the left-out terms' part is added exactly
+ * (each looked up in the candidate's sorted terms), and only a candidate whose whole dot product
+ * reaches the least cosine is scored, with the exact {@link TextProfile#cosine} (so that a score
+ * never depends on which terms were left out). The pairs are therefore exactly those of comparing
+ * every two articles, with the same scores, whatever is left out. A pair's score depends on the two
+ * articles alone, so the pairs found do not depend on which other articles exist or in what order
+ * files were read. Memory is the window's articles. Not thread-safe.
  */
 public final class PairFinder {
 
@@ -38,29 +37,66 @@ public final class PairFinder {
 
   private final InferenceSettings settings;
   private final Consumer<Pair> sink;
-  private final ArrayDeque<Slot> window = new ArrayDeque<>();
+
+  /** The window's articles, oldest first, in a ring; the oldest has arrival number firstId. */
+  private Doc[] window = new Doc[256];
+
+  private int head;
+  private int size;
+  private long firstId;
   private final Map<Long, Postings> postings = new HashMap<>();
   private Doc last;
-  private long nextId;
   private double[] dots = new double[256];
-  private double leftOutBound;
-  private final List<Slot> touched = new ArrayList<>();
+  private int[] touched = new int[256];
   private long[] order = new long[64];
+  private int orderLength;
+  private double leftOutBound;
+  private long leftOutPostings;
   private long leftOut;
-
-  /** An article in the window, with its arrival number. */
-  private record Slot(Doc doc, long id) {}
-
-  /** A term's occurrence in a window article, with its weight there. */
-  private record Posting(Slot slot, float weight) {}
+  private long walks;
+  private long lookups;
 
   /**
-   * A term's occurrences in the window, oldest first, and the largest weight it has had there since
-   * the list was last empty (an upper bound of the window's largest).
+   * What looking one term up in a candidate's terms costs, in postings walked: a binary search in
+   * an array elsewhere in memory against a walk along an array.
+   */
+  private static final int LOOKUP_COST = 16;
+
+  /**
+   * A term's occurrences in the window, oldest first, as a ring of arrival numbers and weights, and
+   * the largest weight it has had there since the list was last empty (an upper bound of the
+   * window's largest).
    */
   private static final class Postings {
-    final ArrayDeque<Posting> list = new ArrayDeque<>();
+    long[] ids = new long[4];
+    float[] weights = new float[4];
+    int head;
+    int size;
     float max;
+
+    void add(long id, float weight) {
+      if (size == ids.length) {
+        long[] i = new long[size * 2];
+        float[] w = new float[size * 2];
+        for (int k = 0; k < size; k++) {
+          i[k] = ids[(head + k) % size];
+          w[k] = weights[(head + k) % size];
+        }
+        ids = i;
+        weights = w;
+        head = 0;
+      }
+      int at = (head + size) % ids.length;
+      ids[at] = id;
+      weights[at] = weight;
+      size++;
+      max = Math.max(max, weight);
+    }
+
+    void removeOldest() {
+      head = (head + 1) % ids.length;
+      size--;
+    }
   }
 
   /**
@@ -84,47 +120,89 @@ public final class PairFinder {
     }
     last = doc;
     evictBefore(doc.time() - settings.windowSeconds());
-    long first = window.isEmpty() ? nextId : window.peekFirst().id();
-    int span = (int) (nextId - first);
-    if (dots.length < span) {
-      dots = new double[Math.max(span, dots.length * 2)];
+    if (dots.length < size) {
+      dots = new double[Math.max(size, dots.length * 2)];
+      touched = new int[dots.length];
     }
     TextProfile p = doc.profile();
     int searched = searchedFrom(p);
+    int candidates = 0;
     for (int k = searched; k < orderLength; k++) {
       int i = (int) order[k];
-      for (Posting posting : postings.get(p.terms()[i]).list) {
-        int at = (int) (posting.slot().id() - first);
-        if (dots[at] == 0) {
-          touched.add(posting.slot());
+      float weight = p.weights()[i];
+      Postings list = postings.get(p.terms()[i]);
+      long[] ids = list.ids;
+      float[] weights = list.weights;
+      for (int n = 0, at = list.head; n < list.size; n++, at = at + 1 == ids.length ? 0 : at + 1) {
+        int slot = (int) (ids[at] - firstId);
+        if (dots[slot] == 0) {
+          touched[candidates++] = slot;
         }
-        dots[at] += p.weights()[i] * posting.weight();
+        dots[slot] += weight * weights[at];
       }
     }
     double least = least();
-    for (Slot other : touched) {
-      int at = (int) (other.id() - first);
-      // The searched terms' part of the dot product, plus at most leftOutBound from the others.
-      boolean possible = dots[at] + leftOutBound >= least;
-      dots[at] = 0;
-      if (possible) {
-        Pair pair = pair(other.doc(), doc, p.cosine(other.doc().profile()), settings);
+    // The left-out terms' part of each candidate that the bound cannot drop: walked from their
+    // posting lists (adding to candidates only) when that is cheaper than looking each term up in
+    // every such candidate's terms.
+    int possible = 0;
+    for (int c = 0; c < candidates; c++) {
+      if (dots[touched[c]] + leftOutBound >= least) {
+        possible++;
+      }
+    }
+    boolean walked = (long) possible * searched * LOOKUP_COST > leftOutPostings;
+    if (walked) {
+      walks++;
+      for (int k = 0; k < searched; k++) {
+        int i = (int) order[k];
+        float weight = p.weights()[i];
+        Postings list = postings.get(p.terms()[i]);
+        long[] ids = list.ids;
+        float[] weights = list.weights;
+        for (int n = 0, at = list.head;
+            n < list.size;
+            n++, at = at + 1 == ids.length ? 0 : at + 1) {
+          int slot = (int) (ids[at] - firstId);
+          if (dots[slot] != 0) {
+            dots[slot] += weight * weights[at];
+          }
+        }
+      }
+    }
+    for (int c = 0; c < candidates; c++) {
+      int slot = touched[c];
+      double part = dots[slot];
+      dots[slot] = 0;
+      if (part + (walked ? 0 : leftOutBound) < least) {
+        continue; // its whole dot product, or the searched terms' part plus the bound, is too low
+      }
+      Doc other = window[(head + slot) % window.length];
+      if (!walked) {
+        lookups++;
+      }
+      if (walked || part + leftOutPart(p, searched, other.profile()) >= least) {
+        Pair pair = pair(other, doc, p.cosine(other.profile()), settings);
         if (pair != null) {
           sink.accept(pair);
         }
       }
     }
-    touched.clear();
-    Slot slot = new Slot(doc, nextId++);
-    window.addLast(slot);
+    long id = firstId + size;
+    if (size == window.length) {
+      Doc[] grown = new Doc[size * 2];
+      for (int k = 0; k < size; k++) {
+        grown[k] = window[(head + k) % size];
+      }
+      window = grown;
+      head = 0;
+    }
+    window[(head + size) % window.length] = doc;
+    size++;
     for (int i = 0; i < p.terms().length; i++) {
-      Postings list = postings.computeIfAbsent(p.terms()[i], t -> new Postings());
-      list.list.addLast(new Posting(slot, p.weights()[i]));
-      list.max = Math.max(list.max, p.weights()[i]);
+      postings.computeIfAbsent(p.terms()[i], t -> new Postings()).add(id, p.weights()[i]);
     }
   }
-
-  private int orderLength;
 
   /**
    * Orders the article's terms that occur in the window by the length of their posting lists,
@@ -140,7 +218,7 @@ public final class PairFinder {
       Postings list = postings.get(p.terms()[i]);
       if (list != null) {
         // Sort key: the list's length in the high bits, the term's index in the low ones.
-        order[n++] = (long) list.list.size() << 32 | i;
+        order[n++] = (long) list.size << 32 | i;
       }
     }
     Arrays.sort(order, 0, n);
@@ -156,19 +234,42 @@ public final class PairFinder {
     orderLength = n;
     double least = least();
     double bound = 0;
+    long skipped = 0;
     int k = 0;
     while (k < n) {
       int i = (int) order[k];
-      double most = (double) p.weights()[i] * postings.get(p.terms()[i]).max;
+      Postings list = postings.get(p.terms()[i]);
+      double most = (double) p.weights()[i] * list.max;
       if (bound + most >= least) {
         break;
       }
       bound += most;
-      leftOut += postings.get(p.terms()[i]).list.size();
+      skipped += list.size;
       k++;
     }
     leftOutBound = bound;
+    leftOutPostings = skipped;
+    leftOut += skipped;
     return k;
+  }
+
+  /**
+   * The left-out terms' part of the dot product of the new article with a candidate: the new
+   * article's terms at {@code order[0..searched)}, each looked up in the candidate's sorted terms.
+   * Summed in another order than {@link TextProfile#cosine} does, so it only decides which
+   * candidates are scored (the least cosine has a margin for the rounding).
+   */
+  private double leftOutPart(TextProfile p, int searched, TextProfile other) {
+    double dot = 0;
+    long[] terms = other.terms();
+    for (int k = 0; k < searched; k++) {
+      int i = (int) order[k];
+      int j = Arrays.binarySearch(terms, p.terms()[i]);
+      if (j >= 0) {
+        dot += p.weights()[i] * other.weights()[j];
+      }
+    }
+    return dot;
   }
 
   /** The least cosine that can make a pair (a little less, for rounding). */
@@ -179,6 +280,16 @@ public final class PairFinder {
   /** How many postings the search has left out so far (for tests). */
   long postingsLeftOut() {
     return leftOut;
+  }
+
+  /** How many times the left-out terms' posting lists were walked (for tests). */
+  long leftOutWalks() {
+    return walks;
+  }
+
+  /** How many candidates had the left-out terms looked up in their own terms (for tests). */
+  long leftOutLookups() {
+    return lookups;
   }
 
   /**
@@ -210,12 +321,16 @@ public final class PairFinder {
   }
 
   private void evictBefore(long time) {
-    while (!window.isEmpty() && window.peekFirst().doc().time() < time) {
-      Slot old = window.pollFirst();
-      for (long term : old.doc().profile().terms()) {
+    while (size > 0 && window[head].time() < time) {
+      Doc old = window[head];
+      window[head] = null;
+      head = (head + 1) % window.length;
+      size--;
+      firstId++;
+      for (long term : old.profile().terms()) {
         Postings list = postings.get(term);
-        list.list.pollFirst(); // postings are in publication order, so the oldest is first
-        if (list.list.isEmpty()) {
+        list.removeOldest(); // postings are in publication order, so the oldest is first
+        if (list.size == 0) {
           postings.remove(term);
         }
       }

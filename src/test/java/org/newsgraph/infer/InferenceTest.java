@@ -105,6 +105,10 @@ class InferenceTest {
       }
     }
     assertThat(finder.postingsLeftOut()).as("the common terms were left out").isPositive();
+    // Both ways of adding the left-out terms' part were taken: walking their posting lists for a
+    // crowd of candidates, looking them up in each candidate's terms for a few.
+    assertThat(finder.leftOutWalks()).isPositive();
+    assertThat(finder.leftOutLookups()).isPositive();
     assertThat(brute).hasSizeGreaterThan(100);
     assertThat(found).isEqualTo(brute);
   }
