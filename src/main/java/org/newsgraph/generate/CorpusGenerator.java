@@ -14,10 +14,12 @@ import java.util.regex.Matcher;
 /**
  * Writes a synthetic corpus of record files in the real format (Markdown with YAML front matter,
  * every field used): providers with a long-tailed (Zipf) share of records, stories whose records
- * cite each other, outside articles cited by several records of one story, URL variants of the same
- * article (http, trailing slash, utm_ parameters, AMP), and unicode text. Record {@code i} depends
- * only on the seed and {@code i}, so {@code --first} extends a corpus with new records and leaves
- * the others byte for byte the same. Thread-safe (no state between calls).
+ * cite each other and share the story's words (about half of a report's; one record in eight
+ * republishes the story's wire text word for word), outside articles cited by several records of
+ * one story, URL variants of the same article (http, trailing slash, utm_ parameters, AMP), and
+ * unicode text. Record {@code i} depends only on the seed and {@code i}, so {@code --first} extends
+ * a corpus with new records and leaves the others byte for byte the same. Thread-safe (no state
+ * between calls).
  */
 public final class CorpusGenerator {
 
@@ -173,9 +175,9 @@ public final class CorpusGenerator {
     GenYaml y = new GenYaml();
     y.line("---");
     y.field("category", r.nextInt(10) == 0 ? "research" : "news");
-    List<String> keys = storyWords(i);
-    y.field("title", GenWords.text(r, 4 + r.nextInt(5), keys, 2));
-    y.field("excerpt", GenWords.text(r, 18 + r.nextInt(18), keys, 3));
+    String[] text = headlineAndExcerpt(i, r);
+    y.field("title", text[0]);
+    y.field("excerpt", text[1]);
     y.plain("publishedDateTime", published(i, random(i, 1)));
     if (r.nextInt(3) == 0) {
       y.plain("updatedDateTime", date(r).substring(0, 19) + "+02:00");
@@ -204,8 +206,48 @@ public final class CorpusGenerator {
     y.field("secured", GenWords.secured(r));
     y.line("---");
     y.line("");
-    y.line(GenWords.text(r, 40, keys, 2));
+    String body = GenWords.text(r, 40, storyWords(i), 2);
+    y.line(text[2] != null ? text[2] : body);
     return y.toString();
+  }
+
+  /**
+   * The headline and excerpt of record {@code i}, drawn from {@code r} after the category: a record
+   * alone writes its own; a record of a story shares the story's words.
+   */
+  private String[] headlineAndExcerpt(long i, SplittableRandom r) {
+    String title;
+    String excerpt;
+    String body = null;
+    List<String> keys = storyWords(i);
+    if (keys.isEmpty()) {
+      title = GenWords.text(r, 4 + r.nextInt(5), keys, 2);
+      excerpt = GenWords.text(r, 18 + r.nextInt(18), keys, 3);
+    } else if (r.nextInt(8) == 0) {
+      // A copy: the story's press release or wire text, word for word, as outlets republish it.
+      SplittableRandom wire = new SplittableRandom(seed * 9_000_011L + story(i)[0]);
+      title = GenWords.text(wire, 6 + wire.nextInt(5), keys, 2);
+      excerpt = GenWords.text(wire, 25 + wire.nextInt(15), keys, 3);
+      body = GenWords.text(wire, 40, keys, 2);
+    } else {
+      // Reports of one event share its names: about half of their words are the story's.
+      List<String> eventWords = new ArrayList<>(keys);
+      SplittableRandom names = new SplittableRandom(seed * 5_000_011L + story(i)[0]);
+      for (int k = 0; k < 5; k++) {
+        eventWords.add(GenWords.word(GenWords.VOCABULARY / 4 + names.nextInt(GenWords.VOCABULARY)));
+      }
+      title = GenWords.text(r, 3 + r.nextInt(4), keys, 3);
+      int words = 12 + r.nextInt(12);
+      excerpt = GenWords.text(r, words, eventWords, words);
+    }
+    return new String[] {title, excerpt, body};
+  }
+
+  /** Record {@code i}'s headline and excerpt, as {@link #record} writes them. */
+  private String[] ownText(long i) {
+    SplittableRandom r = random(i, 2);
+    r.nextInt(10); // the category
+    return headlineAndExcerpt(i, r);
   }
 
   private void related(GenYaml y, long i, SplittableRandom r) {
@@ -233,9 +275,17 @@ public final class CorpusGenerator {
           random(j, c.startsWith("outside") ? 7 + Long.parseLong(c.split(":")[2]) : 3);
       String target =
           c.startsWith("record") ? url(j) : outsideUrl(j, Long.parseLong(c.split(":")[2]));
-      y.line("  - title: " + GenYaml.quote(GenWords.sentence(cr, 5 + cr.nextInt(8))));
-      y.line("    excerpt: " + GenYaml.quote(GenWords.sentence(cr, 15)));
-      y.line("    publishedDateTime: " + date(cr));
+      if (c.startsWith("record")) {
+        // A record cited by another: the aggregator repeats its headline, excerpt and date.
+        String[] own = ownText(j);
+        y.line("  - title: " + GenYaml.quote(own[0]));
+        y.line("    excerpt: " + GenYaml.quote(own[1]));
+        y.line("    publishedDateTime: " + published(j, random(j, 1)));
+      } else {
+        y.line("  - title: " + GenYaml.quote(GenWords.sentence(cr, 5 + cr.nextInt(8))));
+        y.line("    excerpt: " + GenYaml.quote(GenWords.sentence(cr, 15)));
+        y.line("    publishedDateTime: " + date(cr));
+      }
       y.line("    webUrl: " + GenYaml.quote(GenUrls.variant(target, r)));
       if (r.nextBoolean()) {
         y.line("    ampWebUrl: " + GenYaml.quote(GenUrls.amp(target)));

@@ -78,6 +78,23 @@ class CorpusGeneratorTest {
         .anyMatch(u -> u.endsWith("/"))
         .anyMatch(u -> u.contains("utm_source="));
     assertThat(records).anyMatch(r -> r.article().title().codePoints().anyMatch(c -> c > 0x2000));
+
+    // A record cited by another is repeated as it is: its headline, excerpt and date.
+    records.stream()
+        .flatMap(r -> r.article().related().stream())
+        .filter(rel -> byUrl.containsKey(UrlLib.canonical(rel.webUrl())))
+        .forEach(
+            rel -> {
+              var own = byUrl.get(UrlLib.canonical(rel.webUrl())).article();
+              assertThat(rel.title()).isEqualTo(own.title());
+              assertThat(rel.excerpt()).isEqualTo(own.excerpt());
+              assertThat(rel.publishedDateTime()).isEqualTo(own.publishedDateTime());
+            });
+    // Reports of one story share its words; some republish its wire text word for word.
+    Map<String, Long> sameExcerpt =
+        records.stream()
+            .collect(Collectors.groupingBy(r -> r.article().excerpt(), Collectors.counting()));
+    assertThat(sameExcerpt.values()).as("wire copies").anyMatch(n -> n > 1);
   }
 
   @Test
