@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -314,14 +313,17 @@ public final class InferredLinks {
   /**
    * Passes over the stored profiles and the changed articles' new ones in publication order,
    * writing the new profile file as it goes, and returns the similar pairs that involve a changed
-   * article: the only pairs that can be new. Memory is the window's articles.
+   * article: the only pairs that can be new. The changed articles are paired among themselves by a
+   * {@link PairFinder}; each stored article is compared only with the changed articles within the
+   * window of it that share enough of its terms ({@link ChangedWindow}). Memory is the changed
+   * articles.
    */
   private List<Pair> sweep(
       ProfileFile old, LongIntMap changed, List<Doc> changedDocs, Path dir, String token) {
     List<Pair> fresh = new ArrayList<>();
-    ArrayDeque<Doc> recent = new ArrayDeque<>();
-    ArrayDeque<Doc> recentChanged = new ArrayDeque<>();
-    long window = settings.windowSeconds();
+    PairFinder among = new PairFinder(settings, fresh::add);
+    changedDocs.forEach(among::add);
+    ChangedWindow near = new ChangedWindow(changedDocs);
     try (ProfileFile.Writer out = ProfileFile.create(dir, token, describe());
         ProfileFile.Cursor stored = old.cursor()) {
       Doc next = nextUnchanged(stored, changed);
@@ -332,29 +334,85 @@ public final class InferredLinks {
         Doc doc = isChanged ? changedDocs.get(c++) : next;
         if (!isChanged) {
           next = nextUnchanged(stored, changed);
+          near.pair(doc, fresh);
         }
         out.add(key(doc.iri()), doc.time(), doc.profile());
-        while (!recent.isEmpty() && recent.peekFirst().time() < doc.time() - window) {
-          recent.pollFirst();
-        }
-        while (!recentChanged.isEmpty() && recentChanged.peekFirst().time() < doc.time() - window) {
-          recentChanged.pollFirst();
-        }
-        for (Doc other : recentChanged) {
-          addIfSimilar(doc, other, fresh);
-        }
-        if (isChanged) {
-          for (Doc other : recent) {
-            addIfSimilar(doc, other, fresh);
-          }
-          recentChanged.addLast(doc);
-        } else if (!recentChanged.isEmpty() || c < changedDocs.size()) {
-          recent.addLast(doc); // only a changed article to come can pair with it
-        }
       }
       out.finish();
     }
     return fresh;
+  }
+
+  /**
+   * The changed articles within the window of the stored article being swept, with an inverted
+   * index of their terms: a stored article is scored exactly only against those whose dot product
+   * with it, summed from the index, reaches the least cosine. Stored articles must come in
+   * publication order.
+   */
+  private final class ChangedWindow {
+    private final List<Doc> docs;
+    private final Map<Long, PostingRing> postings = new HashMap<>();
+    private final double[] dots;
+    private final int[] touched;
+    private int added;
+    private int removed;
+
+    ChangedWindow(List<Doc> docs) {
+      this.docs = docs;
+      this.dots = new double[docs.size()];
+      this.touched = new int[docs.size()];
+    }
+
+    /** Adds to {@code out} the similar pairs of a stored article with the changed ones. */
+    void pair(Doc stored, List<Pair> out) {
+      long window = settings.windowSeconds();
+      while (added < docs.size() && docs.get(added).time() <= stored.time() + window) {
+        TextProfile p = docs.get(added).profile();
+        for (int i = 0; i < p.terms().length; i++) {
+          postings.computeIfAbsent(p.terms()[i], t -> new PostingRing()).add(added, p.weights()[i]);
+        }
+        added++;
+      }
+      while (removed < added && docs.get(removed).time() < stored.time() - window) {
+        for (long term : docs.get(removed).profile().terms()) {
+          PostingRing list = postings.get(term);
+          list.removeOldest(); // added in order, so the oldest is this one
+          if (list.size == 0) {
+            postings.remove(term);
+          }
+        }
+        removed++;
+      }
+      if (removed == added) {
+        return;
+      }
+      TextProfile p = stored.profile();
+      int candidates = 0;
+      for (int i = 0; i < p.terms().length; i++) {
+        PostingRing list = postings.get(p.terms()[i]);
+        if (list == null) {
+          continue;
+        }
+        float weight = p.weights()[i];
+        for (int n = 0, at = list.head; n < list.size; n++, at = (at + 1) % list.ids.length) {
+          int d = (int) list.ids[at];
+          if (dots[d] == 0) {
+            touched[candidates++] = d;
+          }
+          dots[d] += weight * list.weights[at];
+        }
+      }
+      double least = PairFinder.least(settings);
+      for (int c = 0; c < candidates; c++) {
+        int d = touched[c];
+        // The whole dot product, summed in another order than the exact cosine's: it only decides
+        // which pairs are scored (the least cosine has a margin for the rounding).
+        if (dots[d] >= least) {
+          addIfSimilar(stored, docs.get(d), out);
+        }
+        dots[d] = 0;
+      }
+    }
   }
 
   private void addIfSimilar(Doc a, Doc b, List<Pair> out) {

@@ -44,7 +44,7 @@ public final class PairFinder {
   private int head;
   private int size;
   private long firstId;
-  private final Map<Long, Postings> postings = new HashMap<>();
+  private final Map<Long, PostingRing> postings = new HashMap<>();
   private Doc last;
   private double[] dots = new double[256];
   private int[] touched = new int[256];
@@ -61,43 +61,6 @@ public final class PairFinder {
    * an array elsewhere in memory against a walk along an array.
    */
   private static final int LOOKUP_COST = 16;
-
-  /**
-   * A term's occurrences in the window, oldest first, as a ring of arrival numbers and weights, and
-   * the largest weight it has had there since the list was last empty (an upper bound of the
-   * window's largest).
-   */
-  private static final class Postings {
-    long[] ids = new long[4];
-    float[] weights = new float[4];
-    int head;
-    int size;
-    float max;
-
-    void add(long id, float weight) {
-      if (size == ids.length) {
-        long[] i = new long[size * 2];
-        float[] w = new float[size * 2];
-        for (int k = 0; k < size; k++) {
-          i[k] = ids[(head + k) % size];
-          w[k] = weights[(head + k) % size];
-        }
-        ids = i;
-        weights = w;
-        head = 0;
-      }
-      int at = (head + size) % ids.length;
-      ids[at] = id;
-      weights[at] = weight;
-      size++;
-      max = Math.max(max, weight);
-    }
-
-    void removeOldest() {
-      head = (head + 1) % ids.length;
-      size--;
-    }
-  }
 
   /**
    * @param settings the window, threshold and copy rule
@@ -130,7 +93,7 @@ public final class PairFinder {
     for (int k = searched; k < orderLength; k++) {
       int i = (int) order[k];
       float weight = p.weights()[i];
-      Postings list = postings.get(p.terms()[i]);
+      PostingRing list = postings.get(p.terms()[i]);
       long[] ids = list.ids;
       float[] weights = list.weights;
       for (int n = 0, at = list.head; n < list.size; n++, at = at + 1 == ids.length ? 0 : at + 1) {
@@ -157,7 +120,7 @@ public final class PairFinder {
       for (int k = 0; k < searched; k++) {
         int i = (int) order[k];
         float weight = p.weights()[i];
-        Postings list = postings.get(p.terms()[i]);
+        PostingRing list = postings.get(p.terms()[i]);
         long[] ids = list.ids;
         float[] weights = list.weights;
         for (int n = 0, at = list.head;
@@ -200,7 +163,7 @@ public final class PairFinder {
     window[(head + size) % window.length] = doc;
     size++;
     for (int i = 0; i < p.terms().length; i++) {
-      postings.computeIfAbsent(p.terms()[i], t -> new Postings()).add(id, p.weights()[i]);
+      postings.computeIfAbsent(p.terms()[i], t -> new PostingRing()).add(id, p.weights()[i]);
     }
   }
 
@@ -215,7 +178,7 @@ public final class PairFinder {
       order = new long[Math.max(p.terms().length, order.length * 2)];
     }
     for (int i = 0; i < p.terms().length; i++) {
-      Postings list = postings.get(p.terms()[i]);
+      PostingRing list = postings.get(p.terms()[i]);
       if (list != null) {
         // Sort key: the list's length in the high bits, the term's index in the low ones.
         order[n++] = (long) list.size << 32 | i;
@@ -238,7 +201,7 @@ public final class PairFinder {
     int k = 0;
     while (k < n) {
       int i = (int) order[k];
-      Postings list = postings.get(p.terms()[i]);
+      PostingRing list = postings.get(p.terms()[i]);
       double most = (double) p.weights()[i] * list.max;
       if (bound + most >= least) {
         break;
@@ -274,6 +237,11 @@ public final class PairFinder {
 
   /** The least cosine that can make a pair (a little less, for rounding). */
   private double least() {
+    return least(settings);
+  }
+
+  /** The least cosine that can make a pair under some settings (a little less, for rounding). */
+  static double least(InferenceSettings settings) {
     return Math.min(settings.threshold(), COPY_FLOOR) - 1e-6;
   }
 
@@ -328,7 +296,7 @@ public final class PairFinder {
       size--;
       firstId++;
       for (long term : old.profile().terms()) {
-        Postings list = postings.get(term);
+        PostingRing list = postings.get(term);
         list.removeOldest(); // postings are in publication order, so the oldest is first
         if (list.size == 0) {
           postings.remove(term);

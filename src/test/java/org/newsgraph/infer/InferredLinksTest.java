@@ -125,6 +125,48 @@ class InferredLinksTest {
     assertThat(IngestFixtures.comparableState(db)).isEqualTo(IngestFixtures.comparableState(clean));
   }
 
+  @Test
+  void recordsAddedAmongStoredOnesPairWithThemAsInACleanRun() throws IOException {
+    // Generated records whose stories span the stored and the added ones: every fifth record
+    // is held back from the first run, then added; the added ones pair with stored ones of their
+    // stories (the sweep's stored-against-changed path) and with each other.
+    Path site = dir.resolve("gen");
+    Cli.Result made =
+        IngestFixtures.cli("generate", "--count", "240", "--seed", "5", "--out", site.toString());
+    assertThat(made.exit()).as(made.err()).isZero();
+    Path held = dir.resolve("held");
+    List<Path> files;
+    try (var walk = Files.walk(site)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (int i = 0; i < files.size(); i += 5) {
+      Path to = held.resolve(site.relativize(files.get(i)).toString());
+      Files.createDirectories(to.getParent());
+      Files.move(files.get(i), to);
+    }
+    Path db = dir.resolve("db");
+    assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), site.toString()).exit())
+        .isZero();
+    int before = rows(db, SAME_STORY).size();
+    try (var walk = Files.walk(held)) {
+      for (Path f : walk.filter(Files::isRegularFile).toList()) {
+        Path to = site.resolve(held.relativize(f).toString());
+        Files.move(f, to);
+      }
+    }
+    Cli.Result run = IngestFixtures.cli("ingest", "--db", db.toString(), site.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(rows(db, SAME_STORY).size())
+        .as("the added records brought links")
+        .isGreaterThan(before);
+
+    Path clean = dir.resolve("clean");
+    assertThat(IngestFixtures.cli("ingest", "--db", clean.toString(), site.toString()).exit())
+        .isZero();
+    assertThat(rows(db, SAME_STORY)).isEqualTo(rows(clean, SAME_STORY));
+    assertThat(IngestFixtures.comparableState(db)).isEqualTo(IngestFixtures.comparableState(clean));
+  }
+
   /**
    * The one profile file beside a store, named by the token its metadata records (so that the next
    * run reads it).
