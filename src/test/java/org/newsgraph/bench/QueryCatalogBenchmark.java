@@ -34,10 +34,13 @@ import org.newsgraph.vocab.IriFactory;
 
 /**
  * Median in-process latencies of every catalog query on a store of records from {@link
- * CorpusGenerator} (seed 42, the corpus {@code newsgraph generate --seed 42} writes; default
- * 100,000 records; {@code -Dbench.records=N}), built once into {@code -Dbench.db=DIR} (default
- * {@code target/bench-queries-db}) and reused while its marker file is there; the stories are
- * rebuilt on every run. Prints the timings of the build, the story rebuild, incremental story
+ * CorpusGenerator} (seed 42, the corpus {@code newsgraph generate --seed 42} writes, or {@code
+ * -Dbench.seed=S}; default 100,000 records; {@code -Dbench.records=N}), built once into {@code
+ * -Dbench.db=DIR} (default {@code target/bench-queries-db}) and reused while its marker file
+ * ({@code complete-N}) is there; the stories are rebuilt on every run. A store that {@code
+ * newsgraph ingest} made of {@code generate --count N --seed S} serves too: write the marker into
+ * it by hand (the incremental step adds records to it). Run with {@code -DargLine=-Xmx1g} to hold
+ * the heap of the 1M figures. Prints the timings of the build, the story rebuild, incremental story
  * updates and a table of query latencies; asserts nothing about time.
  *
  * <pre>
@@ -55,7 +58,8 @@ class QueryCatalogBenchmark {
     int records = Integer.getInteger("bench.records", 100_000);
     Path db = Path.of(System.getProperty("bench.db", "target/bench-queries-db"));
     Path marker = db.resolve("complete-" + records);
-    Corpus corpus = new Corpus(new CorpusGenerator(42), records);
+    long seed = Long.getLong("bench.seed", 42);
+    Corpus corpus = new Corpus(new CorpusGenerator(seed), records);
     try (Tdb2Store store = Tdb2Store.open(db)) {
       if (!Files.exists(marker)) {
         build(store, corpus);
