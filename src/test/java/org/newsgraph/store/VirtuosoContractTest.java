@@ -43,10 +43,55 @@ class VirtuosoContractTest {
       // StatsQuery.VIRTUOSO), and their answers must be the embedded store's (docs/scale-out.md).
       StoreContractTest.check(
           tmp.resolve("contract"), Map.of("virtuoso", virtuoso.storeOptions()), Set.of(), true);
+      String[] embedded = {"--db", tmp.resolve("contract").resolve("db").toString()};
       narrowerTopicsAreFoundAsOnTheEmbeddedStore(
-          tmp.resolve("contract"),
-          new String[] {"--db", tmp.resolve("contract").resolve("db").toString()},
-          virtuoso.storeOptions());
+          tmp.resolve("contract"), embedded, virtuoso.storeOptions());
+      networksAreThoseOfTheEmbeddedStore(
+          tmp.resolve("networks"), embedded, virtuoso.storeOptions());
+    }
+  }
+
+  /**
+   * The network exports (their providers' and story members' queries go to Virtuoso in forms of
+   * their own, export/virtuoso/): the same nodes and edges files as from the embedded store, for
+   * both kinds of link.
+   */
+  private static void networksAreThoseOfTheEmbeddedStore(
+      Path dir, String[] embedded, String[] virtuoso) throws IOException {
+    for (String profile : List.of("citation-network", "story-network")) {
+      for (String links : List.of("all", "given")) {
+        Map<String, List<String>> files = new java.util.TreeMap<>();
+        for (String[] store : List.of(embedded, virtuoso)) {
+          Path out = dir.resolve(profile + "-" + links + "-" + (store == embedded ? "db" : "v"));
+          List<String> args =
+              new ArrayList<>(
+                  List.of(
+                      "export",
+                      "--profile",
+                      profile,
+                      "--links",
+                      links,
+                      "-f",
+                      "csv",
+                      "-o",
+                      out.toString()));
+          args.addAll(List.of(store));
+          Cli.Result run = IngestFixtures.cli(args.toArray(String[]::new));
+          assertThat(run.exit()).as("%s: %s", args, run.err()).isZero();
+          for (String name : List.of("nodes.csv", "edges.csv")) {
+            List<String> lines =
+                Files.readAllLines(out.resolve(name), StandardCharsets.UTF_8).stream()
+                    .sorted()
+                    .toList();
+            List<String> before = files.putIfAbsent(name, lines);
+            if (before != null) {
+              assertThat(lines).as("%s --links %s: %s", profile, links, name).isEqualTo(before);
+            } else {
+              assertThat(lines).as("%s --links %s: %s", profile, links, name).hasSizeGreaterThan(1);
+            }
+          }
+        }
+      }
     }
   }
 
