@@ -90,9 +90,6 @@ final class QueryCommand extends BaseCommand {
                     + " or use a --db store, which keeps its own");
         return ExitCodes.STORE;
       }
-      if (sparql == null) {
-        graphs.refuseIfAnsweredWrongly(query);
-      }
       QueryRunner runner = new QueryRunner(graphs, catalog, store.iris());
       if (sparql != null) {
         runner.runSparql(sparql, resultFormat, console.out());

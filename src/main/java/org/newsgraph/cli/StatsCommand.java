@@ -1,9 +1,9 @@
 package org.newsgraph.cli;
 
-import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.newsgraph.ingest.Provenance;
 import org.newsgraph.ingest.RunHistory;
 import org.newsgraph.model.OutputFormat;
+import org.newsgraph.query.PreparedQuery;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.query.QueryRunner;
 import org.newsgraph.query.StatsQuery;
@@ -39,9 +39,9 @@ final class StatsCommand extends BaseCommand {
   public Integer call() throws java.io.IOException {
     OutputFormat resultFormat = OutputFormat.forQuery(format);
     try (GraphStore graphs = store.openForReading(console.err())) {
-      graphs.refuseIfAnsweredWrongly("stats");
       QueryRunner runner = new QueryRunner(graphs, QueryCatalog.load(), store.iris());
-      runner.run(StatsQuery.QUERY, BindingFactory.empty(), resultFormat, console.out());
+      PreparedQuery counts = StatsQuery.forDialect(graphs.dialect(), store.iris());
+      runner.run(counts.query(), counts.binding(), resultFormat, console.out());
       if (!noRuns) {
         runner.run(
             RunHistory.QUERY,

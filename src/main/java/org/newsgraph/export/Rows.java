@@ -1,5 +1,10 @@
 package org.newsgraph.export;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
@@ -14,13 +19,47 @@ final class Rows {
 
   private Rows() {}
 
-  /** A query shipped under {@code org/newsgraph/export/}. */
+  private static final String FOLDER = "/org/newsgraph/export/";
+
+  /** The file name of each shipped query, by identity, to find its form for an engine. */
+  private static final Map<Query, String> NAMES =
+      Collections.synchronizedMap(new IdentityHashMap<>());
+
+  /** The forms written for engines, by resource path; empty where there is none. */
+  private static final Map<String, Optional<Query>> FORMS = new ConcurrentHashMap<>();
+
+  /**
+   * A query shipped under {@code org/newsgraph/export/}. A store whose engine answers it wrongly
+   * ({@link GraphStore#dialect()}) is sent the form of the same name in the dialect's folder there
+   * instead ({@code export/virtuoso/}), when there is one.
+   */
   static Query shipped(String name) {
-    return QueryFactory.create(ResourceLib.text("/org/newsgraph/export/" + name));
+    Query query = QueryFactory.create(ResourceLib.text(FOLDER + name));
+    NAMES.put(query, name);
+    return query;
+  }
+
+  /** The query to send a store: the form written for its engine, or the query itself. */
+  static Query forStore(GraphStore store, Query query) {
+    String name = NAMES.get(query);
+    Optional<String> dialect = name == null ? Optional.empty() : store.dialect();
+    if (dialect.isEmpty()) {
+      return query;
+    }
+    String path = FOLDER + dialect.get() + "/" + name;
+    return FORMS
+        .computeIfAbsent(
+            path,
+            p ->
+                Rows.class.getResource(p) == null
+                    ? Optional.empty()
+                    : Optional.of(QueryFactory.create(ResourceLib.text(p))))
+        .orElse(query);
   }
 
   /**
-   * Runs a SELECT query and hands each row to {@code each} as it arrives.
+   * Runs a SELECT query (in the form for the store's engine, {@link #forStore}) and hands each row
+   * to {@code each} as it arrives.
    *
    * <p>A remote store retries a request that fails; when that happens after rows were handed on,
    * running the query again would hand them on twice, so this stops instead.
@@ -31,7 +70,7 @@ final class Rows {
   static long select(GraphStore store, Query query, Binding binding, Consumer<Binding> each) {
     long[] seen = {0};
     return store.query(
-        query,
+        forStore(store, query),
         binding,
         exec -> {
           if (seen[0] > 0) {

@@ -2,6 +2,7 @@ package org.newsgraph.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.query.Query;
@@ -26,18 +27,35 @@ import org.apache.jena.query.QueryParseException;
  * @param params its parameters in header order
  * @param query the parsed query; treat as read-only
  * @param text the query text
+ * @param datatypes for a form of the query that an engine cannot give a value's datatype in (see
+ *     {@link #form}): the result variables whose values are given as text, by name, and the
+ *     datatype IRI each one's value has; empty for the catalog's own queries
  */
 public record NamedQuery(
-    String name, String description, List<QueryParam> params, Query query, String text) {
+    String name,
+    String description,
+    List<QueryParam> params,
+    Query query,
+    String text,
+    Map<String, String> datatypes) {
 
   private static final Pattern HEADER = Pattern.compile("^#\\s*(name|description|param):\\s*(.*)$");
+  private static final Pattern DATATYPE =
+      Pattern.compile("^#\\s*datatype:\\s*(\\w+)\\s+(\\S+)\\s*$");
   private static final Pattern PARAM =
       Pattern.compile(
           "^(\\w+)\\s+(\\w+|choice\\([\\w|-]+\\))\\s+(required|optional|default=(\\S+))\\s+(.+)$");
 
-  /** Copies the parameter list. */
+  /** Copies the parameter list and the datatypes. */
   public NamedQuery {
     params = List.copyOf(params);
+    datatypes = Map.copyOf(datatypes);
+  }
+
+  /** A catalog query: its values come with their own datatypes. */
+  public NamedQuery(
+      String name, String description, List<QueryParam> params, Query query, String text) {
+    this(name, description, params, query, text, Map.of());
   }
 
   /**
@@ -78,6 +96,55 @@ public record NamedQuery(
           resource + ":" + e.getLine() + ":" + e.getColumn() + ": " + e.getMessage(), e);
     }
     return new NamedQuery(name, description, params, query, text);
+  }
+
+  /**
+   * Parses another form of a catalog query, sent to an engine that answers the catalog's own form
+   * wrongly: the same name, description and parameters, other SPARQL. Its header comments may say,
+   * one line a variable, {@code # datatype: VAR IRI}: the engine gives that variable's value as
+   * text, which is to be read as a literal of that datatype.
+   *
+   * @param of the catalog's query
+   * @param resource where the text came from, for messages
+   * @param text the {@code .rq} text
+   * @throws IllegalArgumentException naming the resource and line when the SPARQL or a datatype
+   *     line is malformed, or the form leaves out a parameter the query has
+   */
+  public static NamedQuery form(NamedQuery of, String resource, String text) {
+    Map<String, String> datatypes = new java.util.LinkedHashMap<>();
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.matches("^#\\s*datatype:.*")) {
+        Matcher m = DATATYPE.matcher(line);
+        if (!m.matches()) {
+          throw new IllegalArgumentException(
+              resource + ":" + (i + 1) + ": expected '# datatype: VARIABLE DATATYPE-IRI'");
+        }
+        datatypes.put(m.group(1), m.group(2));
+      }
+    }
+    Query query;
+    try {
+      query = QueryFactory.create(text);
+    } catch (QueryParseException e) {
+      throw new IllegalArgumentException(
+          resource + ":" + e.getLine() + ":" + e.getColumn() + ": " + e.getMessage(), e);
+    }
+    for (QueryParam param : of.params()) {
+      if (param.type() != QueryParam.Type.LIMIT
+          && !query.getQueryPattern().toString().contains("?" + param.name())) {
+        throw new IllegalArgumentException(
+            resource + ": the form of '" + of.name() + "' does not use ?" + param.name());
+      }
+    }
+    for (String variable : datatypes.keySet()) {
+      if (!query.getResultVars().contains(variable)) {
+        throw new IllegalArgumentException(
+            resource + ": datatype for ?" + variable + ", which the query does not select");
+      }
+    }
+    return new NamedQuery(of.name(), of.description(), of.params(), query, text, datatypes);
   }
 
   /** The parameter of a name, or null. */

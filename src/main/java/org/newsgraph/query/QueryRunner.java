@@ -1,8 +1,15 @@
 package org.newsgraph.query;
 
 import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.datatypes.RDFDatatype;
+import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
@@ -11,9 +18,12 @@ import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetStream;
 import org.newsgraph.model.OutputFormat;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.vocab.IriFactory;
@@ -36,7 +46,8 @@ public final class QueryRunner {
   }
 
   /**
-   * Runs a catalog query.
+   * Runs a catalog query, in the form the store's engine is sent ({@link QueryCatalog#get(String,
+   * java.util.Optional)}).
    *
    * @param name the query's name
    * @param params parameter values as text
@@ -46,13 +57,13 @@ public final class QueryRunner {
    */
   public void runNamed(
       String name, Map<String, String> params, OutputFormat format, OutputStream out) {
-    NamedQuery query = catalog.get(name);
-    if (query == null) {
+    if (catalog.get(name) == null) {
       throw new QueryException(
           "no named query '" + name + "'; run 'newsgraph queries' to list them");
     }
+    NamedQuery query = catalog.get(name, store.dialect());
     PreparedQuery prepared = binder.prepare(query, params);
-    run(prepared.query(), prepared.binding(), format, out);
+    run(prepared.query(), prepared.binding(), query.datatypes(), format, out);
   }
 
   /**
@@ -79,18 +90,64 @@ public final class QueryRunner {
    * @throws QueryException when the format cannot express the query's results
    */
   public void run(Query query, Binding substitution, OutputFormat format, OutputStream out) {
+    run(query, substitution, Map.of(), format, out);
+  }
+
+  private void run(
+      Query query,
+      Binding substitution,
+      Map<String, String> datatypes,
+      OutputFormat format,
+      OutputStream out) {
     store.query(
         query,
         substitution,
         exec -> {
-          write(query, exec, format, out);
+          write(query, exec, datatypes, format, out);
           return null;
         });
   }
 
-  private static void write(Query query, QueryExec exec, OutputFormat format, OutputStream out) {
+  /**
+   * The rows with the values of the given variables, which the engine gave as text, made literals
+   * of their datatypes (a form of a query for an engine that cannot give them so, {@link
+   * NamedQuery#datatypes()}); the rows themselves when there are none.
+   */
+  static RowSet typed(RowSet rows, Map<String, String> datatypes) {
+    if (datatypes.isEmpty()) {
+      return rows;
+    }
+    Map<Var, RDFDatatype> types = new HashMap<>();
+    datatypes.forEach(
+        (name, iri) -> types.put(Var.alloc(name), TypeMapper.getInstance().getSafeTypeByName(iri)));
+    List<Var> vars = rows.getResultVars();
+    Iterator<Binding> retyped =
+        Iter.map(
+            rows,
+            row -> {
+              BindingBuilder out = Binding.builder();
+              row.forEach(
+                  (var, value) -> {
+                    RDFDatatype type = types.get(var);
+                    out.add(
+                        var,
+                        type != null && value.isLiteral()
+                            ? NodeFactory.createLiteralDT(value.getLiteralLexicalForm(), type)
+                            : value);
+                  });
+              return out.build();
+            });
+    return RowSetStream.create(vars, retyped);
+  }
+
+  private static void write(
+      Query query,
+      QueryExec exec,
+      Map<String, String> datatypes,
+      OutputFormat format,
+      OutputStream out) {
     if (query.isSelectType()) {
-      RowSet rows = exec.select();
+      RowSet rows = typed(exec.select(), datatypes);
       if (format.resultLang() != null) {
         ResultSetMgr.write(out, ResultSet.adapt(rows), format.resultLang());
       } else if (format == OutputFormat.TEXT) {

@@ -1,7 +1,12 @@
 package org.newsgraph.query;
 
+import java.util.Optional;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.newsgraph.vocab.IriFactory;
 import org.newsgraph.vocab.NewsVocab;
 
 /**
@@ -40,5 +45,50 @@ public final class StatsQuery {
       }
       """);
 
+  /**
+   * The same counts in the form sent to Virtuoso ({@link org.newsgraph.store.GraphStore#dialect()}
+   * {@code virtuoso}), whose default graph is a bag: a triple stated in several named graphs is
+   * matched once per graph, so each count of things and links is a count of DISTINCT terms (held in
+   * the server's memory). Its store also holds graphs of its own (the RDF views' graph, among
+   * others), so graphs and quads are counted in the graphs named under the base IRI, {@code ?base}
+   * (a string), which is where newsgraph names every graph it writes. {@code GRAPH ?g { }} matches
+   * once there, so the graphs are the distinct names of graphs with a triple.
+   */
+  static final Query VIRTUOSO =
+      QueryFactory.create(
+          "PREFIX news: <"
+              + NewsVocab.NS
+              + ">\n"
+              + """
+      SELECT ?articles ?providers ?topics ?links ?inferred ?copies ?graphs ?quads WHERE {
+        { SELECT (COUNT(DISTINCT ?a) AS ?articles) WHERE { ?a a news:Article } }
+        { SELECT (COUNT(DISTINCT ?p) AS ?providers) WHERE { ?p a news:Provider } }
+        { SELECT (COUNT(DISTINCT ?t) AS ?topics) WHERE { ?t a news:Topic } }
+        { SELECT (COUNT(*) AS ?links) WHERE { SELECT DISTINCT ?x ?y WHERE { ?x news:related ?y } } }
+        { SELECT (COUNT(*) AS ?inferred) WHERE {
+            SELECT DISTINCT ?x ?y WHERE { ?x news:sameStory ?y FILTER (STR(?x) < STR(?y)) } } }
+        { SELECT (COUNT(*) AS ?copies) WHERE { SELECT DISTINCT ?x ?y WHERE { ?x news:copyOf ?y } } }
+        { SELECT (COUNT(DISTINCT ?g) AS ?graphs) WHERE {
+            GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), ?base)) } }
+        { SELECT (COUNT(*) AS ?quads) WHERE {
+            GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), ?base)) } }
+      }
+      """);
+
   private StatsQuery() {}
+
+  /**
+   * The counts' query for a store of a dialect, with what it binds.
+   *
+   * @param dialect the store's dialect, or empty for standard SPARQL
+   * @param iris the data's base IRI
+   */
+  public static PreparedQuery forDialect(Optional<String> dialect, IriFactory iris) {
+    if (dialect.filter("virtuoso"::equals).isPresent()) {
+      return new PreparedQuery(
+          VIRTUOSO,
+          BindingFactory.binding(Var.alloc("base"), NodeFactory.createLiteralString(iris.base())));
+    }
+    return new PreparedQuery(QUERY, BindingFactory.empty());
+  }
 }

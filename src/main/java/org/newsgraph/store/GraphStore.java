@@ -102,12 +102,16 @@ public interface GraphStore extends AutoCloseable {
   String describe();
 
   /**
-   * Refuses a question this store is known to answer wrongly, rather than let it answer with exit
-   * 0: {@code stats}, or a named query by its name. Nothing for the embedded store.
+   * The SPARQL dialect of this store's engine where it answers some of newsgraph's queries wrongly
+   * in their standard form: {@code virtuoso} for OpenLink Virtuoso, told at the first request; the
+   * queries then go in the forms written for it ({@code query.QueryCatalog}, {@code
+   * query.StatsQuery}). Empty for the embedded store and every other engine: standard SPARQL.
    *
-   * @throws RemoteUnsupportedException naming the engine and why
+   * @throws StoreException when a remote store cannot be reached
    */
-  default void refuseIfAnsweredWrongly(String question) {}
+  default Optional<String> dialect() {
+    return Optional.empty();
+  }
 
   /**
    * A folder of this store's own on this machine, for files kept beside the data (the inference's

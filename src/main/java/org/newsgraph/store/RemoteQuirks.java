@@ -47,6 +47,10 @@ import org.apache.jena.sparql.util.Context;
  *       to a plain GET of the update URL ({@link #engine}).
  *   <li><b>Fuseki parses TriG much faster than SPARQL Update.</b> Graphs whose loss a re-run
  *       repairs are posted to it as TriG after one update that drops them ({@link Engine#FUSEKI}).
+ *   <li><b>Virtuoso answers some queries wrongly in their standard form.</b> Its default graph
+ *       repeats a triple once per graph that states it, it does not parse LATERAL, and it gets some
+ *       nested aggregates, paths and expressions wrong: it is sent forms written for it, named by
+ *       its {@link Engine#dialect()} ({@code query.QueryCatalog}, {@code query.StatsQuery}).
  * </ul>
  */
 final class RemoteQuirks {
@@ -175,7 +179,7 @@ final class RemoteQuirks {
   /** The engines whose writes newsgraph adapts to. */
   enum Engine {
     /** Any engine that takes SPARQL 1.1 Update as the protocol has it (Fuseki, GraphDB, ...). */
-    STANDARD(Long.MAX_VALUE, Integer.MAX_VALUE),
+    STANDARD(Long.MAX_VALUE, Integer.MAX_VALUE, null),
     /**
      * OpenLink Virtuoso 7.2 compiles an update request into SQL and refuses one whose SQL exceeds
      * 10,000 lines ("SP031: ... The length of generated SQL text has exceeded 10000 lines of
@@ -184,7 +188,7 @@ final class RemoteQuirks {
      * RemoteQuirks#VIRTUOSO_MAX_GRAPHS} graphs and {@value RemoteQuirks#VIRTUOSO_MAX_REQUEST_BYTES}
      * bytes.
      */
-    VIRTUOSO(VIRTUOSO_MAX_REQUEST_BYTES, VIRTUOSO_MAX_GRAPHS),
+    VIRTUOSO(VIRTUOSO_MAX_REQUEST_BYTES, VIRTUOSO_MAX_GRAPHS, "virtuoso"),
     /**
      * Apache Jena Fuseki (told by its {@code Fuseki-Request-Id} header). Its SPARQL Update parser
      * (JavaCC) spent more than half of the server's time of a remote ingest on the text of {@code
@@ -192,14 +196,27 @@ final class RemoteQuirks {
      * graphs of a batch whose re-run repairs a lost write are dropped with one update and posted as
      * TriG to the dataset's Graph Store Protocol URL ({@link RemoteWrites}).
      */
-    FUSEKI(Long.MAX_VALUE, Integer.MAX_VALUE);
+    FUSEKI(Long.MAX_VALUE, Integer.MAX_VALUE, null);
 
     private final long bytesCap;
     private final int graphsCap;
+    private final String dialect;
 
-    Engine(long bytesCap, int graphsCap) {
+    Engine(long bytesCap, int graphsCap, String dialect) {
       this.bytesCap = bytesCap;
       this.graphsCap = graphsCap;
+      this.dialect = dialect;
+    }
+
+    /**
+     * The dialect whose forms of newsgraph's queries the engine is sent ({@link
+     * GraphStore#dialect()}), or null for the standard forms. Virtuoso 7.2 answers some standard
+     * forms wrongly or not at all: its default graph matches a triple once per named graph that
+     * states it, it does not parse LATERAL, and it mis-evaluates or fails on some nested
+     * aggregates, zero-or-more paths and expressions (the forms' files say which and how).
+     */
+    String dialect() {
+      return dialect;
     }
 
     /** True when the engine takes quads (TriG) posted to its dataset's Graph Store Protocol URL. */
@@ -223,44 +240,6 @@ final class RemoteQuirks {
 
   /** The most graphs of one write request sent to Virtuoso. */
   static final int VIRTUOSO_MAX_GRAPHS = 500;
-
-  private static final String WRONG = "Virtuoso answers it wrongly";
-  private static final String LATERAL =
-      "its bounded-memory form uses SPARQL 1.2's LATERAL, which Virtuoso 7.2 does not parse";
-
-  /**
-   * What newsgraph does not ask Virtuoso 7.2, and why, found by running every question there and
-   * comparing every answer with the embedded store's (docs/scale-out.md). Its default graph matches
-   * a triple once per named graph that states it, so {@code stats}' counts over the default graph
-   * count each statement of a fact; it gives no stories and mixed-up rows for the nested aggregates
-   * of {@code stories} and {@code reach}; it fails on {@code first-report} (HTTP 500); and it does
-   * not parse the {@code LATERAL} of the bounded-memory forms of {@code top-linked} and {@code
-   * duplicates} (HTTP 400).
-   */
-  static final java.util.Map<String, String> VIRTUOSO_REFUSED =
-      java.util.Map.of(
-          "stats",
-          WRONG + " (its default graph repeats a triple once per graph that states it)",
-          "stories",
-          WRONG + " (it evaluates the query's nested aggregates differently)",
-          "reach",
-          WRONG + " (it evaluates the query's nested aggregates differently)",
-          "first-report",
-          "Virtuoso 7.2 fails on this query (HTTP 500)",
-          "top-linked",
-          LATERAL,
-          "duplicates",
-          LATERAL);
-
-  /** Why Virtuoso is not asked {@code question}: one line for the user. */
-  static String virtuosoRefusal(String question) {
-    return "'"
-        + question
-        + "' is not run on Virtuoso: "
-        + VIRTUOSO_REFUSED.get(question)
-        + "; no setting of Virtuoso changes this (docs/scale-out.md). Run it on a Fuseki or"
-        + " embedded copy of the store (newsgraph backup, then load the dump)";
-  }
 
   /**
    * Which engine serves the endpoint, from the headers of its answer to a GET of the update URL

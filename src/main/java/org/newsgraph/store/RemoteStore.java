@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -159,15 +160,13 @@ public final class RemoteStore implements GraphStore {
         quirks.takesPostedQuads() && !postRefused);
   }
 
-  /** What kind of engine the endpoint is, asked once (before the first write). */
+  /** {@inheritDoc} The engine is asked once, at the first request that needs it. */
   @Override
-  public void refuseIfAnsweredWrongly(String question) {
-    if (quirks() == RemoteQuirks.Engine.VIRTUOSO
-        && RemoteQuirks.VIRTUOSO_REFUSED.containsKey(question)) {
-      throw new RemoteUnsupportedException(RemoteQuirks.virtuosoRefusal(question));
-    }
+  public Optional<String> dialect() {
+    return Optional.ofNullable(quirks().dialect());
   }
 
+  /** What kind of engine the endpoint is, asked once (before the first write). */
   private RemoteQuirks.Engine quirks() {
     RemoteQuirks.Engine known = engine;
     if (known == null) {

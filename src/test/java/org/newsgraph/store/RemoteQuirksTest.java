@@ -146,4 +146,21 @@ class RemoteQuirksTest {
     assertThat(n).isEqualTo(7L);
     assertThat(contentTypes).containsExactly("POST application/x-www-form-urlencoded");
   }
+
+  @Test
+  void anEngineNamingItselfVirtuosoIsSentTheVirtuosoFormsAndAnyOtherTheStandardOnes()
+      throws Exception {
+    String url = serve();
+    server.createContext(
+        "/virtuoso/update",
+        exchange -> {
+          exchange.getResponseHeaders().add("Server", "Virtuoso/07.20.3229 (Linux) x86_64-linux");
+          exchange.sendResponseHeaders(400, -1);
+          exchange.close();
+        });
+    String virtuoso = url.replace("/ds", "/virtuoso");
+    assertThat(store(virtuoso).dialect()).contains("virtuoso");
+    assertThat(store(url).dialect()).isEmpty(); // no Server header: standard SPARQL
+    assertThat(store("http://127.0.0.1:1/unreachable").dialect()).isEmpty();
+  }
 }

@@ -254,7 +254,7 @@ class StoreContractTest {
   /**
    * The CSV (or N-Triples) a command writes, its lines sorted (engines may order ties differently).
    */
-  private static String answer(String[] where, String... command) {
+  static String answer(String[] where, String... command) {
     List<String> args = new ArrayList<>(List.of(command));
     if (!args.contains("--format")) {
       args.addAll(List.of("--format", "csv"));
