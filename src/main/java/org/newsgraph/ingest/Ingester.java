@@ -73,6 +73,9 @@ public final class Ingester {
   // The stamps this run records and removes, for the stamp file written at its end.
   private final StampCache.Changes stampChanges = new StampCache.Changes();
   private final StampCache stampCache;
+  // The files rejected before (loaded with the stamps), and this run's changes to them.
+  private final RejectedFiles rejectedFiles = new RejectedFiles();
+  private final RejectedFiles.Changes rejections = new RejectedFiles.Changes();
   private long mergedArticles;
   private long mergedDescriptions;
 
@@ -104,7 +107,7 @@ public final class Ingester {
     this.problems = problems;
     this.progressOut = progressOut;
     this.graphs = new RunGraphs(provenance.articleGraphPrefix());
-    this.stampCache = new StampCache(store, provenance);
+    this.stampCache = new StampCache(store, provenance, RejectedFiles.fingerprint(reader.limits()));
   }
 
   /**
@@ -132,7 +135,8 @@ public final class Ingester {
     Optional<BulkLoad> bulk = options.bulk() ? store.bulkLoad() : Optional.empty();
     // A bulk load holds the store exclusively until it commits, and the store is empty: nothing to
     // ask.
-    SourceIndex index = bulk.isPresent() ? SourceIndex.none() : stampCache.load(store, provenance);
+    SourceIndex index =
+        bulk.isPresent() ? SourceIndex.none() : stampCache.load(store, provenance, rejectedFiles);
     ProgressBar progress = new ProgressBar(options.progress() ? progressOut : null);
     Map<SourceWalker.Skip, Long> skipped;
     Path scratch = bulk.map(BulkLoad::scratchDirectory).orElse(null);
@@ -142,7 +146,7 @@ public final class Ingester {
                 store, bulk, provenance.metaGraph(), options.batchSize(), new AllListeners());
         OwnFactSpill spill = bulk.map(b -> new OwnFactSpill(b.scratchDirectory())).orElse(null)) {
       writer.write(systemUnit(index, run, started));
-      FileWork work = new FileWork(reader, mapper, index, options.checksum());
+      FileWork work = new FileWork(reader, mapper, index, rejectedFiles, options.checksum());
       Pipeline pipeline = new Pipeline(work, options.threads());
       pipeline.run(
           paths,
@@ -184,7 +188,7 @@ public final class Ingester {
     List<Node> endSubjects = new ArrayList<>(List.of(run));
     // Every batch has committed: the stamps now in the store are the index's with this run's
     // changes, and the run's last transaction vouches for the file that holds them.
-    Optional<Triple> vouch = stampCache.save(index, stampChanges);
+    Optional<Triple> vouch = stampCache.save(index, stampChanges, rejectedFiles, rejections);
     vouch.ifPresent(
         token -> {
           endSubjects.add(stampCache.node());
@@ -226,6 +230,9 @@ public final class Ingester {
     }
     counts.filesRead++;
     report(result.problems());
+    if (!result.rejected() && rejectedFiles.get(result.path()) != null) {
+      rejections.forget(result.path()); // read without error, or back to a version the store holds
+    }
     if (result.kind() != null) {
       kinds.merge(result.kind(), 1L, Long::sum);
       result.skippedRecords().forEach((why, n) -> warcSkipped.merge(why, n, Long::sum));
@@ -249,6 +256,10 @@ public final class Ingester {
     }
     if (result.rejected()) {
       counts.rejected++;
+      RejectedFiles.Entry rejection = FileWork.rejection(result);
+      if (rejection != null) {
+        rejections.reject(rejection);
+      }
       return;
     }
     if (result.path().equals(FileWork.STDIN)) {

@@ -41,18 +41,24 @@ final class StampCache {
   static final String FOLDER = "ingest";
 
   private static final int MAGIC = 0x4e475354; // "NGST"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2; // 2: the rejected files follow the stamps
   private static final String PREFIX = "stamps-";
   private static final String SUFFIX = ".bin";
 
   private final Optional<Path> folder;
   private final Node metaGraph;
   private final Node node;
+  private final String fingerprint;
 
-  StampCache(GraphStore store, Provenance provenance) {
+  /**
+   * @param fingerprint what the remembered rejections are valid under ({@link
+   *     RejectedFiles#fingerprint})
+   */
+  StampCache(GraphStore store, Provenance provenance, String fingerprint) {
     this.folder = store.localDirectory().map(d -> d.resolve(FOLDER));
     this.metaGraph = provenance.metaGraph();
     this.node = NodeFactory.createURI(provenance.base() + "ingest/stamps");
+    this.fingerprint = fingerprint;
   }
 
   /**
@@ -65,13 +71,14 @@ final class StampCache {
   /**
    * The stamps the store records: from the file when the store vouches for it, else by scanning the
    * metadata graph; on a remote store also the {@linkplain SourceIndex#snapshot() snapshot} of its
-   * hashes and derivations.
+   * hashes and derivations. The rejected files the file remembers go into {@code rejected} (none
+   * when the file is not trusted: they are then read again).
    */
-  SourceIndex load(GraphStore store, Provenance provenance) {
+  SourceIndex load(GraphStore store, Provenance provenance, RejectedFiles rejected) {
     String token = folder.isPresent() ? token(store) : null;
     if (token != null) {
       SourceIndex index = SourceIndex.fromCache(store, provenance);
-      if (read(folder.get().resolve(PREFIX + token + SUFFIX), token, index)) {
+      if (read(folder.get().resolve(PREFIX + token + SUFFIX), token, index, rejected)) {
         return index;
       }
     }
@@ -83,11 +90,16 @@ final class StampCache {
   }
 
   /**
-   * Writes the stamps of {@code index} with this run's {@code changes} applied to a new file, and
-   * returns the triple that makes the store vouch for it (to be committed with the run's end), or
-   * empty when the file cannot be written (the next run then scans).
+   * Writes the stamps of {@code index} and the rejections of {@code rejected}, with this run's
+   * changes applied, to a new file, and returns the triple that makes the store vouch for it (to be
+   * committed with the run's end), or empty when the file cannot be written (the next run then
+   * scans, and reads the rejected files again).
    */
-  Optional<Triple> save(SourceIndex index, Changes changes) {
+  Optional<Triple> save(
+      SourceIndex index,
+      Changes changes,
+      RejectedFiles rejected,
+      RejectedFiles.Changes rejections) {
     String token = UUID.randomUUID().toString().replace("-", "");
     if (folder.isEmpty()) {
       // A remote store keeps no file, and never reads the token; it records one all the same, so
@@ -114,6 +126,7 @@ final class StampCache {
                 out.writeLong(size);
                 out.writeLong(modified);
               });
+          rejected.write(out, rejections, fingerprint);
           out.flush();
           file.flush();
         }
@@ -171,25 +184,32 @@ final class StampCache {
     return t != null && t.matches("[0-9a-f]{32}") ? t : null;
   }
 
-  /** Reads a stamp file into {@code index}; false when it is missing, foreign or damaged. */
-  private static boolean read(Path file, String token, SourceIndex index) {
+  /**
+   * Reads a stamp file into {@code index} and {@code rejected}; false when it is missing, foreign
+   * or damaged.
+   */
+  private boolean read(Path file, String token, SourceIndex index, RejectedFiles rejected) {
     try (InputStream raw = Files.newInputStream(file);
         DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
       if (in.readInt() != MAGIC || in.readInt() != VERSION || !in.readUTF().equals(token)) {
         return false;
       }
       long count = in.readLong();
-      long expected = count * 32;
       long headerless = Files.size(file) - (4 + 4 + 2 + token.length() + 8);
-      if (count < 0 || headerless != expected) {
+      if (count < 0 || headerless < count * 32) {
         return false;
       }
       for (long i = 0; i < count; i++) {
         index.put(in.readLong(), in.readLong(), in.readLong(), in.readLong());
       }
+      rejected.read(in, fingerprint);
+      if (in.read() != -1) {
+        throw new IOException("trailing bytes");
+      }
       return true;
     } catch (IOException | RuntimeException e) {
       index.clear();
+      rejected.clear();
       return false;
     }
   }

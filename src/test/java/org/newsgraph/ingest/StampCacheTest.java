@@ -91,7 +91,8 @@ class StampCacheTest {
       channel.truncate(Files.size(file) - 40); // cut inside the last entries
     }
     try (Tdb2Store store = Tdb2Store.open(db)) {
-      SourceIndex loaded = new StampCache(store, provenance).load(store, provenance);
+      SourceIndex loaded =
+          new StampCache(store, provenance, "test").load(store, provenance, new RejectedFiles());
       assertThat(loaded.cached()).isFalse();
       assertThat(entries(loaded))
           .as("a truncated file is not read; the scan gives every stamp")
@@ -101,7 +102,8 @@ class StampCacheTest {
     // A file for a token the store does not record (another store's, an older run's).
     Files.move(file, file.resolveSibling("stamps-0123456789abcdef0123456789abcdef.bin"));
     try (Tdb2Store store = Tdb2Store.open(db)) {
-      SourceIndex loaded = new StampCache(store, provenance).load(store, provenance);
+      SourceIndex loaded =
+          new StampCache(store, provenance, "test").load(store, provenance, new RejectedFiles());
       assertThat(loaded.cached()).isFalse();
       assertThat(entries(loaded)).hasSize(6);
     }
@@ -151,9 +153,9 @@ class StampCacheTest {
   /** The stamps read through the cache equal the metadata graph's, and the cache was used. */
   private void assertCacheMatchesStore(Path db, int expected) {
     try (Tdb2Store store = Tdb2Store.open(db)) {
-      StampCache cache = new StampCache(store, provenance);
+      StampCache cache = new StampCache(store, provenance, "test");
       assertThat(token(store)).as("the store vouches for a stamp file").isNotNull();
-      SourceIndex loaded = cache.load(store, provenance);
+      SourceIndex loaded = cache.load(store, provenance, new RejectedFiles());
       assertThat(loaded.cached()).as("read from the stamp file").isTrue();
       Set<String> cached = entries(loaded);
       Set<String> scanned = entries(SourceIndex.load(store, provenance));
@@ -170,7 +172,7 @@ class StampCacheTest {
 
   private String token(Tdb2Store store) {
     List<String> tokens = new ArrayList<>();
-    Node node = new StampCache(store, provenance).node();
+    Node node = new StampCache(store, provenance, "test").node();
     store.findInGraph(
         provenance.metaGraph(),
         node,
