@@ -49,6 +49,7 @@ final class StampCache {
   private final Node metaGraph;
   private final Node node;
   private final String fingerprint;
+  private String trusted; // the token of the stamp file this run's index was read from
 
   /**
    * @param fingerprint what the remembered rejections are valid under ({@link
@@ -79,6 +80,7 @@ final class StampCache {
     if (token != null) {
       SourceIndex index = SourceIndex.fromCache(store, provenance);
       if (read(folder.get().resolve(PREFIX + token + SUFFIX), token, index, rejected)) {
+        trusted = token;
         return index;
       }
     }
@@ -87,6 +89,19 @@ final class StampCache {
       index.snapshot();
     }
     return index;
+  }
+
+  /**
+   * The merge states the store vouches for: those of the stamp file that {@link #load} trusted;
+   * none otherwise (a merge then reads its descriptions again).
+   */
+  MergeStates merges() {
+    return trusted == null ? MergeStates.none() : MergeStates.open(folder.get(), trusted);
+  }
+
+  /** The folder of the stamp and merge-state files, or null for a remote store. */
+  Path folder() {
+    return folder.orElse(null);
   }
 
   /**
@@ -99,7 +114,9 @@ final class StampCache {
       SourceIndex index,
       Changes changes,
       RejectedFiles rejected,
-      RejectedFiles.Changes rejections) {
+      RejectedFiles.Changes rejections,
+      MergeStates merges,
+      MergeStates.Changes mergeChanges) {
     String token = UUID.randomUUID().toString().replace("-", "");
     if (folder.isEmpty()) {
       // A remote store keeps no file, and never reads the token; it records one all the same, so
@@ -141,6 +158,11 @@ final class StampCache {
     } catch (IOException e) {
       return Optional.empty();
     }
+    try {
+      merges.save(dir, token, mergeChanges);
+    } catch (IOException e) {
+      // Without the file the next run has no merge states: its merges read their descriptions.
+    }
     return Optional.of(vouching(token));
   }
 
@@ -154,12 +176,18 @@ final class StampCache {
     if (folder.isEmpty() || !Files.isDirectory(folder.get())) {
       return;
     }
-    String keep = PREFIX + kept.getObject().getLiteralLexicalForm() + SUFFIX;
+    String token = kept.getObject().getLiteralLexicalForm();
+    String keep = PREFIX + token + SUFFIX;
+    String keepMerges = MergeStates.path(folder.get(), token).getFileName().toString();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(folder.get())) {
       for (Path file : files) {
         String name = file.getFileName().toString();
-        boolean ours = name.startsWith(PREFIX) || name.startsWith("." + PREFIX);
-        if (ours && !name.equals(keep)) {
+        boolean ours =
+            name.startsWith(PREFIX)
+                || name.startsWith("." + PREFIX)
+                || name.startsWith(MergeStates.PREFIX)
+                || name.startsWith("." + MergeStates.PREFIX);
+        if (ours && !name.equals(keep) && !name.equals(keepMerges)) {
           Files.deleteIfExists(file);
         }
       }
