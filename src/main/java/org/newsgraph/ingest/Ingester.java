@@ -1,5 +1,6 @@
 package org.newsgraph.ingest;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.map.RecordMapper;
 import org.newsgraph.model.Position;
@@ -630,7 +633,7 @@ public final class Ingester {
       }
       try {
         return index.stampEquals(path, FileStamp.of(Path.of(path)));
-      } catch (java.io.IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException e) {
         return false;
       }
     }
@@ -649,7 +652,7 @@ public final class Ingester {
       Set<Triple> stored = new LinkedHashSet<>();
       store.exportQuads(
           graph,
-          new org.apache.jena.riot.system.StreamRDFBase() {
+          new StreamRDFBase() {
             @Override
             public void quad(Quad quad) {
               stored.add(quad.asTriple());
@@ -716,7 +719,7 @@ public final class Ingester {
       if (conflict == null) {
         List<Description> byPath = new ArrayList<>(added);
         byPath.sort(
-            java.util.Comparator.comparing((Description d) -> d.precedence().path())
+            Comparator.comparing((Description d) -> d.precedence().path())
                 .thenComparingInt(d -> d.precedence().line()));
         for (Description d : byPath) {
           conflict =
@@ -846,7 +849,7 @@ public final class Ingester {
       }
       List<Description> byPath = new ArrayList<>(described);
       byPath.sort(
-          java.util.Comparator.comparing((Description d) -> d.precedence().path())
+          Comparator.comparing((Description d) -> d.precedence().path())
               .thenComparingInt(d -> d.precedence().line()));
       Description first = byPath.get(0);
       mergeChanges.put(

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
@@ -51,9 +52,9 @@ import org.apache.jena.riot.system.StreamRDFBase;
  * ({@link StampCache}): it carries the stamp file's token, written at a run's end and vouched for
  * by the store in the run's last transaction. Layout: magic, version, token; the entries (each a
  * length and its bytes); the index (graph IRI, offset, length per entry); the index's offset and
- * the magic again. Only the index is held in memory (about 100 bytes a merged graph); an entry is
- * read when its graph is merged. A run writes a new file: the entries it did not change are copied
- * as bytes.
+ * the magic again; the index holds each entry's CRC-32, and an entry that fails it is not used.
+ * Only the index is held in memory (about 100 bytes a merged graph); an entry is read when its
+ * graph is merged. A run writes a new file: the entries it did not change are copied as bytes.
  */
 final class MergeStates implements AutoCloseable {
 
@@ -155,10 +156,11 @@ final class MergeStates implements AutoCloseable {
         String graph = in.readUTF();
         long at = in.readLong();
         int length = in.readInt();
+        long crc = in.readLong();
         if (at < 0 || length < 0 || at + length > indexAt) {
           throw new IOException("bad entry");
         }
-        index.put(graph, new long[] {at, length});
+        index.put(graph, new long[] {at, length, crc});
       }
       return new MergeStates(channel, index);
     } catch (IOException | RuntimeException e) {
@@ -196,10 +198,20 @@ final class MergeStates implements AutoCloseable {
     }
   }
 
+  /** An entry's bytes, checked against the CRC-32 the index records for them. */
   private byte[] read(long[] at) throws IOException {
     ByteBuffer bytes = ByteBuffer.allocate((int) at[1]);
     readFully(channel, bytes, at[0]);
+    if (crc(bytes.array()) != at[2]) {
+      throw new IOException("damaged entry");
+    }
     return bytes.array();
+  }
+
+  private static long crc(byte[] bytes) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes);
+    return crc.getValue();
   }
 
   /**
@@ -226,14 +238,19 @@ final class MergeStates implements AutoCloseable {
           if (changes.changed.containsKey(old.getKey())) {
             continue;
           }
-          byte[] bytes = read(old.getValue());
-          written.put(old.getKey(), new long[] {counting.count, bytes.length});
+          byte[] bytes;
+          try {
+            bytes = read(old.getValue());
+          } catch (IOException e) {
+            continue; // a damaged entry is dropped: its graph's next merge reads everything
+          }
+          written.put(old.getKey(), new long[] {counting.count, bytes.length, crc(bytes)});
           out.write(bytes);
         }
         for (Map.Entry<String, long[]> change : changes.changed.entrySet()) {
           if (change.getValue() != null) {
             byte[] bytes = changes.read(change.getValue());
-            written.put(change.getKey(), new long[] {counting.count, bytes.length});
+            written.put(change.getKey(), new long[] {counting.count, bytes.length, crc(bytes)});
             out.write(bytes);
           }
         }
@@ -244,6 +261,7 @@ final class MergeStates implements AutoCloseable {
           out.writeUTF(e.getKey());
           out.writeLong(e.getValue()[0]);
           out.writeInt((int) e.getValue()[1]);
+          out.writeLong(e.getValue()[2]);
         }
         out.writeLong(indexAt);
         out.writeInt(MAGIC);

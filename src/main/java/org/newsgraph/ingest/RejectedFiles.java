@@ -3,6 +3,9 @@ package org.newsgraph.ingest;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.newsgraph.model.Position;
 import org.newsgraph.model.Problem;
+import org.newsgraph.model.Versions;
+import org.newsgraph.source.ReaderLimits;
 
 /**
  * The files the last runs rejected, with what was wrong with them, so that a file rejected before
@@ -112,15 +117,15 @@ final class RejectedFiles {
    * The fingerprint that entries are valid under: the reader limits decide what is refused, the
    * version how files are read.
    */
-  static String fingerprint(org.newsgraph.source.ReaderLimits limits) {
-    return org.newsgraph.model.Versions.newsgraph() + " " + limits;
+  static String fingerprint(ReaderLimits limits) {
+    return Versions.newsgraph() + " " + limits;
   }
 
   /** Writes the entries with {@code changes} applied; entries of files now gone are dropped. */
   void write(DataOutputStream out, Changes changes, String fingerprint) throws IOException {
     Map<String, Entry> all = new LinkedHashMap<>(byPath);
     changes.applyTo(all);
-    all.values().removeIf(e -> !java.nio.file.Files.exists(java.nio.file.Path.of(e.path())));
+    all.values().removeIf(e -> !Files.exists(Path.of(e.path())));
     out.writeUTF(fingerprint);
     out.writeInt(all.size());
     for (Entry e : all.values()) {
@@ -189,7 +194,7 @@ final class RejectedFiles {
 
   // writeUTF is limited to 64 KB; a problem's message may quote more.
   private static void writeLong(DataOutputStream out, String text) throws IOException {
-    byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
     out.writeInt(utf8.length);
     out.write(utf8);
   }
@@ -201,7 +206,7 @@ final class RejectedFiles {
     }
     byte[] utf8 = new byte[n];
     in.readFully(utf8);
-    return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+    return new String(utf8, StandardCharsets.UTF_8);
   }
 
   /** The rejections a run records and forgets, applied when the stamp file is written. */
