@@ -35,16 +35,24 @@ final class FileWork {
   private final RecordReader reader;
   private final RecordMapper mapper;
   private final SourceIndex index;
+  private final RejectedFiles rejected;
   private final boolean checksum;
 
   /**
    * @param checksum hash every file; otherwise a file whose size and modification time equal the
    *     recorded stamp is skipped without being read
+   * @param rejected the files rejected before: one unchanged since is reported again, not parsed
    */
-  FileWork(RecordReader reader, RecordMapper mapper, SourceIndex index, boolean checksum) {
+  FileWork(
+      RecordReader reader,
+      RecordMapper mapper,
+      SourceIndex index,
+      RejectedFiles rejected,
+      boolean checksum) {
     this.reader = reader;
     this.mapper = mapper;
     this.index = index;
+    this.rejected = rejected;
     this.checksum = checksum;
   }
 
@@ -53,7 +61,8 @@ final class FileWork {
    * equals the recorded one is unchanged without being read (unless {@code checksum}). Otherwise a
    * file within the size cap is read once: the bytes that are hashed are the bytes that are parsed.
    * A larger one is hashed as a stream (its hash still tells whether it changed) and refused by the
-   * reader.
+   * reader. A file rejected before and unchanged since (by its stamp, else by its hash) is not
+   * parsed: its result is the rejection remembered, with the same problems.
    */
   FileResult file(Path file) {
     String path = file.toAbsolutePath().normalize().toString();
@@ -65,6 +74,9 @@ final class FileWork {
       stamp = FileStamp.of(file);
       if (!checksum && index.stampEquals(path, stamp)) {
         return FileResult.unchanged(name, path, null, stamp, false);
+      }
+      if (!checksum && rejected.stampEquals(path, stamp)) {
+        return rejectedAgain(rejected.get(path), stamp);
       }
       Instant readAt = Instant.now();
       if (stamp.size() <= reader.limits().maxFileBytes()) {
@@ -84,6 +96,10 @@ final class FileWork {
       boolean restamp = stamp != null && !index.stampEquals(path, stamp);
       return FileResult.unchanged(name, path, sha, stamp, restamp);
     }
+    RejectedFiles.Entry before = rejected.byHash(path, sha);
+    if (before != null) {
+      return rejectedAgain(before, stamp);
+    }
     FileResult result;
     try {
       ReadResult read = bytes != null ? reader.read(bytes, file, name) : reader.read(file, name);
@@ -99,6 +115,45 @@ final class FileWork {
     return result.rejected()
         ? result
         : result.with(FileResult.Stored.lookUp(index, path, result.descriptions()));
+  }
+
+  /** The result of a file rejected before, unchanged since: its problems as they were. */
+  private static FileResult rejectedAgain(RejectedFiles.Entry entry, FileStamp stamp) {
+    return new FileResult(
+        FileWork.displayName(entry.path()),
+        entry.path(),
+        entry.sha256(),
+        FileResult.Outcome.READ,
+        List.of(),
+        entry.problemsNow(),
+        stamp,
+        false,
+        entry.kind(),
+        java.util.Map.of(),
+        null);
+  }
+
+  /**
+   * What to remember of a rejected result so that the file is not parsed again while unchanged, or
+   * null for one not to remember (standard input, a file that could not be read, a WARC file).
+   */
+  static RejectedFiles.Entry rejection(FileResult result) {
+    if (!result.rejected()
+        || result.outcome() != FileResult.Outcome.READ
+        || result.path().equals(STDIN)
+        || result.sha256() == null
+        || result.sha256().length() != 64
+        || !result.skippedRecords().isEmpty()
+        || "WARC".equals(result.kind())) {
+      return null;
+    }
+    return new RejectedFiles.Entry(
+        result.path(),
+        result.name(),
+        result.kind(),
+        result.stamp(),
+        result.sha256(),
+        result.problems());
   }
 
   /** The result for a file the walker found unchanged by its stamp: nothing to read or do. */

@@ -1,14 +1,18 @@
 package org.newsgraph.ingest;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +24,7 @@ import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.newsgraph.map.RecordMapper;
 import org.newsgraph.model.Position;
@@ -73,6 +78,12 @@ public final class Ingester {
   // The stamps this run records and removes, for the stamp file written at its end.
   private final StampCache.Changes stampChanges = new StampCache.Changes();
   private final StampCache stampCache;
+  // The files rejected before (loaded with the stamps), and this run's changes to them.
+  private final RejectedFiles rejectedFiles = new RejectedFiles();
+  private final RejectedFiles.Changes rejections = new RejectedFiles.Changes();
+  // What the merges of the stored graphs need of their descriptions, and this run's changes to it.
+  private MergeStates merges = MergeStates.none();
+  private MergeStates.Changes mergeChanges = new MergeStates.Changes(null);
   private long mergedArticles;
   private long mergedDescriptions;
 
@@ -104,7 +115,7 @@ public final class Ingester {
     this.problems = problems;
     this.progressOut = progressOut;
     this.graphs = new RunGraphs(provenance.articleGraphPrefix());
-    this.stampCache = new StampCache(store, provenance);
+    this.stampCache = new StampCache(store, provenance, RejectedFiles.fingerprint(reader.limits()));
   }
 
   /**
@@ -127,12 +138,24 @@ public final class Ingester {
    *     a bulk load leaves the store empty)
    */
   public IngestReport run(List<String> paths, InputStream stdin) {
+    try {
+      return runAll(paths, stdin);
+    } finally {
+      merges.close();
+      mergeChanges.close();
+    }
+  }
+
+  private IngestReport runAll(List<String> paths, InputStream stdin) {
     Instant started = Instant.now();
     Node run = provenance.newRun(started);
     Optional<BulkLoad> bulk = options.bulk() ? store.bulkLoad() : Optional.empty();
     // A bulk load holds the store exclusively until it commits, and the store is empty: nothing to
     // ask.
-    SourceIndex index = bulk.isPresent() ? SourceIndex.none() : stampCache.load(store, provenance);
+    SourceIndex index =
+        bulk.isPresent() ? SourceIndex.none() : stampCache.load(store, provenance, rejectedFiles);
+    merges = bulk.isPresent() ? MergeStates.none() : stampCache.merges();
+    mergeChanges = new MergeStates.Changes(stampCache.folder());
     ProgressBar progress = new ProgressBar(options.progress() ? progressOut : null);
     Map<SourceWalker.Skip, Long> skipped;
     Path scratch = bulk.map(BulkLoad::scratchDirectory).orElse(null);
@@ -142,7 +165,7 @@ public final class Ingester {
                 store, bulk, provenance.metaGraph(), options.batchSize(), new AllListeners());
         OwnFactSpill spill = bulk.map(b -> new OwnFactSpill(b.scratchDirectory())).orElse(null)) {
       writer.write(systemUnit(index, run, started));
-      FileWork work = new FileWork(reader, mapper, index, options.checksum());
+      FileWork work = new FileWork(reader, mapper, index, rejectedFiles, options.checksum());
       Pipeline pipeline = new Pipeline(work, options.threads());
       pipeline.run(
           paths,
@@ -156,7 +179,14 @@ public final class Ingester {
         prune(index, writer);
       }
       if (spill != null) {
-        spill.replay((graph, seq) -> graphs.winnerSeq(graphs.slot(graph)) == seq, writer::load);
+        BulkStates states = new BulkStates();
+        spill.replay(
+            (graph, seq) -> graphs.winnerSeq(graphs.slot(graph)) == seq,
+            quad -> {
+              writer.load(quad);
+              states.accept(quad);
+            });
+        states.flush();
         countBulkMerges();
       } else {
         writer.flush();
@@ -184,7 +214,8 @@ public final class Ingester {
     List<Node> endSubjects = new ArrayList<>(List.of(run));
     // Every batch has committed: the stamps now in the store are the index's with this run's
     // changes, and the run's last transaction vouches for the file that holds them.
-    Optional<Triple> vouch = stampCache.save(index, stampChanges);
+    Optional<Triple> vouch =
+        stampCache.save(index, stampChanges, rejectedFiles, rejections, merges, mergeChanges);
     vouch.ifPresent(
         token -> {
           endSubjects.add(stampCache.node());
@@ -226,6 +257,9 @@ public final class Ingester {
     }
     counts.filesRead++;
     report(result.problems());
+    if (!result.rejected() && rejectedFiles.get(result.path()) != null) {
+      rejections.forget(result.path()); // read without error, or back to a version the store holds
+    }
     if (result.kind() != null) {
       kinds.merge(result.kind(), 1L, Long::sum);
       result.skippedRecords().forEach((why, n) -> warcSkipped.merge(why, n, Long::sum));
@@ -249,6 +283,10 @@ public final class Ingester {
     }
     if (result.rejected()) {
       counts.rejected++;
+      RejectedFiles.Entry rejection = FileWork.rejection(result);
+      if (rejection != null) {
+        rejections.reject(rejection);
+      }
       return;
     }
     if (result.path().equals(FileWork.STDIN)) {
@@ -300,6 +338,7 @@ public final class Ingester {
       } else if (!writeAlone(graph, slot, file, source, described, stored, index)) {
         graphs.set(slot, RunGraphs.DEFERRED); // merged with its other descriptions at the end
       } else {
+        dropState(graph);
         contents.add(Merge.of(graph, described));
         subjects.add(graph);
         meta.addAll(provenance.graph(graph, source, run, at));
@@ -359,10 +398,60 @@ public final class Ingester {
       Node graph, Node source, List<Node> sources, List<Node> remove, List<Node> subjects) {
     if (graphs.slot(graph) >= 0 || sources.stream().anyMatch(s -> !s.equals(source))) {
       graphs.defer(graph);
+      graphs.set(graphs.slot(graph), RunGraphs.RETIRED);
     } else {
+      dropState(graph);
       remove.add(graph);
       subjects.add(graph);
       counts.removed++;
+    }
+  }
+
+  /** Forgets the merge state of a graph written from one description, or removed. */
+  private void dropState(Node graph) {
+    if (merges.has(graph)) {
+      mergeChanges.drop(graph);
+    }
+  }
+
+  /**
+   * The merge states of a bulk load: the winning descriptions' facts come back from the spill, each
+   * description's in a row; a graph of several descriptions gets a state whose "also multi-valued?"
+   * marks are unknown (the load never holds the multi-valued facts together).
+   */
+  private final class BulkStates {
+    private Node graph;
+    private final List<Triple> own = new ArrayList<>();
+
+    void accept(Quad quad) {
+      if (!quad.getGraph().equals(graph)) {
+        flush();
+        graph = quad.getGraph();
+      }
+      own.add(quad.asTriple());
+    }
+
+    void flush() {
+      if (graph != null) {
+        int slot = graphs.slot(graph);
+        if (graphs.descriptions(slot) > 1) {
+          byte[] flags = new byte[own.size()];
+          Arrays.fill(flags, MergeStates.UNKNOWN);
+          mergeChanges.put(
+              graph,
+              new MergeStates.Entry(
+                  graphs.winner(slot),
+                  own,
+                  flags,
+                  graphs.descriptions(slot),
+                  graphs.firstPublished(slot),
+                  graphs.firstProvider(slot),
+                  graphs.firstPath(slot),
+                  graphs.conflictText(slot)));
+        }
+      }
+      graph = null;
+      own.clear();
     }
   }
 
@@ -467,16 +556,220 @@ public final class Ingester {
     }
 
     private void merge(List<Integer> slots) {
-      Map<String, Set<Node>> wanted = new TreeMap<>();
+      List<Integer> full = new ArrayList<>();
+      Map<Integer, Quick> quick = new LinkedHashMap<>();
       for (int slot : slots) {
-        Node graph = graphs.graph(slot);
-        graphs
-            .filesOf(slot)
-            .forEach(f -> wanted.computeIfAbsent(graphs.path(f), p -> new HashSet<>()).add(graph));
-        index
-            .sourcePathsOf(graph)
-            .forEach(p -> wanted.computeIfAbsent(p, q -> new HashSet<>()).add(graph));
+        Quick q = quick(slot);
+        if (q == null) {
+          full.add(slot);
+        } else {
+          quick.put(slot, q);
+        }
       }
+      if (!quick.isEmpty()) {
+        // Only the run's own files are read; the stored descriptions are the graph and its state.
+        Map<String, Set<Node>> wanted = new TreeMap<>();
+        for (Map.Entry<Integer, Quick> e : quick.entrySet()) {
+          Node graph = graphs.graph(e.getKey());
+          e.getValue()
+              .runPaths
+              .forEach(p -> wanted.computeIfAbsent(p, q -> new HashSet<>()).add(graph));
+        }
+        Map<Node, List<Description>> found = read(wanted);
+        for (Map.Entry<Integer, Quick> e : quick.entrySet()) {
+          int slot = e.getKey();
+          if (!mergeQuick(slot, e.getValue(), found.getOrDefault(graphs.graph(slot), List.of()))) {
+            full.add(slot);
+          }
+        }
+      }
+      mergeFull(full);
+    }
+
+    /**
+     * A graph that can be merged from its stored graph and state with the run's descriptions of it:
+     * it has a state, the run's files only add descriptions (none of them described it before, no
+     * file stopped describing it), and its stored descriptions come from files unchanged since.
+     */
+    private record Quick(
+        MergeStates.Entry state, List<String> storedPaths, List<String> runPaths) {}
+
+    private Quick quick(int slot) {
+      Node graph = graphs.graph(slot);
+      if (merges.size() == 0
+          || !merges.has(graph)
+          || graphs.has(slot, RunGraphs.WRITTEN)
+          || graphs.has(slot, RunGraphs.RETIRED)) {
+        return null;
+      }
+      List<String> runPaths = graphs.filesOf(slot).stream().map(graphs::path).toList();
+      List<String> storedPaths = index.sourcePathsOf(graph);
+      if (runPaths.isEmpty() || storedPaths.isEmpty()) {
+        return null;
+      }
+      for (String path : runPaths) {
+        if (path.startsWith("<") || storedPaths.contains(path)) {
+          return null;
+        }
+      }
+      for (String path : storedPaths) {
+        if (!unchangedSinceStored(path)) {
+          return null;
+        }
+      }
+      MergeStates.Entry state = merges.get(graph);
+      return state == null ? null : new Quick(state, storedPaths, runPaths);
+    }
+
+    /**
+     * True when a stored description's file is there with the stamp the store records: its
+     * description is the one the state summarises. Standard input is not read again (see {@link
+     * #mergeFull}); a file gone, rejected now, or modified without its hash being recorded is read
+     * again by the full merge, which decides what it still says.
+     */
+    private boolean unchangedSinceStored(String path) {
+      if (path.startsWith("<")) {
+        return false;
+      }
+      try {
+        return index.stampEquals(path, FileStamp.of(Path.of(path)));
+      } catch (IOException | RuntimeException e) {
+        return false;
+      }
+    }
+
+    /**
+     * Merges new descriptions into a stored graph by its state (see {@link MergeStates}).
+     *
+     * @return false when the state cannot tell the result: the graph is then merged in full
+     */
+    private boolean mergeQuick(int slot, Quick q, List<Description> added) {
+      if (added.isEmpty()) {
+        return false; // the run's file changed again since it was read: read everything
+      }
+      Node graph = graphs.graph(slot);
+      MergeStates.Entry state = q.state;
+      Set<Triple> stored = new LinkedHashSet<>();
+      store.exportQuads(
+          graph,
+          new StreamRDFBase() {
+            @Override
+            public void quad(Quad quad) {
+              stored.add(quad.asTriple());
+            }
+          });
+      if (stored.isEmpty()) {
+        return false;
+      }
+      Set<Triple> shared = new LinkedHashSet<>();
+      added.forEach(d -> shared.addAll(d.shared()));
+      Description best = Merge.winner(added);
+      List<Triple> oldOwn = state.own();
+      Set<Triple> result = new LinkedHashSet<>(stored);
+      List<Triple> own;
+      byte[] flags;
+      Description.Precedence winner;
+      if (state.winner().compareTo(best.precedence()) < 0) {
+        // The stored winner still ranks first: its facts stay, the new multi-valued ones join.
+        winner = state.winner();
+        own = oldOwn;
+        flags = Arrays.copyOf(state.flags(), oldOwn.size());
+        for (int i = 0; i < own.size(); i++) {
+          if (shared.contains(own.get(i))) {
+            flags[i] = MergeStates.ALSO_SHARED;
+          }
+        }
+        result.addAll(shared);
+      } else {
+        winner = best.precedence();
+        Set<Triple> newOwn = new HashSet<>(best.own());
+        Map<Triple, Byte> oldFlags = new HashMap<>();
+        for (int i = 0; i < oldOwn.size(); i++) {
+          Triple t = oldOwn.get(i);
+          byte flag = state.flags()[i];
+          if (flag == MergeStates.UNKNOWN && !newOwn.contains(t) && !shared.contains(t)) {
+            return false; // stays only if some stored description states it as multi-valued
+          }
+          if (flag == MergeStates.ONLY_OWN) {
+            result.remove(t);
+          }
+          oldFlags.put(t, flag);
+        }
+        result.addAll(shared);
+        result.addAll(best.own());
+        own = best.own();
+        flags = new byte[own.size()];
+        for (int i = 0; i < own.size(); i++) {
+          Triple t = own.get(i);
+          Byte old = oldFlags.get(t);
+          if (shared.contains(t)) {
+            flags[i] = MergeStates.ALSO_SHARED;
+          } else if (old != null) {
+            flags[i] = old;
+          } else {
+            // Not an old own fact: in the stored graph only as a multi-valued fact.
+            flags[i] = stored.contains(t) ? MergeStates.ALSO_SHARED : MergeStates.ONLY_OWN;
+          }
+        }
+      }
+      int descriptions = state.descriptions() + added.size();
+      Set<String> paths = new TreeSet<>(q.storedPaths);
+      added.forEach(d -> paths.add(d.precedence().path()));
+      String conflict = state.conflict();
+      if (conflict == null) {
+        List<Description> byPath = new ArrayList<>(added);
+        byPath.sort(
+            Comparator.comparing((Description d) -> d.precedence().path())
+                .thenComparingInt(d -> d.precedence().line()));
+        for (Description d : byPath) {
+          conflict =
+              Merge.disagreement(
+                  state.published(),
+                  state.provider(),
+                  state.path(),
+                  d.published(),
+                  d.provider(),
+                  d.precedence().path());
+          if (conflict != null) {
+            break;
+          }
+        }
+      }
+      Node at = Provenance.time(Instant.now());
+      List<Triple> meta = new ArrayList<>();
+      for (String path : paths) {
+        meta.addAll(provenance.graph(graph, provenance.source(path), run, at));
+      }
+      count(true);
+      if (descriptions > 1) {
+        merged(graph, descriptions, List.copyOf(paths));
+        if (conflict != null && !graphs.has(slot, RunGraphs.CONFLICT)) {
+          Description.Precedence p = added.get(0).precedence();
+          report(List.of(Merge.warning(FileWork.displayName(p.path()), p, conflict)));
+        }
+      }
+      mergeChanges.put(
+          graph,
+          new MergeStates.Entry(
+              winner,
+              own,
+              flags,
+              descriptions,
+              state.published(),
+              state.provider(),
+              state.path(),
+              conflict));
+      writer.write(
+          new BatchWriter.Unit(
+              List.of(new GraphContent(graph, new ArrayList<>(result))),
+              List.of(),
+              List.of(graph),
+              meta));
+      return true;
+    }
+
+    /** The descriptions of the wanted graphs that the wanted files give now. */
+    private Map<Node, List<Description>> read(Map<String, Set<Node>> wanted) {
       Map<Node, List<Description>> found = new HashMap<>();
       for (Map.Entry<String, Set<Node>> entry : wanted.entrySet()) {
         String path = entry.getKey();
@@ -490,6 +783,24 @@ public final class Ingester {
           }
         }
       }
+      return found;
+    }
+
+    private void mergeFull(List<Integer> slots) {
+      if (slots.isEmpty()) {
+        return;
+      }
+      Map<String, Set<Node>> wanted = new TreeMap<>();
+      for (int slot : slots) {
+        Node graph = graphs.graph(slot);
+        graphs
+            .filesOf(slot)
+            .forEach(f -> wanted.computeIfAbsent(graphs.path(f), p -> new HashSet<>()).add(graph));
+        index
+            .sourcePathsOf(graph)
+            .forEach(p -> wanted.computeIfAbsent(p, q -> new HashSet<>()).add(graph));
+      }
+      Map<Node, List<Description>> found = read(wanted);
       Node at = Provenance.time(Instant.now());
       for (int slot : slots) {
         Node graph = graphs.graph(slot);
@@ -498,6 +809,7 @@ public final class Ingester {
           if (graphs.has(slot, RunGraphs.WRITTEN) || index.holds(graph)) {
             counts.removed++;
           }
+          dropState(graph);
           writer.write(new BatchWriter.Unit(List.of(), List.of(graph), List.of(graph), List.of()));
           continue;
         }
@@ -518,10 +830,39 @@ public final class Ingester {
             report(List.of(Merge.warning(FileWork.displayName(p.path()), p, conflict)));
           }
         }
+        keepState(graph, described);
         writer.write(
             new BatchWriter.Unit(
                 List.of(Merge.of(graph, described)), List.of(), List.of(graph), meta));
       }
+    }
+
+    /** Records the state of a graph merged from all its descriptions (all known, so exact). */
+    private void keepState(Node graph, List<Description> described) {
+      Set<Triple> shared = new HashSet<>();
+      described.forEach(d -> shared.addAll(d.shared()));
+      Description winner = Merge.winner(described);
+      byte[] flags = new byte[winner.own().size()];
+      for (int i = 0; i < flags.length; i++) {
+        flags[i] =
+            shared.contains(winner.own().get(i)) ? MergeStates.ALSO_SHARED : MergeStates.ONLY_OWN;
+      }
+      List<Description> byPath = new ArrayList<>(described);
+      byPath.sort(
+          Comparator.comparing((Description d) -> d.precedence().path())
+              .thenComparingInt(d -> d.precedence().line()));
+      Description first = byPath.get(0);
+      mergeChanges.put(
+          graph,
+          new MergeStates.Entry(
+              winner.precedence(),
+              winner.own(),
+              flags,
+              described.size(),
+              first.published(),
+              first.provider(),
+              first.precedence().path(),
+              described.size() > 1 ? Merge.conflict(described) : null));
     }
   }
 

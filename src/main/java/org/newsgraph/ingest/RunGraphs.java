@@ -42,6 +42,9 @@ final class RunGraphs {
   /** Its winning description is a feed item. */
   static final int WINNER_FEED_ITEM = 16;
 
+  /** A file that described it stopped describing it (changed, or gone with {@code --prune}). */
+  static final int RETIRED = 32;
+
   private final String articlePrefix;
   private final LongIntMap articleSlots = new LongIntMap();
   private final Map<Node, Integer> otherSlots = new HashMap<>();
@@ -51,6 +54,7 @@ final class RunGraphs {
   private final Map<String, Integer> providers = new HashMap<>();
   private final List<String> providerNames = new ArrayList<>();
   private final Paths paths = new Paths();
+  private final Map<Integer, String> conflicts = new HashMap<>();
 
   private int size;
   private long[] keys = new long[1024];
@@ -212,6 +216,7 @@ final class RunGraphs {
             path(file));
     if (text != null) {
       set(slot, CONFLICT);
+      conflicts.put(slot, text);
     }
     return text;
   }
@@ -241,6 +246,31 @@ final class RunGraphs {
   /** The sequence number of the winning description of a graph (bulk load). */
   int winnerSeq(int slot) {
     return winnerSeq[slot];
+  }
+
+  /** The disagreement reported between a graph's descriptions in this run, or null. */
+  String conflictText(int slot) {
+    return conflicts.get(slot);
+  }
+
+  /** The publication time the run's first description of a graph gave (see {@link #conflict}). */
+  long firstPublished(int slot) {
+    return published[slot];
+  }
+
+  /** The provider domain the run's first description of a graph gave, or null. */
+  String firstProvider(int slot) {
+    return provider[slot] == -1 ? null : providerNames.get(provider[slot]);
+  }
+
+  /** The path of the file of the run's first description of a graph, or null. */
+  String firstPath(int slot) {
+    return firstFile[slot] == -1 ? null : path(firstFile[slot]);
+  }
+
+  /** The rank of the winning description of a graph (bulk load). */
+  Description.Precedence winner(int slot) {
+    return current(slot);
   }
 
   private Description.Precedence current(int slot) {

@@ -41,18 +41,25 @@ final class StampCache {
   static final String FOLDER = "ingest";
 
   private static final int MAGIC = 0x4e475354; // "NGST"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2; // 2: the rejected files follow the stamps
   private static final String PREFIX = "stamps-";
   private static final String SUFFIX = ".bin";
 
   private final Optional<Path> folder;
   private final Node metaGraph;
   private final Node node;
+  private final String fingerprint;
+  private String trusted; // the token of the stamp file this run's index was read from
 
-  StampCache(GraphStore store, Provenance provenance) {
+  /**
+   * @param fingerprint what the remembered rejections are valid under ({@link
+   *     RejectedFiles#fingerprint})
+   */
+  StampCache(GraphStore store, Provenance provenance, String fingerprint) {
     this.folder = store.localDirectory().map(d -> d.resolve(FOLDER));
     this.metaGraph = provenance.metaGraph();
     this.node = NodeFactory.createURI(provenance.base() + "ingest/stamps");
+    this.fingerprint = fingerprint;
   }
 
   /**
@@ -65,13 +72,15 @@ final class StampCache {
   /**
    * The stamps the store records: from the file when the store vouches for it, else by scanning the
    * metadata graph; on a remote store also the {@linkplain SourceIndex#snapshot() snapshot} of its
-   * hashes and derivations.
+   * hashes and derivations. The rejected files the file remembers go into {@code rejected} (none
+   * when the file is not trusted: they are then read again).
    */
-  SourceIndex load(GraphStore store, Provenance provenance) {
+  SourceIndex load(GraphStore store, Provenance provenance, RejectedFiles rejected) {
     String token = folder.isPresent() ? token(store) : null;
     if (token != null) {
       SourceIndex index = SourceIndex.fromCache(store, provenance);
-      if (read(folder.get().resolve(PREFIX + token + SUFFIX), token, index)) {
+      if (read(folder.get().resolve(PREFIX + token + SUFFIX), token, index, rejected)) {
+        trusted = token;
         return index;
       }
     }
@@ -83,11 +92,31 @@ final class StampCache {
   }
 
   /**
-   * Writes the stamps of {@code index} with this run's {@code changes} applied to a new file, and
-   * returns the triple that makes the store vouch for it (to be committed with the run's end), or
-   * empty when the file cannot be written (the next run then scans).
+   * The merge states the store vouches for: those of the stamp file that {@link #load} trusted;
+   * none otherwise (a merge then reads its descriptions again).
    */
-  Optional<Triple> save(SourceIndex index, Changes changes) {
+  MergeStates merges() {
+    return trusted == null ? MergeStates.none() : MergeStates.open(folder.get(), trusted);
+  }
+
+  /** The folder of the stamp and merge-state files, or null for a remote store. */
+  Path folder() {
+    return folder.orElse(null);
+  }
+
+  /**
+   * Writes the stamps of {@code index} and the rejections of {@code rejected}, with this run's
+   * changes applied, to a new file, and returns the triple that makes the store vouch for it (to be
+   * committed with the run's end), or empty when the file cannot be written (the next run then
+   * scans, and reads the rejected files again).
+   */
+  Optional<Triple> save(
+      SourceIndex index,
+      Changes changes,
+      RejectedFiles rejected,
+      RejectedFiles.Changes rejections,
+      MergeStates merges,
+      MergeStates.Changes mergeChanges) {
     String token = UUID.randomUUID().toString().replace("-", "");
     if (folder.isEmpty()) {
       // A remote store keeps no file, and never reads the token; it records one all the same, so
@@ -114,6 +143,7 @@ final class StampCache {
                 out.writeLong(size);
                 out.writeLong(modified);
               });
+          rejected.write(out, rejections, fingerprint);
           out.flush();
           file.flush();
         }
@@ -128,6 +158,11 @@ final class StampCache {
     } catch (IOException e) {
       return Optional.empty();
     }
+    try {
+      merges.save(dir, token, mergeChanges);
+    } catch (IOException e) {
+      // Without the file the next run has no merge states: its merges read their descriptions.
+    }
     return Optional.of(vouching(token));
   }
 
@@ -141,12 +176,18 @@ final class StampCache {
     if (folder.isEmpty() || !Files.isDirectory(folder.get())) {
       return;
     }
-    String keep = PREFIX + kept.getObject().getLiteralLexicalForm() + SUFFIX;
+    String token = kept.getObject().getLiteralLexicalForm();
+    String keep = PREFIX + token + SUFFIX;
+    String keepMerges = MergeStates.path(folder.get(), token).getFileName().toString();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(folder.get())) {
       for (Path file : files) {
         String name = file.getFileName().toString();
-        boolean ours = name.startsWith(PREFIX) || name.startsWith("." + PREFIX);
-        if (ours && !name.equals(keep)) {
+        boolean ours =
+            name.startsWith(PREFIX)
+                || name.startsWith("." + PREFIX)
+                || name.startsWith(MergeStates.PREFIX)
+                || name.startsWith("." + MergeStates.PREFIX);
+        if (ours && !name.equals(keep) && !name.equals(keepMerges)) {
           Files.deleteIfExists(file);
         }
       }
@@ -171,25 +212,32 @@ final class StampCache {
     return t != null && t.matches("[0-9a-f]{32}") ? t : null;
   }
 
-  /** Reads a stamp file into {@code index}; false when it is missing, foreign or damaged. */
-  private static boolean read(Path file, String token, SourceIndex index) {
+  /**
+   * Reads a stamp file into {@code index} and {@code rejected}; false when it is missing, foreign
+   * or damaged.
+   */
+  private boolean read(Path file, String token, SourceIndex index, RejectedFiles rejected) {
     try (InputStream raw = Files.newInputStream(file);
         DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
       if (in.readInt() != MAGIC || in.readInt() != VERSION || !in.readUTF().equals(token)) {
         return false;
       }
       long count = in.readLong();
-      long expected = count * 32;
       long headerless = Files.size(file) - (4 + 4 + 2 + token.length() + 8);
-      if (count < 0 || headerless != expected) {
+      if (count < 0 || headerless < count * 32) {
         return false;
       }
       for (long i = 0; i < count; i++) {
         index.put(in.readLong(), in.readLong(), in.readLong(), in.readLong());
       }
+      rejected.read(in, fingerprint);
+      if (in.read() != -1) {
+        throw new IOException("trailing bytes");
+      }
       return true;
     } catch (IOException | RuntimeException e) {
       index.clear();
+      rejected.clear();
       return false;
     }
   }

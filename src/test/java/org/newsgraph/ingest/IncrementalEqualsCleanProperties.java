@@ -30,8 +30,10 @@ import org.newsgraph.vocab.IriFactory;
 /**
  * Incremental equals clean: after any sequence of adds, edits, deletes (with {@code --prune}),
  * renames and moves, API pages whose items shift, files that change which article they describe and
- * files that describe an article another file already describes, the store holds exactly what a
- * clean ingest of the final folder gives (every graph, and the run-independent provenance).
+ * files that describe an article another file already describes, and feed snapshots that repeat
+ * items (merged by a later run with the stored graph and its merge state, or by reading every
+ * description again), the store holds exactly what a clean ingest of the final folder gives (every
+ * graph, and the run-independent provenance).
  */
 class IncrementalEqualsCleanProperties {
 
@@ -45,7 +47,8 @@ class IncrementalEqualsCleanProperties {
   /**
    * One step of a history.
    *
-   * @param kind 0-3 write a record file, 4 delete, 5 rename, 6 rewrite the API pages
+   * @param kind 0-3 write a record file, 4 delete, 5 rename, 6 rewrite the API pages, 7-8 write a
+   *     feed snapshot (named by {@code file}) of two articles
    * @param file index into {@link #FILES}
    * @param other another file index, or an article index, or a shift
    * @param variant which version of the content
@@ -56,7 +59,7 @@ class IncrementalEqualsCleanProperties {
   Arbitrary<List<Op>> histories() {
     Arbitrary<Op> op =
         Combinators.combine(
-                Arbitraries.integers().between(0, 6),
+                Arbitraries.integers().between(0, 8),
                 Arbitraries.integers().between(0, FILES.length - 1),
                 Arbitraries.integers().between(0, 7),
                 Arbitraries.integers().between(0, 5))
@@ -151,6 +154,7 @@ class IncrementalEqualsCleanProperties {
         }
       }
       case 6 -> pages(src, op.other());
+      case 7, 8 -> write(src.resolve("feeds/snap-" + op.file() + ".xml"), feed(op));
       default -> write(file, record(op.other() % ARTICLES, op.variant()));
     }
   }
@@ -185,6 +189,35 @@ class IncrementalEqualsCleanProperties {
     write(
         src.resolve("api/news/page-2.json"),
         "{\"page\": 2, \"value\": [" + String.join(", ", items.subList(2, 4)) + "]}");
+  }
+
+  /**
+   * A snapshot of articles {@code other} and {@code other + 1}, built at an hour that the variant
+   * picks (so a later file may hold an earlier snapshot), with the variant's headline and category.
+   */
+  private static String feed(Op op) {
+    StringBuilder items = new StringBuilder();
+    for (int i = 0; i < 2; i++) {
+      int article = (op.other() + i) % ARTICLES;
+      items
+          .append("<item><title>Item ")
+          .append(article)
+          .append(" v")
+          .append(op.variant())
+          .append("</title><link>")
+          .append(url(article))
+          .append("</link><category>Cat ")
+          .append(op.variant() % 3)
+          .append("</category><pubDate>Tue, 0")
+          .append(2 + article)
+          .append(" Mar 2021 08:00:00 GMT</pubDate></item>");
+    }
+    return "<rss version=\"2.0\"><channel><title>P</title><link>https://p.example.org/</link>"
+        + "<lastBuildDate>Wed, 10 Mar 2021 0"
+        + op.variant()
+        + ":00:00 GMT</lastBuildDate>"
+        + items
+        + "</channel></rss>";
   }
 
   private static String url(int article) {

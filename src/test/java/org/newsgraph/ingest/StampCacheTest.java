@@ -73,8 +73,17 @@ class StampCacheTest {
     assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), src.toString()).err())
         .contains("13 unchanged");
     assertCacheMatchesStore(db, 12); // 13 files, the racy one without a stamp
+    String vouched = token(db);
     try (Stream<Path> left = Files.list(db.resolve(StampCache.FOLDER))) {
-      assertThat(left).as("one stamp file, the vouched one").hasSize(1);
+      // The stamp file, and the merge states of the same token when some article has several
+      // descriptions: nothing of an earlier run.
+      assertThat(left.map(f -> f.getFileName().toString()))
+          .as("the vouched stamp file, and no file of another token")
+          .contains("stamps-" + vouched + ".bin")
+          .allMatch(
+              name ->
+                  name.equals("stamps-" + vouched + ".bin")
+                      || name.equals("merges-" + vouched + ".bin"));
     }
   }
 
@@ -91,7 +100,8 @@ class StampCacheTest {
       channel.truncate(Files.size(file) - 40); // cut inside the last entries
     }
     try (Tdb2Store store = Tdb2Store.open(db)) {
-      SourceIndex loaded = new StampCache(store, provenance).load(store, provenance);
+      SourceIndex loaded =
+          new StampCache(store, provenance, "test").load(store, provenance, new RejectedFiles());
       assertThat(loaded.cached()).isFalse();
       assertThat(entries(loaded))
           .as("a truncated file is not read; the scan gives every stamp")
@@ -101,7 +111,8 @@ class StampCacheTest {
     // A file for a token the store does not record (another store's, an older run's).
     Files.move(file, file.resolveSibling("stamps-0123456789abcdef0123456789abcdef.bin"));
     try (Tdb2Store store = Tdb2Store.open(db)) {
-      SourceIndex loaded = new StampCache(store, provenance).load(store, provenance);
+      SourceIndex loaded =
+          new StampCache(store, provenance, "test").load(store, provenance, new RejectedFiles());
       assertThat(loaded.cached()).isFalse();
       assertThat(entries(loaded)).hasSize(6);
     }
@@ -151,9 +162,9 @@ class StampCacheTest {
   /** The stamps read through the cache equal the metadata graph's, and the cache was used. */
   private void assertCacheMatchesStore(Path db, int expected) {
     try (Tdb2Store store = Tdb2Store.open(db)) {
-      StampCache cache = new StampCache(store, provenance);
+      StampCache cache = new StampCache(store, provenance, "test");
       assertThat(token(store)).as("the store vouches for a stamp file").isNotNull();
-      SourceIndex loaded = cache.load(store, provenance);
+      SourceIndex loaded = cache.load(store, provenance, new RejectedFiles());
       assertThat(loaded.cached()).as("read from the stamp file").isTrue();
       Set<String> cached = entries(loaded);
       Set<String> scanned = entries(SourceIndex.load(store, provenance));
@@ -170,7 +181,7 @@ class StampCacheTest {
 
   private String token(Tdb2Store store) {
     List<String> tokens = new ArrayList<>();
-    Node node = new StampCache(store, provenance).node();
+    Node node = new StampCache(store, provenance, "test").node();
     store.findInGraph(
         provenance.metaGraph(),
         node,
