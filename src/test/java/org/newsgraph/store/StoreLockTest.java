@@ -39,9 +39,10 @@ class StoreLockTest {
 
   @Test
   void twoIngestsOnOneStoreTheSecondFailsTheFirstCompletes() throws Exception {
-    Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 300);
+    Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 150);
     Path db = tmp.resolve("db");
-    // One record per transaction: slow enough for the second process to arrive while it runs.
+    // One record per transaction: slow enough for the second process to arrive while it runs (150
+    // commits take some 20 s; the second process is refused within its start, about 2 s).
     Process first =
         ChildJvm.start(
             tmp,
@@ -72,6 +73,6 @@ class StoreLockTest {
     assertThat(secondExit).isEqualTo(3);
     assertThat(ChildJvm.err(tmp, "second")).contains("in use by process " + first.pid());
     assertThat(firstExit).as(ChildJvm.err(tmp, "first")).isZero();
-    assertThat(ChildJvm.err(tmp, "first")).contains("300 added");
+    assertThat(ChildJvm.err(tmp, "first")).contains("150 added");
   }
 }
