@@ -278,6 +278,7 @@ public final class InferredLinks {
       try (TextProfile.Builder profiles = settings.profiles()) {
         changedDocs = docs(seeds, profiles);
       }
+      addRepeats(before, seeds, seedKeys, changedDocs);
       changedDocs.sort(null);
       String token = newToken();
       List<Pair> fresh;
@@ -295,6 +296,44 @@ public final class InferredLinks {
       throw new UncheckedIOException("cannot keep the text profiles in " + dir, e);
     } finally {
       removeTemporary(dir);
+    }
+  }
+
+  /**
+   * Adds to the changed articles every stored one whose exact text (its profile's fingerprint) a
+   * changed article has now or had before: which of them is that text's first article, the only one
+   * paired with others ({@link PairFinder}), may change with it. So every text a run touches is
+   * paired again whole, and the texts it does not touch keep their first article.
+   */
+  private void addRepeats(
+      ProfileFile old, Set<Node> seeds, LongIntMap seedKeys, List<Doc> changedDocs) {
+    LongIntMap texts = new LongIntMap();
+    for (Doc d : changedDocs) {
+      long text = d.profile().fingerprint();
+      if (text != 0) {
+        texts.put(text, 1);
+      }
+    }
+    for (Node seed : seeds) {
+      int at = old.position(key(seed.getURI()));
+      if (at >= 0 && old.fingerprint(at) != 0) {
+        texts.put(old.fingerprint(at), 1);
+      }
+    }
+    if (texts.size() == 0) {
+      return;
+    }
+    for (int i = 0; i < old.size(); i++) {
+      long text = old.fingerprint(i);
+      long k = old.key(i);
+      if (text != 0
+          && texts.get(text) != LongIntMap.ABSENT
+          && seedKeys.get(k) == LongIntMap.ABSENT) {
+        seedKeys.put(k, 1);
+        seeds.add(article(k));
+        changedDocs.add(
+            new Doc(articlePrefix + IriFactory.keyText(k), old.time(i), old.profile(i)));
+      }
     }
   }
 
@@ -321,9 +360,11 @@ public final class InferredLinks {
   private List<Pair> sweep(
       ProfileFile old, LongIntMap changed, List<Doc> changedDocs, Path dir, String token) {
     List<Pair> fresh = new ArrayList<>();
+    // The changed articles hold every article of the texts they carry (addRepeats), so the first
+    // of each text among them is the store's.
     PairFinder among = new PairFinder(settings, fresh::add);
     changedDocs.forEach(among::add);
-    ChangedWindow near = new ChangedWindow(changedDocs);
+    ChangedWindow near = new ChangedWindow(changedDocs, old);
     try (ProfileFile.Writer out = ProfileFile.create(dir, token, describe());
         ProfileFile.Cursor stored = old.cursor()) {
       Doc next = nextUnchanged(stored, changed);
@@ -351,16 +392,27 @@ public final class InferredLinks {
    */
   private final class ChangedWindow {
     private final List<Doc> docs;
+    private final ProfileFile old;
+    private final boolean[] repeat;
     private final Map<Long, PostingRing> postings = new HashMap<>();
     private final double[] dots;
     private final int[] touched;
     private int added;
     private int removed;
 
-    ChangedWindow(List<Doc> docs) {
+    ChangedWindow(List<Doc> docs, ProfileFile old) {
       this.docs = docs;
+      this.old = old;
       this.dots = new double[docs.size()];
       this.touched = new int[docs.size()];
+      // Which changed articles repeat an earlier one's text: paired with its first alone, among
+      // the changed ones.
+      this.repeat = new boolean[docs.size()];
+      LongIntMap seen = new LongIntMap();
+      for (int i = 0; i < docs.size(); i++) {
+        long text = docs.get(i).profile().fingerprint();
+        repeat[i] = text != 0 && seen.put(text, i) != LongIntMap.ABSENT;
+      }
     }
 
     /** Adds to {@code out} the similar pairs of a stored article with the changed ones. */
@@ -403,12 +455,19 @@ public final class InferredLinks {
         }
       }
       double least = PairFinder.least(settings);
+      int storedFirst = -1; // whether the stored article is its text's first: looked up once
       for (int c = 0; c < candidates; c++) {
         int d = touched[c];
         // The whole dot product, summed in another order than the exact cosine's: it only decides
-        // which pairs are scored (the least cosine has a margin for the rounding).
-        if (dots[d] >= least) {
-          addIfSimilar(stored, docs.get(d), out);
+        // which pairs are scored (the least cosine has a margin for the rounding). A repeat of an
+        // earlier text pairs with that text's first alone, which is among the changed articles.
+        if (dots[d] >= least && !repeat[d]) {
+          if (storedFirst == -1) {
+            storedFirst = old.firstOfItsText(old.position(key(stored.iri()))) ? 1 : 0;
+          }
+          if (storedFirst == 1) {
+            addIfSimilar(stored, docs.get(d), out);
+          }
         }
         dots[d] = 0;
       }
@@ -478,7 +537,11 @@ public final class InferredLinks {
     }
     members.sort(null);
     List<Pair> pairs = new ArrayList<>();
-    PairFinder finder = new PairFinder(settings, pairs::add);
+    PairFinder finder =
+        new PairFinder(
+            settings,
+            pairs::add,
+            doc -> profiles.firstOfItsText(profiles.position(key(doc.iri()))));
     members.forEach(finder::add);
     List<Node> stale = new ArrayList<>();
     for (List<Node> pair : oldPairs) {

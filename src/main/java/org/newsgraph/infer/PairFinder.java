@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.newsgraph.model.LongIntMap;
 
 /**
  * Finds every pair of articles within the time window whose score reaches the threshold (or whose
@@ -25,7 +26,18 @@ import java.util.function.Consumer;
  * never depends on which terms were left out). The pairs are therefore exactly those of comparing
  * every two articles, with the same scores, whatever is left out. A pair's score depends on the two
  * articles alone, so the pairs found do not depend on which other articles exist or in what order
- * files were read. Memory is the window's articles. Not thread-safe.
+ * files were read. Memory is the window's articles.
+ *
+ * <p>One exception keeps repeated text from making a pair of every two repeats (a boilerplate item
+ * in thousands of feed entries, a notice re-posted under a thousand URLs: n repeats would make
+ * n(n-1)/2 pairs and graphs): of the articles whose profiles are the same ({@link
+ * TextProfile#fingerprint()}), only the earliest, the text's <em>first</em>, is searched and
+ * indexed; each later one is paired with the first alone (a copy, when within the window) and with
+ * nothing else, so it joins the first one's story through that link. Which article is a text's
+ * first is the earliest that carries it: by default the earliest this finder was given (true when
+ * it is given every article, as a full run does); an incremental run, which gives a finder only
+ * some articles, passes the store's answer ({@link Firsts}). Memory: one entry per distinct text
+ * seen. Not thread-safe.
  */
 public final class PairFinder {
 
@@ -35,8 +47,21 @@ public final class PairFinder {
    */
   static final double COPY_FLOOR = 0.2;
 
+  /** Tells whether an article is the earliest of the articles with its exact text. */
+  @FunctionalInterface
+  public interface Firsts {
+    /** True when no article with the same non-empty profile comes before it. */
+    boolean isFirst(Doc doc);
+  }
+
   private final InferenceSettings settings;
   private final Consumer<Pair> sink;
+  private final Firsts firsts;
+
+  /** Each text's first article given to this finder: fingerprint to arrival number. */
+  private final LongIntMap firstOfText = new LongIntMap();
+
+  private long repeats;
 
   /** The window's articles, oldest first, in a ring; the oldest has arrival number firstId. */
   private Doc[] window = new Doc[256];
@@ -67,8 +92,18 @@ public final class PairFinder {
    * @param sink receives each pair once
    */
   public PairFinder(InferenceSettings settings, Consumer<Pair> sink) {
+    this(settings, sink, null);
+  }
+
+  /**
+   * @param settings the window, threshold and copy rule
+   * @param sink receives each pair once
+   * @param firsts which articles are their text's first, or null for the first given to this finder
+   */
+  public PairFinder(InferenceSettings settings, Consumer<Pair> sink, Firsts firsts) {
     this.settings = settings;
     this.sink = sink;
+    this.firsts = firsts;
   }
 
   /**
@@ -88,6 +123,23 @@ public final class PairFinder {
       touched = new int[dots.length];
     }
     TextProfile p = doc.profile();
+    if (!p.isEmpty()) {
+      long text = p.fingerprint();
+      int first = firstOfText.get(text);
+      boolean isFirst = firsts == null ? first == LongIntMap.ABSENT : firsts.isFirst(doc);
+      if (!isFirst) {
+        repeats++;
+        if (first != LongIntMap.ABSENT && first >= firstId) {
+          Doc original = window[(head + (int) (first - firstId)) % window.length];
+          Pair pair = pair(original, doc, p.cosine(original.profile()), settings);
+          if (pair != null) {
+            sink.accept(pair);
+          }
+        }
+        return; // not indexed: later articles pair with the first of this text instead
+      }
+      firstOfText.put(text, (int) (firstId + size));
+    }
     int searched = searchedFrom(p);
     int candidates = 0;
     for (int k = searched; k < orderLength; k++) {
@@ -248,6 +300,11 @@ public final class PairFinder {
   /** How many postings the search has left out so far (for tests). */
   long postingsLeftOut() {
     return leftOut;
+  }
+
+  /** How many articles repeated an earlier one's text and were paired with it alone (for tests). */
+  long repeats() {
+    return repeats;
   }
 
   /** How many times the left-out terms' posting lists were walked (for tests). */

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import org.newsgraph.model.LongIntMap;
 
@@ -31,8 +32,8 @@ import org.newsgraph.model.LongIntMap;
  * transaction as the links computed with it; a file whose token is not the store's is stale and
  * never read. So a run killed anywhere leaves either the old file, still matching the store, or a
  * store whose token has no file, which the next run rebuilds from the store's texts. Only the index
- * (key, time and offset: 24 bytes an article) is held in memory; profiles are read from the file
- * when needed.
+ * (key, time, offset and the profile's {@linkplain TextProfile#fingerprint() fingerprint}: 32 bytes
+ * an article) is held in memory; profiles are read from the file when needed.
  *
  * <p>Layout (big-endian): magic, version, token, settings; the entries (key, time, term count, term
  * hash and weight pairs, shingle count, shingle hashes) in publication order; the index; a footer
@@ -41,18 +42,21 @@ import org.newsgraph.model.LongIntMap;
 public final class ProfileFile implements AutoCloseable {
 
   private static final int MAGIC = 0x4E475046; // "NGPF"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2; // 2: the index holds each profile's fingerprint
   private static final String PREFIX = "profiles-";
   private static final String SUFFIX = ".bin";
   private static final int FOOTER = 8 + 4 + 4;
+  private static final int ENTRY = 32; // key, time, offset, fingerprint
 
   private final Path file;
   private final FileChannel channel;
   private final long[] keys;
   private final long[] times;
   private final long[] offsets;
+  private final long[] texts;
   private final long end;
   private LongIntMap positions;
+  private LongIntMap firstOfText;
 
   /** The file of a token in a folder. */
   static Path path(Path dir, String token) {
@@ -90,7 +94,7 @@ public final class ProfileFile implements AutoCloseable {
       if (footer.getInt() != MAGIC
           || count < 0
           || indexAt < 0
-          || indexAt + 24L * count != size - FOOTER) {
+          || indexAt + (long) ENTRY * count != size - FOOTER) {
         throw new IOException("bad footer");
       }
       DataInputStream head =
@@ -106,23 +110,25 @@ public final class ProfileFile implements AutoCloseable {
       long[] keys = new long[count];
       long[] times = new long[count];
       long[] offsets = new long[count];
-      ByteBuffer index = ByteBuffer.allocate(24 * 4096);
+      long[] texts = new long[count];
+      ByteBuffer index = ByteBuffer.allocate(ENTRY * 4096);
       long at = indexAt;
       int i = 0;
       while (i < count) {
         index.clear();
-        index.limit(Math.min(index.capacity(), 24 * (count - i)));
+        index.limit(Math.min(index.capacity(), ENTRY * (count - i)));
         readFully(channel, index, at);
         at += index.limit();
         index.flip();
-        while (index.remaining() >= 24) {
+        while (index.remaining() >= ENTRY) {
           keys[i] = index.getLong();
           times[i] = index.getLong();
           offsets[i] = index.getLong();
+          texts[i] = index.getLong();
           i++;
         }
       }
-      return new ProfileFile(file, channel, keys, times, offsets, indexAt);
+      return new ProfileFile(file, channel, keys, times, offsets, texts, indexAt);
     } catch (IOException | RuntimeException e) {
       closeQuietly(channel);
       return null; // unreadable: rebuilt from the store
@@ -130,12 +136,19 @@ public final class ProfileFile implements AutoCloseable {
   }
 
   private ProfileFile(
-      Path file, FileChannel channel, long[] keys, long[] times, long[] offsets, long end) {
+      Path file,
+      FileChannel channel,
+      long[] keys,
+      long[] times,
+      long[] offsets,
+      long[] texts,
+      long end) {
     this.file = file;
     this.channel = channel;
     this.keys = keys;
     this.times = times;
     this.offsets = offsets;
+    this.texts = texts;
     this.end = end;
   }
 
@@ -164,6 +177,31 @@ public final class ProfileFile implements AutoCloseable {
     }
     int at = positions.get(key);
     return at == LongIntMap.ABSENT ? -1 : at;
+  }
+
+  /** The {@linkplain TextProfile#fingerprint() fingerprint} of the profile at a position. */
+  public long fingerprint(int i) {
+    return texts[i];
+  }
+
+  /**
+   * Whether the article at a position is the earliest of the file's articles with its exact text
+   * (its profile's fingerprint): true for every article whose text is not repeated, and for an
+   * empty profile.
+   */
+  public boolean firstOfItsText(int i) {
+    if (texts[i] == 0) {
+      return true;
+    }
+    if (firstOfText == null) {
+      firstOfText = new LongIntMap();
+      for (int k = texts.length - 1; k >= 0; k--) {
+        if (texts[k] != 0) {
+          firstOfText.put(texts[k], k); // backwards: the earliest position stays
+        }
+      }
+    }
+    return firstOfText.get(texts[i]) == i;
   }
 
   /** The profile of the article at a position, read from the file. */
@@ -323,6 +361,7 @@ public final class ProfileFile implements AutoCloseable {
     private final DataOutputStream out;
     private long written;
     private final ProfileIndex index = new ProfileIndex();
+    private long[] texts = new long[1024];
     private boolean finished;
 
     private Writer(Path dir, String token, String settings) {
@@ -361,6 +400,10 @@ public final class ProfileFile implements AutoCloseable {
           throw new IllegalArgumentException("profiles must come in publication order");
         }
       }
+      if (index.size() == texts.length) {
+        texts = Arrays.copyOf(texts, texts.length * 2);
+      }
+      texts[index.size()] = profile.fingerprint();
       index.add(key, time, written);
       try {
         out.writeLong(key);
@@ -384,6 +427,7 @@ public final class ProfileFile implements AutoCloseable {
           out.writeLong(index.key(i));
           out.writeLong(index.time(i));
           out.writeLong(index.offset(i));
+          out.writeLong(texts[i]);
         }
         out.writeLong(indexAt);
         out.writeInt(index.size());

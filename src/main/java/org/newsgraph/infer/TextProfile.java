@@ -38,6 +38,35 @@ public record TextProfile(long[] terms, float[] weights, long[] shingles) {
     return terms.length == 0;
   }
 
+  /**
+   * A 64-bit hash of the whole profile (terms, weights and shingles): equal for two articles whose
+   * texts analyse to the same profile (the same text, or one differing only in case, punctuation or
+   * stop words), and 0 for an empty profile. The inference links the repeats of one text to its
+   * earliest article only ({@link PairFinder}).
+   */
+  public long fingerprint() {
+    if (isEmpty()) {
+      return 0;
+    }
+    long h = 0x9E3779B97F4A7C15L ^ terms.length;
+    for (int i = 0; i < terms.length; i++) {
+      h = mix(h ^ terms[i]);
+      h = mix(h ^ Float.floatToIntBits(weights[i]));
+    }
+    h = mix(h ^ shingles.length);
+    for (long s : shingles) {
+      h = mix(h ^ s);
+    }
+    return h == 0 ? 1 : h;
+  }
+
+  private static long mix(long h) {
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    return h ^ (h >>> 29);
+  }
+
   /** The cosine of two profiles' term vectors, in [0, 1]. */
   public double cosine(TextProfile other) {
     double dot = 0;

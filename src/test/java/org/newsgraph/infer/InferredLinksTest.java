@@ -167,6 +167,105 @@ class InferredLinksTest {
     assertThat(IngestFixtures.comparableState(db)).isEqualTo(IngestFixtures.comparableState(clean));
   }
 
+  @Test
+  void repeatsOfOneTextLinkToItsFirstAloneAndRunsThatMoveTheFirstEndAsACleanRun()
+      throws IOException {
+    // A notice re-posted under 40 URLs every four hours, among two near copies of it and a story
+    // of two: each repeat is a copy of the earliest alone (not 780 pairs). Then earlier repeats
+    // arrive (the text's first moves back) and a repeat goes; then the first twenty go, so that
+    // the new first is within the window of a near copy that no stored link led to. Each time,
+    // the store ends as a clean run of the folder does.
+    Path site = dir.resolve("notices");
+    Path later = dir.resolve("later");
+    java.time.Instant start = java.time.Instant.parse("2024-05-01T00:00:00Z");
+    for (int i = 0; i < 40; i++) {
+      record(
+          i < 5 ? later : site,
+          String.format("notice-%02d", i),
+          "Subscribe to our newsletter for the latest updates",
+          "Sign up to receive the best stories of the day in your inbox every morning.",
+          start.plusSeconds(4 * 3600L * i).toString(),
+          "site" + i % 5 + ".example");
+    }
+    record(
+        site,
+        "near",
+        "Subscribe to our newsletter for the latest market updates",
+        "Sign up to receive the best stories of the day in your inbox every morning.",
+        "2024-05-02T20:00:00Z",
+        "markets.example");
+    record(
+        site,
+        "near-late",
+        "Subscribe to our newsletter for the latest sports updates",
+        "Sign up to receive the best stories of the day in your inbox every morning.",
+        "2024-05-10T00:00:00Z",
+        "sports.example");
+    record(
+        site,
+        "ferry",
+        "Harbour ferry crews end their strike",
+        "The ferry crews return to work on Monday after a week-long strike over pay.",
+        "2024-05-01T08:00:00Z",
+        "port.example");
+    record(
+        site,
+        "ferry-2",
+        "Ferry strike ends as harbour crews return to work",
+        "Crews of the harbour ferry return to work on Monday; the strike over pay is over.",
+        "2024-05-01T12:00:00Z",
+        "news.example");
+    Path db = dir.resolve("db");
+    Cli.Result first = IngestFixtures.cli("ingest", "--db", db.toString(), site.toString());
+    assertThat(first.exit()).as(first.err()).isZero();
+    String copies =
+        "SELECT ?x ?y WHERE { ?a news:copyOf ?b . ?a news:canonicalUrl ?x . ?b news:canonicalUrl"
+            + " ?y } ORDER BY ?x";
+    assertThat(rows(db, copies))
+        .as("34 repeats and the near copy, each a copy of the first")
+        .hasSize(35)
+        .allSatisfy(row -> assertThat(row).endsWith(",https://site0.example/notice-05"));
+    assertThat(rows(db, "SELECT ?s WHERE { ?s a news:Similarity }"))
+        .as("the 35 copies and the ferry story; the late near copy is out of the first's window")
+        .hasSize(36);
+
+    for (int i = 0; i < 5; i++) {
+      String name = String.format("notice-%02d.md", i);
+      Files.createDirectories(site.resolve("_news"));
+      Files.move(later.resolve("_news/" + name), site.resolve("_news/" + name));
+    }
+    Files.delete(site.resolve("_news/notice-20.md"));
+    assertRunEndsAsACleanOne(site, db, "earlier repeats added, a repeat removed");
+    assertThat(rows(db, copies))
+        .hasSize(39)
+        .allSatisfy(row -> assertThat(row).endsWith(",https://site0.example/notice-00"));
+
+    for (int i = 0; i < 20; i++) {
+      Files.delete(site.resolve(String.format("_news/notice-%02d.md", i)));
+    }
+    assertRunEndsAsACleanOne(site, db, "the first twenty removed");
+    assertThat(rows(db, copies))
+        .as(
+            "the 19 repeats and the late near copy, now linked through the new first (a copy of"
+                + " the near copy, the earliest copy of the text now)")
+        .hasSize(20)
+        .contains("https://sports.example/near-late,https://markets.example/near")
+        .allSatisfy(row -> assertThat(row).endsWith(",https://markets.example/near"));
+  }
+
+  private void assertRunEndsAsACleanOne(Path site, Path db, String what) throws IOException {
+    Cli.Result run =
+        IngestFixtures.cli("ingest", "--prune", "--db", db.toString(), site.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    Path clean = dir.resolve("clean-" + Math.abs(what.hashCode()));
+    Cli.Result cleanRun = IngestFixtures.cli("ingest", "--db", clean.toString(), site.toString());
+    assertThat(cleanRun.exit()).as(cleanRun.err()).isZero();
+    assertThat(rows(db, SAME_STORY)).as(what).isEqualTo(rows(clean, SAME_STORY));
+    assertThat(IngestFixtures.comparableState(db))
+        .as(what)
+        .isEqualTo(IngestFixtures.comparableState(clean));
+  }
+
   /**
    * The one profile file beside a store, named by the token its metadata records (so that the next
    * run reads it).
