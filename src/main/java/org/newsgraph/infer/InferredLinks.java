@@ -271,14 +271,15 @@ public final class InferredLinks {
         dir = Files.createTempDirectory("newsgraph-profiles");
       }
       ProfileFile before = dir == profileDir ? ProfileFile.open(dir, token(), describe()) : null;
-      if (before == null) {
+      boolean profiledNow = before == null;
+      if (profiledNow) {
         before = profileStore(dir);
       }
       List<Doc> changedDocs;
       try (TextProfile.Builder profiles = settings.profiles()) {
         changedDocs = docs(seeds, profiles);
       }
-      addRepeats(before, seeds, seedKeys, changedDocs);
+      addRepeats(before, seeds, seedKeys, changedDocs, profiledNow);
       changedDocs.sort(null);
       String token = newToken();
       List<Pair> fresh;
@@ -303,10 +304,17 @@ public final class InferredLinks {
    * Adds to the changed articles every stored one whose exact text (its profile's fingerprint) a
    * changed article has now or had before: which of them is that text's first article, the only one
    * paired with others ({@link PairFinder}), may change with it. So every text a run touches is
-   * paired again whole, and the texts it does not touch keep their first article.
+   * paired again whole, and the texts it does not touch keep their first article. When the profiles
+   * were just made from the store ({@code profiledNow}: no file was kept, or a remote store), the
+   * changed articles' old texts are gone: the texts of their stored neighbours (the repeats that
+   * were linked to them) stand in.
    */
   private void addRepeats(
-      ProfileFile old, Set<Node> seeds, LongIntMap seedKeys, List<Doc> changedDocs) {
+      ProfileFile old,
+      Set<Node> seeds,
+      LongIntMap seedKeys,
+      List<Doc> changedDocs,
+      boolean profiledNow) {
     LongIntMap texts = new LongIntMap();
     for (Doc d : changedDocs) {
       long text = d.profile().fingerprint();
@@ -314,8 +322,12 @@ public final class InferredLinks {
         texts.put(text, 1);
       }
     }
-    for (Node seed : seeds) {
-      int at = old.position(key(seed.getURI()));
+    List<Node> around = new ArrayList<>(seeds);
+    if (profiledNow) {
+      ValuesQuery.forChunks(store, NEIGHBOURS, A, seeds, row -> around.add(row.get(OTHER)));
+    }
+    for (Node node : around) {
+      int at = node.isURI() ? old.position(key(node.getURI())) : -1;
       if (at >= 0 && old.fingerprint(at) != 0) {
         texts.put(old.fingerprint(at), 1);
       }
