@@ -49,11 +49,30 @@ public final class SchemaOrgExporter {
   private static final Node HOMEPAGE = NodeFactory.createURI(NewsVocab.FOAF + "homepage");
   private static final Node SCHEMA_SAME_AS = NewsVocab.schema("sameAs");
 
-  private final GraphStore store;
+  /**
+   * How many publishers and topics each keep their object for the next articles that name them. A
+   * publisher's and a topic's facts are stated in every record graph that names them (hundreds of
+   * thousands of graphs for a large provider at a million records), so reading them again for every
+   * article made the export quadratic; the objects do not depend on the article.
+   */
+  private static final int SHARED_OBJECTS = 4096;
 
-  /** An exporter of a store. */
+  private final GraphStore store;
+  private final Map<Node, JsonObject> publishers = recentlyUsed();
+  private final Map<Node, JsonObject> topics = recentlyUsed();
+
+  /** An exporter of a store; it reads a publisher's or a topic's facts once per export. */
   public SchemaOrgExporter(GraphStore store) {
     this.store = store;
+  }
+
+  private static Map<Node, JsonObject> recentlyUsed() {
+    return new LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Node, JsonObject> eldest) {
+        return size() > SHARED_OBJECTS;
+      }
+    };
   }
 
   /**
@@ -114,11 +133,11 @@ public final class SchemaOrgExporter {
     }
     Node publisher = first(p, NewsVocab.SCHEMA_PUBLISHER);
     if (publisher != null) {
-      o.put("publisher", publisher(publisher));
+      o.put("publisher", publishers.computeIfAbsent(publisher, this::publisher));
     }
     JsonArray about = new JsonArray();
     for (Node topic : p.getOrDefault(NewsVocab.SCHEMA_ABOUT, List.of())) {
-      about.add(topic(topic));
+      about.add(topics.computeIfAbsent(topic, this::topic));
     }
     if (!about.isEmpty()) {
       o.put("about", about);
