@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -367,19 +366,11 @@ final class MergeStates implements AutoCloseable {
   }
 
   private static void text(DataOutputStream out, String s) throws IOException {
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(utf8.length);
-    out.write(utf8);
+    LongText.write(out, s);
   }
 
   private static String text(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > 1 << 26) {
-      throw new IOException("bad length");
-    }
-    byte[] utf8 = new byte[n];
-    in.readFully(utf8);
-    return new String(utf8, StandardCharsets.UTF_8);
+    return LongText.read(in, 1 << 26);
   }
 
   private static void readFully(FileChannel channel, ByteBuffer buffer, long at)

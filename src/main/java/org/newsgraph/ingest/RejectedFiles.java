@@ -3,7 +3,6 @@ package org.newsgraph.ingest;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -192,21 +191,12 @@ final class RejectedFiles {
     }
   }
 
-  // writeUTF is limited to 64 KB; a problem's message may quote more.
   private static void writeLong(DataOutputStream out, String text) throws IOException {
-    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(utf8.length);
-    out.write(utf8);
+    LongText.write(out, text);
   }
 
   private static String readLong(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > 1 << 24) {
-      throw new IOException("bad length");
-    }
-    byte[] utf8 = new byte[n];
-    in.readFully(utf8);
-    return new String(utf8, StandardCharsets.UTF_8);
+    return LongText.read(in, 1 << 24);
   }
 
   /** The rejections a run records and forgets, applied when the stamp file is written. */
