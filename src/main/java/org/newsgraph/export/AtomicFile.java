@@ -6,14 +6,17 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a file so that readers see the old content or the complete new content, never a part: the
  * content goes to a temporary file beside the target, which is renamed over it only when the
- * writing succeeded. A failure leaves the old file whole and no temporary file behind. A target
- * whose name ends in {@code .gz} is written gzip-compressed (what {@code tdb2.tdbloader} and most
- * RDF tools read as it is).
+ * writing succeeded. A failure leaves the old file whole and no temporary file behind, and so does
+ * a process stopped by a signal that runs the JVM's shutdown hooks (SIGTERM, SIGINT, SIGHUP): the
+ * temporary files still being written are deleted then. A target whose name ends in {@code .gz} is
+ * written gzip-compressed (what {@code tdb2.tdbloader} and most RDF tools read as it is).
  */
 public final class AtomicFile {
 
@@ -22,6 +25,25 @@ public final class AtomicFile {
   public interface Content {
     /** Writes the whole content. */
     void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** The temporary files being written now, deleted by the shutdown hook when the JVM stops. */
+  private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  for (Path temp : IN_PROGRESS) {
+                    try {
+                      Files.deleteIfExists(temp);
+                    } catch (IOException e) {
+                      // the JVM is stopping: nothing better to do with it
+                    }
+                  }
+                },
+                "newsgraph-atomic-file-cleanup"));
   }
 
   private AtomicFile() {}
@@ -55,6 +77,7 @@ public final class AtomicFile {
   public static void write(Path file, Content content) throws IOException {
     Path target = file.toAbsolutePath();
     Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    IN_PROGRESS.add(temp);
     try {
       try (OutputStream out = open(temp, gzipped(target))) {
         content.writeTo(out);
@@ -66,7 +89,11 @@ public final class AtomicFile {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } finally {
-      Files.deleteIfExists(temp);
+      try {
+        Files.deleteIfExists(temp);
+      } finally {
+        IN_PROGRESS.remove(temp);
+      }
     }
   }
 }
