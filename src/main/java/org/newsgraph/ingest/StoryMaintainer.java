@@ -51,6 +51,13 @@ public final class StoryMaintainer implements IngestListener {
       QueryFactory.create("PREFIX news: <" + NewsVocab.NS + "> ASK { ?g a news:GivenStory }");
   private static final Query HAS_STORY =
       QueryFactory.create("PREFIX news: <" + NewsVocab.NS + "> ASK { ?s a news:Story }");
+  private static final Query HAS_COUNT =
+      QueryFactory.create("PREFIX news: <" + NewsVocab.NS + "> ASK { ?a news:citationCount ?n }");
+  private static final Query HAS_GIVEN_COUNT =
+      QueryFactory.create(
+          "PREFIX news: <" + NewsVocab.NS + "> ASK { ?a news:givenCitationCount ?n }");
+  private static final Query HAS_ARTICLE =
+      QueryFactory.create("PREFIX news: <" + NewsVocab.NS + "> ASK { ?a a news:Article }");
 
   private final StoryIndex stories;
   private final StoryIndex givenStories;
@@ -62,6 +69,7 @@ public final class StoryMaintainer implements IngestListener {
   private final Set<Node> changedArticles = new HashSet<>();
   private boolean bulk;
   private boolean rebuildAtEnd;
+  private boolean storiesAtEnd;
   private boolean rebuildGivenAtEnd;
   private BulkStories bulkStories;
   private BulkStories bulkGiven;
@@ -108,11 +116,21 @@ public final class StoryMaintainer implements IngestListener {
       }
       return;
     }
+    // Into a store without articles (a remote store, or --no-bulk) the run's batches would each
+    // recompute the stories they touch, again and again as the stories grow; computing every story
+    // and link once at the end gives the same result for a fraction of the reads.
     rebuildAtEnd =
         store.query(
-            PENDING, BindingFactory.binding(Var.alloc("marker"), marker), exec -> exec.ask());
+                PENDING, BindingFactory.binding(Var.alloc("marker"), marker), exec -> exec.ask())
+            || !ask(store, HAS_ARTICLE);
+    // A store whose stories were written before they kept their members' citation counts gets
+    // every story again (its links are current).
+    storiesAtEnd = !rebuildAtEnd && ask(store, HAS_STORY) && !ask(store, HAS_COUNT);
     // A store written before the stories of the records' links alone were kept gets them now.
-    rebuildGivenAtEnd = rebuildAtEnd || givenMissing(store);
+    rebuildGivenAtEnd =
+        rebuildAtEnd
+            || givenMissing(store)
+            || ask(store, HAS_GIVEN) && !ask(store, HAS_GIVEN_COUNT);
     mark(store);
   }
 
@@ -176,7 +194,7 @@ public final class StoryMaintainer implements IngestListener {
     if (!rebuildGivenAtEnd) {
       givenStories.update(changed);
     }
-    if (!rebuildAtEnd) {
+    if (!rebuildAtEnd && !storiesAtEnd) {
       stories.update(changed);
     }
   }
@@ -190,13 +208,16 @@ public final class StoryMaintainer implements IngestListener {
         links.rebuild();
         rebuildAtEnd = true;
       } else if (!changedArticles.isEmpty()) {
-        stories.updateArticles(links.update(changedArticles).articles());
+        Set<Node> relinked = links.update(changedArticles).articles();
+        if (!storiesAtEnd) {
+          stories.updateArticles(relinked);
+        }
       }
     } else if (links.present()) {
       links.clear();
       rebuildAtEnd = true;
     }
-    if (rebuildAtEnd) {
+    if (rebuildAtEnd || storiesAtEnd) {
       stories.rebuild();
     }
     if (rebuildGivenAtEnd) {
@@ -205,10 +226,13 @@ public final class StoryMaintainer implements IngestListener {
     store.deleteGraphs(List.of(marker));
   }
 
+  private static boolean ask(GraphStore store, Query query) {
+    return store.query(query, BindingFactory.empty(), exec -> exec.ask());
+  }
+
   /** True when the store has stories but none of the records' links alone (an older store). */
   private static boolean givenMissing(GraphStore store) {
-    return !store.query(HAS_GIVEN, BindingFactory.empty(), exec -> exec.ask())
-        && store.query(HAS_STORY, BindingFactory.empty(), exec -> exec.ask());
+    return !ask(store, HAS_GIVEN) && ask(store, HAS_STORY);
   }
 
   private void mark(GraphStore store) {

@@ -27,7 +27,8 @@ import org.newsgraph.vocab.NewsVocab;
  * <p>Memory is kept small for the scale it serves: every article IRI this scheme mints is {@code
  * {base}article/} and 16 hex digits, so an article is held as a {@code long} in open-addressing
  * arrays, with its union-find parent, its earliest and latest publication time (lexical form, as
- * bytes) and its publisher (an index into the few publishers). About 100 bytes per article. A
+ * bytes) and its publisher (an index into the few publishers), about 100 bytes per article; and
+ * every link as one {@code long} (the two ends' ids), to count each member's distinct citers. A
  * related link between nodes of another form makes the result {@linkplain #complete() incomplete}:
  * the caller then rebuilds from the store. Not thread-safe: fed by the one writer.
  */
@@ -49,6 +50,9 @@ public final class BulkStories {
   private final LongIntMap ids = new LongIntMap();
   private final Map<Integer, Set<Integer>> morePublishers = new HashMap<>();
   private final Map<Node, Integer> publisherIds = new HashMap<>();
+  // every link as (cited id << 32 | citing id), sorted at emit to count distinct citers
+  private long[] edges = new long[1024];
+  private int edgeCount;
   private final List<Node> publishers = new ArrayList<>();
 
   /** Stories over every link, of articles named under a factory's base. */
@@ -98,6 +102,7 @@ public final class BulkStories {
       throw new IllegalStateException(
           "the stories of this load cannot be computed from the stream");
     }
+    int[] citations = citations();
     int[] root = new int[count];
     int[] members = new int[count + 1];
     for (int id = 0; id < count; id++) {
@@ -122,20 +127,39 @@ public final class BulkStories {
       }
       List<Node> group = new ArrayList<>(members[r]);
       Map<Node, StorySummary.MemberFacts> facts = new HashMap<>();
+      Map<Node, Integer> cited = new HashMap<>();
       for (int i = start[r]; i < start[r] + members[r]; i++) {
         int id = order[i];
         Node article = NodeFactory.createURI(articlePrefix + IriFactory.keyText(keys[id]));
         group.add(article);
         facts.put(article, facts(id));
+        if (citations[id] > 0) {
+          cited.put(article, citations[id]);
+        }
       }
       Node story = names.story(group);
       Node graph = names.graphOf(story);
-      for (Triple t : StorySummary.of(story, group, facts).triples(names.kind())) {
+      for (Triple t : StorySummary.of(story, group, facts, cited).triples(names.kind())) {
         sink.quad(Quad.create(graph, t));
       }
       stories++;
     }
     return stories;
+  }
+
+  /**
+   * Per article id, how many distinct other articles link to it: the links sorted by cited, then
+   * citing, so that a link stated in several graphs counts once.
+   */
+  private int[] citations() {
+    Arrays.sort(edges, 0, edgeCount); // in place: no second copy of the links
+    int[] out = new int[count];
+    for (int i = 0; i < edgeCount; i++) {
+      if (i == 0 || edges[i] != edges[i - 1]) {
+        out[(int) (edges[i] >>> 32)]++;
+      }
+    }
+    return out;
   }
 
   private StorySummary.MemberFacts facts(int id) {
@@ -165,7 +189,13 @@ public final class BulkStories {
       complete = false;
       return;
     }
-    union(id(a), id(b));
+    int citingId = id(a);
+    int citedId = id(b);
+    union(citingId, citedId);
+    if (edgeCount == edges.length) {
+      edges = Arrays.copyOf(edges, Math.max(1024, edgeCount * 2));
+    }
+    edges[edgeCount++] = (long) citedId << 32 | citingId;
   }
 
   private void date(Node subject, Node value) {

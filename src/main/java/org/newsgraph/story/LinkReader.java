@@ -34,6 +34,9 @@ final class LinkReader {
               + "PREFIX schema: <http://schema.org/>\n"
               + "SELECT ?n ?d ?p WHERE { OPTIONAL { ?n schema:datePublished ?d } OPTIONAL { ?n schema:publisher ?p } }");
 
+  private static final Var K = Var.alloc("k");
+
+  private final Query citations;
   private final Query neighbours;
   private final Query storyOf;
   private final Query members;
@@ -52,6 +55,15 @@ final class LinkReader {
                 + "SELECT DISTINCT ?n ?m WHERE { { ?n news:related ?m } UNION { ?m news:related ?n }"
                 + sameStory
                 + " FILTER (?m != ?n) }");
+    // As top-linked counted them before they were kept: distinct citing articles, the union of the
+    // records' links (whichever graph states them) and, for the stories over every link, the
+    // same-story links as stored.
+    this.citations =
+        QueryFactory.create(
+            PREFIX
+                + "SELECT ?n (COUNT(DISTINCT ?c) AS ?k) WHERE { { ?c news:related ?n }"
+                + (kind.inferred() ? " UNION { ?c news:sameStory ?n }" : "")
+                + " FILTER (?c != ?n) } GROUP BY ?n");
     this.storyOf =
         QueryFactory.create(PREFIX + "SELECT DISTINCT ?story WHERE { ?n " + in + " ?story }");
     this.members =
@@ -89,6 +101,17 @@ final class LinkReader {
   Set<Node> membersOf(Collection<Node> stories) {
     Set<Node> out = new HashSet<>();
     forChunks(members, STORY, stories, row -> out.add(row.get(M)));
+    return out;
+  }
+
+  /** How many distinct other articles link to each of the given articles (absent: none). */
+  Map<Node, Integer> citations(Collection<Node> articles) {
+    Map<Node, Integer> out = new HashMap<>();
+    forChunks(
+        citations,
+        N,
+        articles,
+        row -> out.put(row.get(N), ((Number) row.get(K).getLiteralValue()).intValue()));
     return out;
   }
 

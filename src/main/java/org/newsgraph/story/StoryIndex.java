@@ -163,13 +163,15 @@ public final class StoryIndex {
     List<Node> all = new ArrayList<>();
     groups.forEach(all::addAll);
     Map<Node, StorySummary.MemberFacts> facts = reader.facts(all);
+    Map<Node, Integer> citations = reader.citations(all);
     List<GraphContent> out = new ArrayList<>(groups.size());
     for (List<Node> members : groups) {
       Node story = names.story(members);
       storiesMade.add(story);
       out.add(
           new GraphContent(
-              names.graphOf(story), StorySummary.of(story, members, facts).triples(names.kind())));
+              names.graphOf(story),
+              StorySummary.of(story, members, facts, citations).triples(names.kind())));
     }
     return out;
   }

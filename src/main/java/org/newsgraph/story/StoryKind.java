@@ -11,19 +11,31 @@ import org.newsgraph.vocab.NewsVocab;
  */
 public enum StoryKind {
   /** Stories over the records' related links and the inferred same-story links. */
-  ALL("story", NewsVocab.news("Story"), NewsVocab.news("inStory"), true),
+  ALL(
+      "story",
+      NewsVocab.news("Story"),
+      NewsVocab.news("inStory"),
+      NewsVocab.news("citationCount"),
+      true),
   /** Stories over the records' related links alone. */
-  GIVEN("given-story", NewsVocab.news("GivenStory"), NewsVocab.news("inGivenStory"), false);
+  GIVEN(
+      "given-story",
+      NewsVocab.news("GivenStory"),
+      NewsVocab.news("inGivenStory"),
+      NewsVocab.news("givenCitationCount"),
+      false);
 
   private final String path;
   private final Node storyClass;
   private final Node membership;
+  private final Node citationCount;
   private final boolean inferred;
 
-  StoryKind(String path, Node storyClass, Node membership, boolean inferred) {
+  StoryKind(String path, Node storyClass, Node membership, Node citationCount, boolean inferred) {
     this.path = path;
     this.storyClass = storyClass;
     this.membership = membership;
+    this.citationCount = citationCount;
     this.inferred = inferred;
   }
 
@@ -40,6 +52,14 @@ public enum StoryKind {
   /** The property linking an article to its story of this kind. */
   public Node membership() {
     return membership;
+  }
+
+  /**
+   * The property giving, in the story graph, how many distinct other articles link to a member by
+   * the links this kind of story is made of (what {@code top-linked} ranks by).
+   */
+  public Node citationCount() {
+    return citationCount;
   }
 
   /** Whether inferred same-story links join its stories. */

@@ -14,9 +14,11 @@ import org.newsgraph.vocab.NewsVocab;
 
 /**
  * What the story graph says about a story besides its members: size, number of providers, first and
- * last publication time and the first report (the earliest member, ties broken by IRI). These are
- * facts of the members, and every record that can change a member's facts also touches the member's
- * story, so the story is recomputed whenever they change. Immutable.
+ * last publication time and the first report (the earliest member, ties broken by IRI), and per
+ * member how many other articles link to it. These are facts of the members and of the links, and
+ * every record that can change a member's facts or links also touches the member's story (a story
+ * is a connected component of the links, so both ends of a link are in it), so the story is
+ * recomputed whenever they change. Immutable.
  *
  * @param story the story node
  * @param members its articles
@@ -24,9 +26,17 @@ import org.newsgraph.vocab.NewsVocab;
  * @param first the earliest publication time, or null when no member has one
  * @param last the latest publication time, or null
  * @param firstReport the member published at {@code first}, or null
+ * @param citations per member, how many distinct other articles link to it by this kind's links
+ *     (members without such a link may be absent); written as {@link StoryKind#citationCount()}
  */
 record StorySummary(
-    Node story, List<Node> members, int providers, Node first, Node last, Node firstReport) {
+    Node story,
+    List<Node> members,
+    int providers,
+    Node first,
+    Node last,
+    Node firstReport,
+    Map<Node, Integer> citations) {
 
   /** The story's size. */
   static final Node SIZE = NewsVocab.news("storySize");
@@ -47,8 +57,10 @@ record StorySummary(
    * Summarises members from their facts.
    *
    * @param facts per member: its publication times and publishers (absent members have none)
+   * @param citations per member: how many distinct other articles link to it
    */
-  static StorySummary of(Node story, List<Node> members, Map<Node, MemberFacts> facts) {
+  static StorySummary of(
+      Node story, List<Node> members, Map<Node, MemberFacts> facts, Map<Node, Integer> citations) {
     Set<Node> providers = new HashSet<>();
     Node first = null;
     Node last = null;
@@ -67,7 +79,7 @@ record StorySummary(
         }
       }
     }
-    return new StorySummary(story, members, providers.size(), first, last, firstReport);
+    return new StorySummary(story, members, providers.size(), first, last, firstReport, citations);
   }
 
   /** The triples of the story graph, with the class and membership of a kind of story. */
@@ -83,6 +95,10 @@ record StorySummary(
     }
     for (Node member : members) {
       out.add(Triple.create(member, kind.membership(), story));
+      int cited = citations.getOrDefault(member, 0);
+      if (cited > 0) {
+        out.add(Triple.create(member, kind.citationCount(), integer(cited)));
+      }
     }
     return out;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -103,6 +104,46 @@ class BulkStoriesTest {
       assertThat(first).isEqualTo(day + "T08:00:00Z");
       assertThat(last).as("10:00-05:00 is 15:00Z, the latest").isEqualTo(day + "T10:00:00-05:00");
     }
+  }
+
+  @Test
+  void membersKeepTheirDistinctCitersPerKindOfStory() {
+    Node a = IRIS.article("https://one.example/a");
+    Node b = IRIS.article("https://two.example/b");
+    Node c = IRIS.article("https://three.example/c");
+    Node d = IRIS.article("https://four.example/d");
+    Node other = NodeFactory.createURI(IriFactory.DEFAULT_BASE + "graph/article/y");
+    Node inferred = NodeFactory.createURI(IriFactory.DEFAULT_BASE + "graph/inferred/z");
+    List<Quad> load =
+        List.of(
+            Quad.create(G, a, NewsVocab.RELATED, b),
+            Quad.create(other, a, NewsVocab.RELATED, b), // the same link in a second graph
+            Quad.create(G, c, NewsVocab.RELATED, b),
+            Quad.create(G, b, NewsVocab.RELATED, b), // itself: not a citer
+            Quad.create(inferred, d, NewsVocab.SAME_STORY, b),
+            Quad.create(inferred, b, NewsVocab.SAME_STORY, d),
+            Quad.create(inferred, a, NewsVocab.SAME_STORY, b)); // a cites b both ways: once
+    BulkStories all = new BulkStories(IRIS, StoryKind.ALL);
+    BulkStories given = new BulkStories(IRIS, StoryKind.GIVEN);
+    load.forEach(all::accept);
+    load.forEach(given::accept);
+
+    assertThat(counts(emitted(all), StoryKind.ALL)).isEqualTo(Map.of(b, 3, d, 1));
+    assertThat(counts(emitted(given), StoryKind.GIVEN)).isEqualTo(Map.of(b, 2));
+  }
+
+  private static Map<Node, Integer> counts(Map<Node, Set<Quad>> graphs, StoryKind kind) {
+    Map<Node, Integer> out = new HashMap<>();
+    for (Set<Quad> story : graphs.values()) {
+      for (Quad q : story) {
+        if (q.getPredicate().equals(kind.citationCount())) {
+          assertThat(
+                  out.put(q.getSubject(), Integer.valueOf(q.getObject().getLiteralLexicalForm())))
+              .isNull();
+        }
+      }
+    }
+    return out;
   }
 
   @Test

@@ -44,6 +44,27 @@ class StoryIndexTest {
       PREFIX news: <https://w3id.org/newsgraph/ns#>
       SELECT ?a ?story WHERE { GRAPH ?g { ?a news:inStory ?story . ?story a news:Story } }
       """);
+
+  /**
+   * Each article's distinct citers, counted from the links themselves (the kept counts' meaning).
+   */
+  static final Query CITERS =
+      QueryFactory.create(
+          """
+      PREFIX news: <https://w3id.org/newsgraph/ns#>
+      SELECT ?a (COUNT(DISTINCT ?c) AS ?n) WHERE {
+        { GRAPH ?g { ?c news:related ?a } } UNION { ?c news:sameStory ?a }
+        FILTER (?c != ?a)
+      } GROUP BY ?a
+      """);
+
+  static final Query KEPT =
+      QueryFactory.create(
+          """
+      PREFIX news: <https://w3id.org/newsgraph/ns#>
+      SELECT ?a ?n WHERE { ?a news:citationCount ?n }
+      """);
+
   static final Query LINKS =
       QueryFactory.create(
           """
@@ -142,6 +163,7 @@ class StoryIndexTest {
   private static void assertAgreesWithIndependentAnswers(CatalogFixture fixture)
       throws IOException {
     assertThat(materialised(fixture)).isEqualTo(componentsBySearch(fixture));
+    assertThat(counts(fixture, KEPT)).isNotEmpty().isEqualTo(counts(fixture, CITERS));
     List<String> plain =
         fixture.rows(plainQuery()).stream()
             .map(
@@ -159,6 +181,14 @@ class StoryIndexTest {
             .sorted()
             .toList();
     assertThat(viaIndex).isEqualTo(plain).isNotEmpty();
+  }
+
+  private static Map<String, String> counts(CatalogFixture fixture, Query query) {
+    Map<String, String> out = new HashMap<>();
+    for (Map<String, String> row : fixture.rows(query)) {
+      assertThat(out.put(row.get("a"), row.get("n"))).as("one count per article").isNull();
+    }
+    return out;
   }
 
   private static Set<Set<String>> materialised(CatalogFixture fixture) {
