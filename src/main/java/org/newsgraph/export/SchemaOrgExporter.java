@@ -41,6 +41,11 @@ public final class SchemaOrgExporter {
 
   private static final Query ARTICLES =
       QueryFactory.create("SELECT DISTINCT ?a WHERE { ?a a <" + NewsVocab.ARTICLE.getURI() + "> }");
+  // On the embedded store the union default graph is a set that TDB2 merges as it reads its
+  // indexes, so each article comes once without DISTINCT, which would hold every article of the
+  // store in the heap until the last (1.56 million at a million records: more than 1 GB).
+  private static final Query ARTICLES_OF_A_SET =
+      QueryFactory.create("SELECT ?a WHERE { ?a a <" + NewsVocab.ARTICLE.getURI() + "> }");
   private static final Query PROPERTIES =
       QueryFactory.create("SELECT ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }");
   // Link terms NewsVocab does not have; LinkVocab has them, but link depends on export
@@ -83,15 +88,22 @@ public final class SchemaOrgExporter {
    */
   public long export(OutputStream out) {
     write(out, "[");
+    boolean embedded = store.localDirectory().isPresent();
     long count =
         store.query(
-            ARTICLES,
+            embedded ? ARTICLES_OF_A_SET : ARTICLES,
             BindingFactory.empty(),
             exec -> {
               long written = 0;
+              Node previous = null;
               RowSet rows = exec.select();
               while (rows.hasNext()) {
-                JsonObject object = article(rows.next().get("a"));
+                Node a = rows.next().get("a");
+                if (a.equals(previous)) {
+                  continue; // a safeguard: the union read gives each article once
+                }
+                previous = a;
+                JsonObject object = article(a);
                 write(out, (written++ == 0 ? "\n" : ",\n") + JSON.toString(object).strip());
               }
               return written;
