@@ -95,15 +95,9 @@ public final class SchemaOrgExporter {
             BindingFactory.empty(),
             exec -> {
               long written = 0;
-              Node previous = null;
               RowSet rows = exec.select();
               while (rows.hasNext()) {
-                Node a = rows.next().get("a");
-                if (a.equals(previous)) {
-                  continue; // a safeguard: the union read gives each article once
-                }
-                previous = a;
-                JsonObject object = article(a);
+                JsonObject object = article(rows.next().get("a"));
                 write(out, (written++ == 0 ? "\n" : ",\n") + JSON.toString(object).strip());
               }
               return written;
