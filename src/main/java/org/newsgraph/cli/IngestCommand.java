@@ -131,6 +131,16 @@ final class IngestCommand extends BaseCommand {
   double inferThreshold;
 
   @Option(
+      names = "--infer-neighbours",
+      paramLabel = "N",
+      defaultValue = "10",
+      description =
+          "Each article keeps at most its N strongest similar pairs with articles published"
+              + " before it (default: ${DEFAULT-VALUE}); bounds the links of a window crowded with"
+              + " near-identical texts.")
+  int inferNeighbours;
+
+  @Option(
       names = "--max-file-size",
       paramLabel = "BYTES",
       defaultValue = "8388608",
@@ -219,19 +229,16 @@ final class IngestCommand extends BaseCommand {
       atLeastOne("--threads", threads);
     }
     atLeastOne("--infer-window", inferWindowDays);
+    atLeastOne("--infer-neighbours", inferNeighbours);
     if (!(inferThreshold > 0 && inferThreshold <= 1)) {
       throw new UsageException(
           "--infer-threshold must be more than 0 and at most 1, not " + inferThreshold);
     }
-    InferenceSettings d = InferenceSettings.DEFAULTS;
     InferenceSettings inference =
-        new InferenceSettings(
-            Duration.ofDays(inferWindowDays),
-            inferThreshold,
-            d.decay(),
-            d.headlineWeight(),
-            d.copyContainment(),
-            d.bodyChars());
+        InferenceSettings.DEFAULTS
+            .withWindow(Duration.ofDays(inferWindowDays))
+            .withThreshold(inferThreshold)
+            .withNeighbours(inferNeighbours);
     ReaderLimits limits =
         new ReaderLimits(
             maxFileSize, ReaderLimits.DEFAULT.maxAliases(), ReaderLimits.DEFAULT.maxDepth());

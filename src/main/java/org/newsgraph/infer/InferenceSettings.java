@@ -17,6 +17,9 @@ import java.util.Locale;
  * @param copyContainment the least share of the shorter text's shingles the other repeats for a
  *     pair to be a copy (republished text)
  * @param bodyChars how much of an article's body text is read
+ * @param neighbours how many pairs each article keeps with articles published before it, the
+ *     strongest (copies first, then by score): a bound on the pairs of a dense window, such as
+ *     thousands of releases written from one template in one week
  */
 public record InferenceSettings(
     Duration window,
@@ -24,11 +27,15 @@ public record InferenceSettings(
     double decay,
     double headlineWeight,
     double copyContainment,
-    int bodyChars) {
+    int bodyChars,
+    int neighbours) {
 
-  /** The defaults: 7 days, 0.325, decay 0.3, headline ×2, copies at 0.6, 2000 body characters. */
+  /**
+   * The defaults: 7 days, 0.325, decay 0.3, headline ×2, copies at 0.6, 2000 body characters, 10
+   * earlier neighbours.
+   */
   public static final InferenceSettings DEFAULTS =
-      new InferenceSettings(Duration.ofDays(7), 0.325, 0.3, 2.0, 0.6, 2000);
+      new InferenceSettings(Duration.ofDays(7), 0.325, 0.3, 2.0, 0.6, 2000, 10);
 
   /** Checks the ranges. */
   public InferenceSettings {
@@ -48,6 +55,28 @@ public record InferenceSettings(
     if (headlineWeight <= 0 || bodyChars < 0) {
       throw new IllegalArgumentException("the headline weight and body length must be positive");
     }
+    if (neighbours < 1) {
+      throw new IllegalArgumentException(
+          "an article must keep at least one earlier neighbour, not " + neighbours);
+    }
+  }
+
+  /** These settings with another time window. */
+  public InferenceSettings withWindow(Duration other) {
+    return new InferenceSettings(
+        other, threshold, decay, headlineWeight, copyContainment, bodyChars, neighbours);
+  }
+
+  /** These settings with another threshold. */
+  public InferenceSettings withThreshold(double other) {
+    return new InferenceSettings(
+        window, other, decay, headlineWeight, copyContainment, bodyChars, neighbours);
+  }
+
+  /** These settings with another number of earlier neighbours kept per article. */
+  public InferenceSettings withNeighbours(int other) {
+    return new InferenceSettings(
+        window, threshold, decay, headlineWeight, copyContainment, bodyChars, other);
   }
 
   /** The window in seconds. */
@@ -66,13 +95,15 @@ public record InferenceSettings(
     return String.format(
         Locale.ROOT,
         "cosine of Lucene English terms (headline x%s, excerpt, body up to %d chars),"
-            + " window %d days, decay %s, threshold %s, copies at %s shingle containment",
+            + " window %d days, decay %s, threshold %s, copies at %s shingle containment,"
+            + " %d strongest pairs with earlier articles kept per article",
         trim(headlineWeight),
         bodyChars,
         window.toDays(),
         trim(decay),
         trim(threshold),
-        trim(copyContainment));
+        trim(copyContainment),
+        neighbours);
   }
 
   /** A new profile builder with these settings; one per thread. */

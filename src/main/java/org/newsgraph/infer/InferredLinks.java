@@ -281,10 +281,11 @@ public final class InferredLinks {
       }
       addRepeats(before, seeds, seedKeys, changedDocs, profiledNow);
       changedDocs.sort(null);
+      List<Doc> bereft = bereft(before, seeds, seedKeys);
       String token = newToken();
       List<Pair> fresh;
       try (ProfileFile old = before) {
-        fresh = sweep(old, seedKeys, changedDocs, dir, token);
+        fresh = sweep(old, seedKeys, changedDocs, bereft, dir, token);
       }
       try (ProfileFile after = reopen(dir, token)) {
         Change change = regroup(seeds, fresh, after, token);
@@ -362,21 +363,56 @@ public final class InferredLinks {
   }
 
   /**
+   * The unchanged articles that a stored pair links to a changed one, as they were stored: each
+   * keeps only its strongest pairs with earlier articles ({@link PairFinder}), so when a changed
+   * article leaves those, the next strongest of its earlier candidates takes the place, which no
+   * stored pair names. Those articles are searched again whole ({@link #sweep}). Only the first
+   * article of a text is searched; a repeat pairs with its first alone.
+   */
+  private List<Doc> bereft(ProfileFile old, Set<Node> seeds, LongIntMap seedKeys) {
+    Set<Node> around = new HashSet<>();
+    ValuesQuery.forChunks(
+        store, NEIGHBOURS, A, new ArrayList<>(seeds), row -> around.add(row.get(OTHER)));
+    List<Doc> out = new ArrayList<>();
+    for (Node node : around) {
+      if (!node.isURI()) {
+        continue;
+      }
+      long k = IriFactory.keyBits(node.getURI(), articlePrefix);
+      int at = k == -1 ? -1 : old.position(k);
+      if (at >= 0 && seedKeys.get(k) == LongIntMap.ABSENT && old.firstOfItsText(at)) {
+        out.add(new Doc(node.getURI(), old.time(at), old.profile(at)));
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /**
    * Passes over the stored profiles and the changed articles' new ones in publication order,
-   * writing the new profile file as it goes, and returns the similar pairs that involve a changed
-   * article: the only pairs that can be new. The changed articles are paired among themselves by a
-   * {@link PairFinder}; each stored article is compared only with the changed articles within the
-   * window of it that share enough of its terms ({@link ChangedWindow}). Memory is the changed
-   * articles.
+   * writing the new profile file as it goes, and returns the similar pairs that can be new: those
+   * that involve a changed article, and those of a {@linkplain #bereft bereft} article with the
+   * articles before it. The changed articles are paired among themselves by a {@link PairFinder};
+   * each stored article is compared only with the changed (and bereft) articles within the window
+   * of it that share enough of its terms ({@link ChangedWindow}). Of the pairs of each later
+   * article only its strongest {@link InferenceSettings#neighbours()} are returned: the only ones
+   * it can keep. Memory is the changed and bereft articles.
    */
   private List<Pair> sweep(
-      ProfileFile old, LongIntMap changed, List<Doc> changedDocs, Path dir, String token) {
-    List<Pair> fresh = new ArrayList<>();
+      ProfileFile old,
+      LongIntMap changed,
+      List<Doc> changedDocs,
+      List<Doc> bereft,
+      Path dir,
+      String token) {
+    Strongest fresh = new Strongest(settings.neighbours());
     // The changed articles hold every article of the texts they carry (addRepeats), so the first
     // of each text among them is the store's.
     PairFinder among = new PairFinder(settings, fresh::add);
     changedDocs.forEach(among::add);
     ChangedWindow near = new ChangedWindow(changedDocs, old);
+    ChangedWindow before = new ChangedWindow(bereft, old);
+    List<Pair> found = new ArrayList<>();
     try (ProfileFile.Writer out = ProfileFile.create(dir, token, describe());
         ProfileFile.Cursor stored = old.cursor()) {
       Doc next = nextUnchanged(stored, changed);
@@ -387,13 +423,58 @@ public final class InferredLinks {
         Doc doc = isChanged ? changedDocs.get(c++) : next;
         if (!isChanged) {
           next = nextUnchanged(stored, changed);
-          near.pair(doc, fresh);
+          near.pair(doc, found);
+          found.forEach(fresh::add);
+          found.clear();
+          before.pair(doc, found);
+          for (Pair p : found) {
+            if (p.earlier()
+                .iri()
+                .equals(doc.iri())) { // a bereft article's pair with an earlier one
+              fresh.add(p);
+            }
+          }
+          found.clear();
         }
         out.add(key(doc.iri()), doc.time(), doc.profile());
       }
       out.finish();
     }
-    return fresh;
+    return fresh.pairs();
+  }
+
+  /** The strongest pairs of each later article, at most a number of them. */
+  private static final class Strongest {
+    private final int limit;
+    private final Map<String, List<Pair>> byLater = new HashMap<>();
+
+    Strongest(int limit) {
+      this.limit = limit;
+    }
+
+    void add(Pair pair) {
+      List<Pair> list = byLater.computeIfAbsent(pair.later().iri(), k -> new ArrayList<>());
+      list.add(pair);
+      if (list.size() >= 2 * limit) {
+        trim(list);
+      }
+    }
+
+    private void trim(List<Pair> list) {
+      if (list.size() > limit) {
+        list.sort(Pair::byStrength);
+        list.subList(limit, list.size()).clear();
+      }
+    }
+
+    List<Pair> pairs() {
+      List<Pair> out = new ArrayList<>();
+      for (List<Pair> list : byLater.values()) {
+        trim(list);
+        out.addAll(list);
+      }
+      return out;
+    }
   }
 
   /**

@@ -1,16 +1,23 @@
 package org.newsgraph.infer;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.newsgraph.model.LongIntMap;
 
 /**
- * Finds every pair of articles within the time window whose score reaches the threshold (or whose
+ * Finds the pairs of articles within the time window whose score reaches the threshold (or whose
  * texts are copies), without comparing all pairs: articles arrive in publication order, the window
  * behind the newest is kept with an inverted index of its terms, and a new article is compared with
- * the window's articles that share a term with it.
+ * the window's articles that share a term with it. Of the pairs a new article makes with earlier
+ * ones, only the {@link InferenceSettings#neighbours()} strongest are reported ({@link
+ * Pair#byStrength}: copies, then score, then IRIs): a window crowded with near-identical texts
+ * (thousands of releases of one template in a week) would otherwise make a pair of nearly every two
+ * of them. Whether a pair is kept depends on its later article and the articles before it in the
+ * window, never on the articles after it.
  *
  * <p>The terms shared by most of the window would make that every article of a dense window (a
  * million articles over a few years puts thousands in a week): they are left out of the search as
@@ -23,10 +30,10 @@ import org.newsgraph.model.LongIntMap;
  * stays below the least cosine is dropped; for the others the left-out terms' part is added exactly
  * (each looked up in the candidate's sorted terms), and only a candidate whose whole dot product
  * reaches the least cosine is scored, with the exact {@link TextProfile#cosine} (so that a score
- * never depends on which terms were left out). The pairs are therefore exactly those of comparing
- * every two articles, with the same scores, whatever is left out. A pair's score depends on the two
- * articles alone, so the pairs found do not depend on which other articles exist or in what order
- * files were read. Memory is the window's articles.
+ * never depends on which terms were left out). The candidates are therefore exactly those of
+ * comparing every two articles, with the same scores, whatever is left out. A pair's score depends
+ * on the two articles alone, and whether it is kept on the later one's window, so the pairs found
+ * do not depend on the order files were read in. Memory is the window's articles.
  *
  * <p>One exception keeps repeated text from making a pair of every two repeats (a boilerplate item
  * in thousands of feed entries, a notice re-posted under a thousand URLs: n repeats would make
@@ -80,6 +87,8 @@ public final class PairFinder {
   private long leftOut;
   private long walks;
   private long lookups;
+  private long dropped;
+  private final List<Pair> found = new ArrayList<>();
 
   /**
    * What looking one term up in a candidate's terms costs, in postings walked: a binary search in
@@ -199,10 +208,12 @@ public final class PairFinder {
       if (walked || part + leftOutPart(p, searched, other.profile()) >= least) {
         Pair pair = pair(other, doc, p.cosine(other.profile()), settings);
         if (pair != null) {
-          sink.accept(pair);
+          found.add(pair);
         }
       }
     }
+    emitStrongest(found, settings.neighbours(), sink);
+    found.clear();
     long id = firstId + size;
     if (size == window.length) {
       Doc[] grown = new Doc[size * 2];
@@ -295,6 +306,28 @@ public final class PairFinder {
   /** The least cosine that can make a pair under some settings (a little less, for rounding). */
   static double least(InferenceSettings settings) {
     return Math.min(settings.threshold(), COPY_FLOOR) - 1e-6;
+  }
+
+  /**
+   * Sends the strongest pairs ({@link Pair#byStrength}) of one article with earlier ones to a sink,
+   * at most {@code limit} of them, and counts the others as dropped.
+   */
+  private void emitStrongest(List<Pair> pairs, int limit, Consumer<Pair> to) {
+    if (pairs.size() > limit) {
+      pairs.sort(Pair::byStrength);
+      dropped += pairs.size() - limit;
+    }
+    for (int i = 0; i < Math.min(limit, pairs.size()); i++) {
+      to.accept(pairs.get(i));
+    }
+  }
+
+  /**
+   * How many similar pairs were not reported because their later article had more than {@link
+   * InferenceSettings#neighbours()} stronger ones.
+   */
+  public long pairsDropped() {
+    return dropped;
   }
 
   /** How many postings the search has left out so far (for tests). */

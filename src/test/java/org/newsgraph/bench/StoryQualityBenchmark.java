@@ -16,8 +16,8 @@ import org.newsgraph.infer.StoryEvaluation.Score;
 
 /**
  * Prints the quality of inferred stories on the shared corpus (B-cubed precision, recall, F1) with
- * the default settings and across thresholds, for set (a) the aggregator's clusters and (b) the
- * hand labels. Asserts nothing.
+ * the default settings, across thresholds and across the number of pairs an article keeps, for set
+ * (a) the aggregator's clusters and (b) the hand labels. Asserts nothing.
  *
  * <pre>mvn -B -q -o test -Dtest=StoryQualityBenchmark -Dtest.excludedGroups=none</pre>
  *
@@ -60,15 +60,32 @@ class StoryQualityBenchmark {
     for (int days : new int[] {3, 7, 10}) {
       for (double t = 0.20; t <= 0.451; t += 0.025) {
         InferenceSettings s =
-            new InferenceSettings(
-                Duration.ofDays(days),
-                Math.round(t * 1000) / 1000.0,
-                d.decay(),
-                d.headlineWeight(),
-                d.copyContainment(),
-                d.bodyChars());
+            d.withWindow(Duration.ofDays(days)).withThreshold(Math.round(t * 1000) / 1000.0);
         row(s, a, truthA, b, truthB, s.equals(d) ? " **default**" : "");
       }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%nBy the number of pairs each article keeps with earlier ones (threshold %s, %d days):%n%n",
+        d.threshold(),
+        d.window().toDays());
+    System.out.println("| neighbours | (a) P | (a) R | (a) F1 | (b) P | (b) R | (b) F1 |");
+    System.out.println("|---|---|---|---|---|---|---|");
+    for (int k : new int[] {1, 2, 3, 5, 10, 20, 1_000_000}) {
+      InferenceSettings s = d.withNeighbours(k);
+      Score sa = StoryEvaluation.bcubed(StoryEvaluation.infer(a, s), truthA);
+      Score sb = StoryEvaluation.bcubed(StoryEvaluation.infer(b, s), truthB);
+      System.out.printf(
+          Locale.ROOT,
+          "| %s%s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+          k == 1_000_000 ? "no bound" : Integer.toString(k),
+          s.equals(d) ? " **default**" : "",
+          sa.precision(),
+          sa.recall(),
+          sa.f1(),
+          sb.precision(),
+          sb.recall(),
+          sb.f1());
     }
   }
 

@@ -55,23 +55,79 @@ class InferenceTest {
       docs.add(doc(String.format("d%03d", i), random.nextInt(60), text.toString(), null));
     }
     Collections.sort(docs);
-    Set<String> found = new HashSet<>();
+    for (int k : new int[] {1, 3, S.neighbours(), 10_000}) {
+      InferenceSettings settings = S.withNeighbours(k);
+      Set<String> found = new HashSet<>();
+      PairFinder finder =
+          new PairFinder(settings, p -> found.add(p.earlier().iri() + " " + p.later().iri()));
+      docs.forEach(finder::add);
+      Set<String> brute = bruteForce(docs, settings).keySet();
+      assertThat(brute).isNotEmpty();
+      assertThat(finder.repeats()).as("four words of twelve: some texts repeat").isPositive();
+      assertThat(found).as("at most %d earlier neighbours", k).isEqualTo(brute);
+      if (k < 10_000) {
+        assertThat(finder.pairsDropped()).as("a crowded window: pairs dropped").isPositive();
+      } else {
+        assertThat(finder.pairsDropped()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void aWindowCrowdedWithOneTemplateKeepsAFewPairsAnArticle() {
+    // 2,000 releases written from one template within a week, each about another company, sum
+    // and city: every two are similar, so without a bound they would make two million pairs.
+    String[] cities = {"Berlin", "Paris", "London", "Austin", "Boston", "Toronto", "Oslo"};
+    List<Doc> docs = new ArrayList<>();
+    Random random = new Random(11);
+    for (int i = 0; i < 2000; i++) {
+      String company = "Company" + i;
+      String city = cities[random.nextInt(cities.length)];
+      int sum = 2 + random.nextInt(90);
+      Doc dated =
+          doc(
+              String.format("t%04d", i),
+              0,
+              company
+                  + " raises $"
+                  + sum
+                  + " million in Series A round to expand AI platform in "
+                  + city,
+              company
+                  + ", the "
+                  + city
+                  + "-based startup building AI tools for enterprises, said"
+                  + " it raised $"
+                  + sum
+                  + " million in a Series A funding round led by venture"
+                  + " investors, and plans to hire engineers.");
+      docs.add(new Doc(dated.iri(), i * 300L, dated.profile())); // one every five minutes
+    }
+    Collections.sort(docs);
+    Map<String, Integer> perLater = new java.util.HashMap<>();
+    long[] pairs = {0};
     PairFinder finder =
-        new PairFinder(S, p -> found.add(p.earlier().iri() + " " + p.later().iri()));
+        new PairFinder(
+            S,
+            p -> {
+              pairs[0]++;
+              perLater.merge(p.later().iri(), 1, Integer::sum);
+              assertThat(p.earlier().compareTo(p.later())).isNegative();
+            });
     docs.forEach(finder::add);
-    Set<String> brute = bruteForce(docs).keySet();
-    assertThat(brute).isNotEmpty();
-    assertThat(finder.repeats()).as("four words of twelve: some texts repeat").isPositive();
-    assertThat(found).isEqualTo(brute);
+    assertThat(perLater.values()).allMatch(n -> n <= S.neighbours());
+    assertThat(pairs[0]).isLessThanOrEqualTo(2000L * S.neighbours());
+    assertThat(finder.pairsDropped()).as("the template's other pairs").isGreaterThan(1_000_000);
   }
 
   /**
-   * Every pair by comparing all pairs, under the rule for repeated text: an article whose profile
-   * an earlier one has is paired with the earliest of its text alone.
+   * Every pair by comparing all pairs, under the rule for repeated text (an article whose profile
+   * an earlier one has is paired with the earliest of its text alone) and the bound on each
+   * article's pairs with earlier ones.
    */
-  private static Map<String, Double> bruteForce(List<Doc> sorted) {
+  private static Map<String, Double> bruteForce(List<Doc> sorted, InferenceSettings settings) {
     Map<Long, Doc> firstOf = new java.util.HashMap<>();
-    Map<String, Double> pairs = new java.util.HashMap<>();
+    Map<String, List<Pair>> byLater = new java.util.HashMap<>();
     for (Doc d : sorted) {
       if (!d.profile().isEmpty()) {
         firstOf.putIfAbsent(d.profile().fingerprint(), d);
@@ -84,10 +140,17 @@ class InferenceTest {
         boolean aFirst = a.profile().isEmpty() || firstOf.get(a.profile().fingerprint()) == a;
         boolean bFirst = b.profile().isEmpty() || firstOf.get(b.profile().fingerprint()) == b;
         boolean allowed = aFirst && bFirst || aFirst && firstOf.get(b.profile().fingerprint()) == a;
-        Pair p = allowed ? PairFinder.compare(a, b, S) : null;
+        Pair p = allowed ? PairFinder.compare(a, b, settings) : null;
         if (p != null) {
-          pairs.put(p.earlier().iri() + " " + p.later().iri(), p.score());
+          byLater.computeIfAbsent(p.later().iri(), x -> new ArrayList<>()).add(p);
         }
+      }
+    }
+    Map<String, Double> pairs = new java.util.HashMap<>();
+    for (List<Pair> list : byLater.values()) {
+      list.sort(Pair::byStrength);
+      for (Pair p : list.subList(0, Math.min(list.size(), settings.neighbours()))) {
+        pairs.put(p.earlier().iri() + " " + p.later().iri(), p.score());
       }
     }
     return pairs;
@@ -152,7 +215,7 @@ class InferenceTest {
     PairFinder finder =
         new PairFinder(S, p -> found.put(p.earlier().iri() + " " + p.later().iri(), p.score()));
     docs.forEach(finder::add);
-    Map<String, Double> brute = bruteForce(docs);
+    Map<String, Double> brute = bruteForce(docs, S);
     assertThat(finder.postingsLeftOut()).as("the common terms were left out").isPositive();
     // Both ways of adding the left-out terms' part were taken: walking their posting lists for a
     // crowd of candidates, looking them up in each candidate's terms for a few.

@@ -259,6 +259,152 @@ class InferredLinksTest {
         .allSatisfy(row -> assertThat(row).endsWith(",https://markets.example/near"));
   }
 
+  /** One release of a template, about the company of a number. */
+  private static void release(Path site, int n, String when) throws IOException {
+    String[] cities = {"Berlin", "Paris", "London", "Austin", "Boston", "Oslo", "Madrid"};
+    String city = cities[n % cities.length];
+    int sum = 3 + n * 7 % 80;
+    record(
+        site,
+        String.format("release-%02d", n),
+        "Company"
+            + n
+            + " raises $"
+            + sum
+            + " million in Series A round to expand AI platform in "
+            + city,
+        "Company"
+            + n
+            + ", the "
+            + city
+            + "-based startup building AI tools, said it raised $"
+            + sum
+            + " million in a Series A round led by venture investors.",
+        when,
+        "wire" + n % 4 + ".example");
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void aCrowdedWindowKeepsEachArticlesStrongestPairsAndRunsThatChangeThemEndAsACleanRun(
+      boolean profilesLost) throws IOException {
+    // Fourteen releases of one template within two days, each keeping its two strongest pairs
+    // with earlier ones. Then releases leave the pairs of later ones (removed, rewritten, moved
+    // in time): a later one takes its next strongest, which no stored pair named; and releases
+    // arrive among the stored ones, displacing pairs of later ones. Each time, the store ends as
+    // a clean run of the folder does.
+    Path site = dir.resolve("releases");
+    java.time.Instant start = java.time.Instant.parse("2024-05-01T00:00:00Z");
+    for (int n = 0; n < 14; n++) {
+      release(site, n, start.plusSeconds(3 * 3600L * n).toString());
+    }
+    Path db = dir.resolve("db");
+    Cli.Result first = neighbours2(db, site);
+    assertThat(first.exit()).as(first.err()).isZero();
+    List<String> similar = rows(db, "SELECT ?s WHERE { ?s a news:Similarity }");
+    assertThat(similar).as("at most two for each release but the first").hasSize(2 * 13 - 1);
+
+    for (int n : new int[] {1, 4, 8}) {
+      Files.delete(site.resolve(String.format("_news/release-%02d.md", n)));
+    }
+    record(
+        site,
+        "release-06",
+        "Harbour ferry crews end their strike",
+        "The ferry crews return to work on Monday after a week-long strike over pay.",
+        start.plusSeconds(3 * 3600L * 6).toString(),
+        "port.example");
+    release(site, 10, start.plusSeconds(40 * 3600L).toString()); // moved later
+    if (profilesLost) {
+      Files.delete(profileFile(db));
+    }
+    assertCleanWithTwoNeighbours(site, db, "releases removed, rewritten and moved");
+    for (int n : new int[] {20, 21, 22}) {
+      release(site, n, start.plusSeconds(3 * 3600L * (n - 20) + 1800).toString());
+    }
+    if (profilesLost) {
+      Files.delete(profileFile(db));
+    }
+    assertCleanWithTwoNeighbours(site, db, "releases added among the stored ones");
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void anArticleThatLosesOneOfItsStrongestPairsTakesItsNextStrongest(boolean profilesLost)
+      throws IOException {
+    // The last article is similar to three earlier ones and keeps the two strongest; the third,
+    // "far", is similar to nothing else, so no stored pair leads to it. When one of the two goes,
+    // the last article pairs with "far" instead, as a clean run does.
+    Path site = dir.resolve("crowd");
+    record(
+        site,
+        "far",
+        "quintex vornal drublic sepho mirtan caldor",
+        "",
+        "2024-05-01T00:00:00Z",
+        "far.example");
+    record(
+        site,
+        "one",
+        "zorblat ketrin plavo quintex obrin feslet",
+        "",
+        "2024-05-01T01:00:00Z",
+        "one.example");
+    record(
+        site,
+        "two",
+        "zorblat ketrin plavo quintex umbrec tolvar",
+        "",
+        "2024-05-01T02:00:00Z",
+        "two.example");
+    record(
+        site,
+        "last",
+        "zorblat ketrin plavo quintex vornal drublic",
+        "",
+        "2024-05-01T03:00:00Z",
+        "last.example");
+    Path db = dir.resolve("db");
+    Cli.Result first = neighbours2(db, site);
+    assertThat(first.exit()).as(first.err()).isZero();
+    String pairs =
+        "SELECT ?x ?y WHERE { ?s a news:Similarity ; news:between ?a , ?b . ?a news:canonicalUrl"
+            + " ?x . ?b news:canonicalUrl ?y FILTER (STR(?x) < STR(?y)) } ORDER BY ?x ?y";
+    assertThat(rows(db, pairs))
+        .containsExactly(
+            "https://last.example/last,https://one.example/one",
+            "https://last.example/last,https://two.example/two",
+            "https://one.example/one,https://two.example/two");
+    Files.delete(site.resolve("_news/one.md"));
+    if (profilesLost) {
+      Files.delete(profileFile(db));
+    }
+    assertCleanWithTwoNeighbours(site, db, "one of the two strongest removed");
+    assertThat(rows(db, pairs))
+        .containsExactly(
+            "https://far.example/far,https://last.example/last",
+            "https://last.example/last,https://two.example/two");
+  }
+
+  private static Cli.Result neighbours2(Path db, Path site) {
+    return IngestFixtures.cli(
+        "ingest", "--prune", "--infer-neighbours", "2", "--db", db.toString(), site.toString());
+  }
+
+  private void assertCleanWithTwoNeighbours(Path site, Path db, String what) {
+    Cli.Result run = neighbours2(db, site);
+    assertThat(run.exit()).as(run.err()).isZero();
+    Path clean = dir.resolve("clean-" + Math.abs(what.hashCode()));
+    Cli.Result cleanRun = neighbours2(clean, site);
+    assertThat(cleanRun.exit()).as(cleanRun.err()).isZero();
+    assertThat(rows(db, "SELECT ?s WHERE { ?s a news:Similarity } ORDER BY ?s"))
+        .as(what)
+        .isEqualTo(rows(clean, "SELECT ?s WHERE { ?s a news:Similarity } ORDER BY ?s"));
+    assertThat(IngestFixtures.comparableState(db))
+        .as(what)
+        .isEqualTo(IngestFixtures.comparableState(clean));
+  }
+
   private void assertRunEndsAsACleanOne(Path site, Path db, String what) throws IOException {
     Cli.Result run =
         IngestFixtures.cli("ingest", "--prune", "--db", db.toString(), site.toString());
