@@ -372,7 +372,8 @@ public final class PairFinder {
     double score = settings.score(cosine, gap);
     boolean copy =
         cosine >= COPY_FLOOR && a.profile().contains(b.profile(), settings.copyContainment());
-    if (score < settings.threshold() && !copy) {
+    if (score < settings.threshold() && !copy
+        || a.profile().sameTemplateOtherSubject(b.profile())) {
       return null;
     }
     return a.compareTo(b) <= 0 ? new Pair(a, b, score, copy) : new Pair(b, a, score, copy);

@@ -36,13 +36,15 @@ import org.newsgraph.model.LongIntMap;
  * an article) is held in memory; profiles are read from the file when needed.
  *
  * <p>Layout (big-endian): magic, version, token, settings; the entries (key, time, term count, term
- * hash and weight pairs, shingle count, shingle hashes) in publication order; the index; a footer
- * with the index's offset, the entry count and the magic again.
+ * hash and weight pairs, shingle count, shingle hashes, headline term count as a byte, headline
+ * terms as shorts) in publication order; the index; a footer with the index's offset, the entry
+ * count and the magic again.
  */
 public final class ProfileFile implements AutoCloseable {
 
   private static final int MAGIC = 0x4E475046; // "NGPF"
-  private static final int VERSION = 2; // 2: the index holds each profile's fingerprint
+  // 2: the index holds each profile's fingerprint; 3: each profile its headline's terms in order
+  private static final int VERSION = 3;
   private static final String PREFIX = "profiles-";
   private static final String SUFFIX = ".bin";
   private static final int FOOTER = 8 + 4 + 4;
@@ -316,11 +318,17 @@ public final class ProfileFile implements AutoCloseable {
     for (int i = 0; i < shingles; i++) {
       s[i] = in.readLong();
     }
-    return terms == 0 ? TextProfile.EMPTY : new TextProfile(t, w, s);
+    int headline = in.readUnsignedByte();
+    short[] h = new short[headline];
+    for (int i = 0; i < headline; i++) {
+      h[i] = in.readShort();
+    }
+    return terms == 0 ? TextProfile.EMPTY : new TextProfile(t, w, s, h);
   }
 
   /**
-   * Writes one profile: term count, term hash and weight pairs, shingle count, shingle hashes.
+   * Writes one profile: term count, term hash and weight pairs, shingle count, shingle hashes,
+   * headline term count, headline terms.
    *
    * @return the bytes written
    */
@@ -334,7 +342,16 @@ public final class ProfileFile implements AutoCloseable {
     for (long s : profile.shingles()) {
       out.writeLong(s);
     }
-    return 4 + 12L * profile.terms().length + 4 + 8L * profile.shingles().length;
+    out.writeByte(profile.headline().length); // at most TextProfile.HEADLINE
+    for (short h : profile.headline()) {
+      out.writeShort(h);
+    }
+    return 4
+        + 12L * profile.terms().length
+        + 4
+        + 8L * profile.shingles().length
+        + 1
+        + 2L * profile.headline().length;
   }
 
   /**

@@ -8,10 +8,16 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.FlagsAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * What the inference compares of one article: its terms (Lucene's English analysis: standard
@@ -24,14 +30,88 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * @param terms the term hashes, ascending
  * @param weights each term's weight, the vector having unit length
  * @param shingles the shingle hashes, ascending and distinct
+ * @param headline the headline's terms in the order they come, each an index into {@code terms},
+ *     with {@link #NAME} set where the word may be a name: it begins with a capital letter and the
+ *     headline is not written in title case (at most {@value #HEADLINE} terms)
  */
-public record TextProfile(long[] terms, float[] weights, long[] shingles) {
+public record TextProfile(long[] terms, float[] weights, long[] shingles, short[] headline) {
+
+  /** The mark of a headline term whose word is a name (see {@link #headline()}). */
+  public static final short NAME = (short) 0x8000;
+
+  /** The most headline terms a profile keeps. */
+  public static final int HEADLINE = 64;
+
+  /**
+   * The least share of the longer headline's terms that two headlines must have in the same order
+   * to be taken for one template ({@link #sameTemplateOtherSubject}).
+   */
+  static final double TEMPLATE_SHARE = 0.6;
+
+  /** A profile without headline terms. */
+  public TextProfile(long[] terms, float[] weights, long[] shingles) {
+    this(terms, weights, shingles, new short[0]);
+  }
 
   /** Words per shingle. */
   public static final int SHINGLE = 5;
 
   /** A profile with no text: similar to nothing. */
   public static final TextProfile EMPTY = new TextProfile(new long[0], new float[0], new long[0]);
+
+  /**
+   * Whether two headlines are one template filled in for two subjects: most of their terms are the
+   * same and come in the same order (at least {@value #TEMPLATE_SHARE} of the longer one's, and at
+   * least three), and each names someone or something that the other article's text never mentions
+   * (a capitalised word; a headline in title case names nothing this way, and numbers do not count:
+   * two outlets' counts of one event differ). "Acme raises $37 million in Series A round to expand
+   * AI platform in Berlin" and "Globex raises $12 million in Series A round to expand AI platform
+   * in Paris" are; a re-published release (the same headline), or two outlets' headlines on one
+   * company's news, are not. Such a pair is neither similar nor a copy, whatever its cosine.
+   */
+  public boolean sameTemplateOtherSubject(TextProfile other) {
+    short[] a = headline;
+    short[] b = other.headline;
+    if (a.length < 3 || b.length < 3) {
+      return false;
+    }
+    int common = commonInOrder(other);
+    if (common < 3 || common < TEMPLATE_SHARE * Math.max(a.length, b.length)) {
+      return false;
+    }
+    return namesWhatTheOtherDoesNot(other) && other.namesWhatTheOtherDoesNot(this);
+  }
+
+  /** The length of the longest common subsequence of the two headlines' terms. */
+  private int commonInOrder(TextProfile other) {
+    short[] a = headline;
+    short[] b = other.headline;
+    int[] previous = new int[b.length + 1];
+    int[] current = new int[b.length + 1];
+    for (int i = 1; i <= a.length; i++) {
+      long term = terms[a[i - 1] & ~NAME];
+      for (int j = 1; j <= b.length; j++) {
+        current[j] =
+            term == other.terms[b[j - 1] & ~NAME]
+                ? previous[j - 1] + 1
+                : Math.max(previous[j], current[j - 1]);
+      }
+      int[] t = previous;
+      previous = current;
+      current = t;
+    }
+    return previous[b.length];
+  }
+
+  /** Whether a name of this headline is nowhere in the other article's terms. */
+  private boolean namesWhatTheOtherDoesNot(TextProfile other) {
+    for (short h : headline) {
+      if ((h & NAME) != 0 && Arrays.binarySearch(other.terms, terms[h & ~NAME]) < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Whether there is nothing to compare. */
   public boolean isEmpty() {
@@ -143,6 +223,26 @@ public record TextProfile(long[] terms, float[] weights, long[] shingles) {
   public static final class Builder implements AutoCloseable {
 
     private final Analyzer terms = new EnglishAnalyzer();
+
+    /**
+     * The analysis of {@link EnglishAnalyzer} (standard tokenizer, English possessives, lower case,
+     * English stop words, Porter stemming), with each term flagged when its word was a name or a
+     * number before the lower-casing: the headline's terms in order.
+     */
+    private final Analyzer marked =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String field) {
+            StandardTokenizer source = new StandardTokenizer();
+            TokenStream chain = new EnglishPossessiveFilter(source);
+            chain = new NameMarks(chain);
+            chain = new LowerCaseFilter(chain);
+            chain = new StopFilter(chain, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            chain = new PorterStemFilter(chain);
+            return new TokenStreamComponents(source, chain);
+          }
+        };
+
     private final Analyzer words =
         new Analyzer() {
           @Override
@@ -202,7 +302,41 @@ public record TextProfile(long[] terms, float[] weights, long[] shingles) {
       for (int i = 0; i < weights.length; i++) {
         weights[i] = (float) (weights[i] / norm);
       }
-      return new TextProfile(keys, weights, shingles(excerpt, cappedBody));
+      return new TextProfile(
+          keys, weights, shingles(excerpt, cappedBody), headline(headline, keys));
+    }
+
+    /** The headline's terms in order, as indexes into the sorted term hashes, names marked. */
+    private short[] headline(String headline, long[] keys) {
+      if (headline == null || headline.isBlank()) {
+        return new short[0];
+      }
+      boolean titleCase = titleCase(headline);
+      short[] out = new short[HEADLINE];
+      int n = 0;
+      try (TokenStream stream = marked.tokenStream("headline", headline)) {
+        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+        FlagsAttribute flags = stream.addAttribute(FlagsAttribute.class);
+        OffsetAttribute offsets = stream.addAttribute(OffsetAttribute.class);
+        stream.reset();
+        int previousEnd = 0;
+        while (n < HEADLINE && stream.incrementToken()) {
+          // A capital after the end of a sentence within the headline ("… on Thursday. Here's
+          // how") tells nothing; the headline's first word may be its subject.
+          boolean sentenceStart =
+              previousEnd > 0 && endsSentence(headline, previousEnd, offsets.startOffset());
+          previousEnd = offsets.endOffset();
+          int at = Arrays.binarySearch(keys, hash(term.toString()));
+          if (at >= 0 && at <= Short.MAX_VALUE) {
+            boolean name = flags.getFlags() != 0 && !titleCase && !sentenceStart;
+            out[n++] = (short) (at | (name ? NAME : 0));
+          }
+        }
+        stream.end();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a StringReader does not fail
+      }
+      return Arrays.copyOf(out, n);
     }
 
     private void count(String text, double weight, Map<Long, Double> counts) {
@@ -244,8 +378,59 @@ public record TextProfile(long[] terms, float[] weights, long[] shingles) {
 
     @Override
     public void close() {
+      marked.close();
       terms.close();
       words.close();
+    }
+  }
+
+  /** Whether the text between two words holds the end of a sentence or a separator. */
+  private static boolean endsSentence(String text, int from, int to) {
+    for (int i = from; i < Math.min(to, text.length()); i++) {
+      char c = text.charAt(i);
+      if (c == '.' || c == '?' || c == '!' || c == '|') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a headline is written in title case, where a capital tells nothing: more than half of
+   * its words after the first (runs of letters and digits separated by spaces) begin with a capital
+   * letter.
+   */
+  static boolean titleCase(String headline) {
+    String[] words = headline.trim().split("\\s+");
+    int letters = 0;
+    int capitals = 0;
+    for (int i = 1; i < words.length; i++) {
+      if (!words[i].isEmpty() && Character.isLetter(words[i].charAt(0))) {
+        letters++;
+        if (Character.isUpperCase(words[i].charAt(0))) {
+          capitals++;
+        }
+      }
+    }
+    return letters > 0 && 2 * capitals > letters;
+  }
+
+  /** Flags (1) a word that begins with a capital letter. */
+  private static final class NameMarks extends TokenFilter {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final FlagsAttribute flags = addAttribute(FlagsAttribute.class);
+
+    NameMarks(TokenStream input) {
+      super(input);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      if (!input.incrementToken()) {
+        return false;
+      }
+      flags.setFlags(term.length() > 0 && Character.isUpperCase(term.charAt(0)) ? 1 : 0);
+      return true;
     }
   }
 

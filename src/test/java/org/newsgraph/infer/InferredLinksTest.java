@@ -259,7 +259,10 @@ class InferredLinksTest {
         .allSatisfy(row -> assertThat(row).endsWith(",https://markets.example/near"));
   }
 
-  /** One release of a template, about the company of a number. */
+  /**
+   * One release of a template, about the company of a number; in title case, where capitals do not
+   * tell the subjects apart, so that the releases pair.
+   */
   private static void release(Path site, int n, String when) throws IOException {
     String[] cities = {"Berlin", "Paris", "London", "Austin", "Boston", "Oslo", "Madrid"};
     String city = cities[n % cities.length];
@@ -269,9 +272,9 @@ class InferredLinksTest {
         String.format("release-%02d", n),
         "Company"
             + n
-            + " raises $"
+            + " Raises $"
             + sum
-            + " million in Series A round to expand AI platform in "
+            + " Million In Series A Round To Expand AI Platform In "
             + city,
         "Company"
             + n
@@ -326,6 +329,36 @@ class InferredLinksTest {
       Files.delete(profileFile(db));
     }
     assertCleanWithTwoNeighbours(site, db, "releases added among the stored ones");
+  }
+
+  @Test
+  void releasesOfOneTemplateAboutOtherSubjectsAreNeitherLinkedNorCopies() throws IOException {
+    // Thirty releases of one template within a day, each naming another company and city: their
+    // words are nearly the same (each would be a copy of the first), their subjects are not.
+    Path site = dir.resolve("template");
+    String[] cities = {"Berlin", "Paris", "London", "Austin", "Boston", "Oslo", "Madrid"};
+    for (int n = 0; n < 30; n++) {
+      String company = "Startup" + (char) ('A' + n % 26) + n;
+      String city = cities[n % cities.length];
+      record(
+          site,
+          String.format("funding-%02d", n),
+          company + " raises $" + (3 + n) + " million to expand its AI platform in " + city,
+          company
+              + ", the "
+              + city
+              + "-based startup building AI tools, said it raised $"
+              + (3 + n)
+              + " million in a round led by venture investors.",
+          java.time.Instant.parse("2024-05-01T00:00:00Z").plusSeconds(1800L * n).toString(),
+          "wire" + n % 4 + ".example");
+    }
+    Path db = dir.resolve("db");
+    Cli.Result run = IngestFixtures.cli("ingest", "--db", db.toString(), site.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(rows(db, "SELECT ?s WHERE { ?s a news:Similarity }")).isEmpty();
+    assertThat(rows(db, "SELECT ?a WHERE { ?a news:canonicalUrl ?u }")).hasSize(30);
+    assertThat(rows(db, "SELECT ?a WHERE { ?a news:inStory ?s }")).as("no story of two").isEmpty();
   }
 
   @ParameterizedTest

@@ -33,7 +33,7 @@ class ProfileFileTest {
             i % 7 == 0
                 ? TextProfile.EMPTY
                 : builder.profile(
-                    "Headline number " + i,
+                    "Headline number " + i + " of Acme in Berlin",
                     "An excerpt about widgets and the story of article " + i + " and more words",
                     null);
         profiles.add(p);
@@ -47,6 +47,9 @@ class ProfileFileTest {
   @Test
   void whatIsWrittenIsReadBackByPositionAndInOnePass() {
     List<TextProfile> written = write("t-1");
+    short[] headline = written.get(1).headline();
+    assertThat(headline).as("the headline's terms in order").hasSize(5);
+    assertThat((headline[3] & TextProfile.NAME) != 0).as("Acme, a name").isTrue();
     try (ProfileFile file = ProfileFile.open(dir, "t-1", SETTINGS)) {
       assertThat(file).isNotNull();
       assertThat(file.size()).isEqualTo(50);
@@ -161,5 +164,6 @@ class ProfileFileTest {
     assertThat(actual.terms()).containsExactly(expected.terms());
     assertThat(actual.weights()).containsExactly(expected.weights());
     assertThat(actual.shingles()).containsExactly(expected.shingles());
+    assertThat(actual.headline()).containsExactly(expected.headline());
   }
 }
