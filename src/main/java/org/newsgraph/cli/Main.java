@@ -34,6 +34,11 @@ public final class Main {
       return cli.execute(args);
     } catch (OutOfMemoryError e) {
       return OutOfMemory.report(cli.getErr());
+    } catch (InternalError e) {
+      if (MappedFileFault.in(e)) {
+        return MappedFileFault.report(cli.getErr());
+      }
+      throw e;
     }
   }
 
@@ -55,6 +60,9 @@ public final class Main {
           PrintWriter err = commandLine.getErr();
           if (OutOfMemory.in(e)) {
             return OutOfMemory.report(err);
+          }
+          if (MappedFileFault.in(e)) {
+            return MappedFileFault.report(err);
           }
           if (e instanceof RemoteUnsupportedException) {
             err.println("newsgraph: " + UserMessages.of(e));

@@ -2,7 +2,9 @@ package org.newsgraph.store;
 
 import java.nio.file.Path;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
@@ -26,7 +28,7 @@ final class Tdb2BulkLoad implements BulkLoad {
   private final DataLoader loader;
   private final String where;
   private final Path directory;
-  private final Runnable afterCommit;
+  private final SearchIndex.Bulk text;
   private final StreamRDF stream;
   private boolean done;
 
@@ -36,17 +38,24 @@ final class Tdb2BulkLoad implements BulkLoad {
    * @param dataset the TDB2 dataset itself (not a wrapper: the loader writes its storage)
    * @param where the store, for messages
    * @param directory the store directory
-   * @param afterCommit run once the load has committed, before {@link #finish()} returns (the store
-   *     builds its text index from the loaded quads)
+   * @param text the store's text index, which takes note of the quads sent, indexes them while the
+   *     loader builds its indexes, and commits once the load has committed
    */
-  Tdb2BulkLoad(DatasetGraph dataset, String where, Path directory, Runnable afterCommit) {
+  Tdb2BulkLoad(DatasetGraph dataset, String where, Path directory, SearchIndex.Bulk text) {
     this.where = where;
     this.directory = directory;
-    this.afterCommit = afterCommit;
+    this.text = text;
     this.loader = LoaderFactory.sequentialLoader(dataset, SILENT);
     try {
       loader.startBulk();
-      this.stream = loader.stream();
+      this.stream =
+          new StreamRDFWrapper(loader.stream()) {
+            @Override
+            public void quad(Quad quad) {
+              super.quad(quad);
+              text.accept(quad);
+            }
+          };
       stream.start();
     } catch (RuntimeException e) {
       throw new StoreException(
@@ -69,6 +78,7 @@ final class Tdb2BulkLoad implements BulkLoad {
     done = true;
     try {
       stream.finish();
+      text.startIndexing();
       loader.finishBulk();
     } catch (RuntimeException e) {
       abort(e);
@@ -78,7 +88,17 @@ final class Tdb2BulkLoad implements BulkLoad {
       throw new StoreException(
           "bulk load into " + where + " failed: " + Tdb2Maintenance.reason(e), e);
     }
-    afterCommit.run();
+    try {
+      text.commit();
+    } catch (StoreException e) {
+      throw new StoreException(
+          "the bulk load into "
+              + where
+              + " committed, but its text index could not be built (it is built when the store is"
+              + " next opened): "
+              + e.getMessage(),
+          e);
+    }
   }
 
   @Override
@@ -94,6 +114,8 @@ final class Tdb2BulkLoad implements BulkLoad {
       loader.finishException(cause);
     } catch (RuntimeException e) {
       // The load already failed; the first failure is the one reported.
+    } finally {
+      text.abandon();
     }
   }
 }

@@ -230,26 +230,9 @@ public final class Tdb2Store implements GraphStore {
       return Optional.empty();
     }
     // The loader writes TDB2's files directly, past the text index: the index is built from the
-    // loaded quads after the load commits, and until then it is marked as not matching the store.
-    search.markStale();
+    // quads sent to the loader, and until it commits it is marked as not matching the store.
     return Optional.of(
-        new Tdb2BulkLoad(
-            storage,
-            describe(),
-            directory,
-            () -> {
-              try {
-                search.rebuild();
-              } catch (StoreException e) {
-                throw new StoreException(
-                    "the bulk load into "
-                        + describe()
-                        + " committed, but its text index could not be built (it is built when"
-                        + " the store is next opened): "
-                        + e.getMessage(),
-                    e);
-              }
-            }));
+        new Tdb2BulkLoad(storage, describe(), directory, search.startBulk(directory)));
   }
 
   /**

@@ -34,6 +34,21 @@ class ExitCodeMappingTest {
   }
 
   @Test
+  void aFaultWritingAMemoryMappedFileIsAStoreFailure() throws Exception {
+    // What the JVM throws when a page of a memory-mapped TDB2 file cannot be written (a full
+    // disk), here as the cause of a worker's failure.
+    InternalError fault =
+        new InternalError(
+            "a fault occurred in a recent unsafe memory access operation in compiled Java code");
+    assertThat(exitFor(new RuntimeException("worker failed", fault))).isEqualTo(ExitCodes.STORE);
+    assertThat(err.toString())
+        .startsWith("newsgraph: store unavailable: a write to the store's memory-mapped files")
+        .contains("disk full")
+        .doesNotContain("\tat ");
+    assertThat(MappedFileFault.in(new InternalError("something else"))).isFalse();
+  }
+
+  @Test
   void anyOtherExceptionIsADefectReportedWithItsStackTrace() throws Exception {
     assertThat(exitFor(new IllegalArgumentException("a bug"))).isEqualTo(ExitCodes.INTERNAL);
     assertThat(exitFor(new IllegalStateException("another"))).isEqualTo(ExitCodes.INTERNAL);

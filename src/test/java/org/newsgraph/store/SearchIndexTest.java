@@ -148,6 +148,50 @@ class SearchIndexTest {
   }
 
   @Test
+  void aBulkLoadIndexesTheDocumentsARebuildFromTheStoreMakes() throws IOException {
+    // The bulk load indexes the quads as they were sent to the loader, on a thread of its own;
+    // a rebuild indexes the quads read back from the committed store. Same documents, field for
+    // field (the cited articles' headlines, in the citing records' graphs, included).
+    Path src = corpus();
+    Path db = tmp.resolve("db");
+    assertThat(cli("ingest", "--db", db.toString(), src.toString()).err()).contains("[bulk load]");
+    List<String> loaded = documents(db);
+    try (Stream<Path> files = Files.list(db)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .as("the scratch file is gone")
+          .noneMatch(name -> name.startsWith("text-index-"));
+    }
+    Files.delete(db.resolve(SearchIndex.FOLDER).resolve(SearchIndex.CURRENT));
+    assertThat(search(db, "lighthouse")).hasSize(2); // opens the store, which rebuilds the index
+    List<String> rebuilt = documents(db);
+    assertThat(loaded).hasSizeGreaterThan(5).isEqualTo(rebuilt);
+  }
+
+  /** Every document of a store's index, its stored fields sorted, the documents sorted. */
+  private static List<String> documents(Path db) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (org.apache.lucene.index.DirectoryReader reader =
+        org.apache.lucene.index.DirectoryReader.open(
+            org.apache.lucene.store.FSDirectory.open(db.resolve(SearchIndex.FOLDER)))) {
+      org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+      org.apache.lucene.index.StoredFields stored = reader.storedFields();
+      for (int i = 0; i < reader.maxDoc(); i++) {
+        if (live != null && !live.get(i)) {
+          continue;
+        }
+        List<String> fields = new ArrayList<>();
+        for (var field : stored.document(i).getFields()) {
+          fields.add(field.name() + "=" + field.stringValue());
+        }
+        fields.sort(null);
+        out.add(String.join(" | ", fields));
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  @Test
   void searchGivesHeadlineDateProviderAndStory() throws IOException {
     Path db = tmp.resolve("db");
     cli("ingest", "--db", db.toString(), corpus().toString());

@@ -126,6 +126,37 @@ class StoreFailureTest {
     }
   }
 
+  @Test
+  void aDiskThatFillsUpDuringABulkLoadFailsWithExitThreeAndTheStoreOpensAtItsLastCommit()
+      throws Exception {
+    // A really full disk, not a file size limit: a small tmpfs. TDB2 writes its indexes through
+    // memory-mapped files, and a page the kernel cannot give a block faults (the JVM's
+    // InternalError "a fault occurred in a recent unsafe memory access operation") instead of a
+    // write returning ENOSPC.
+    Path mount = Files.createDirectories(tmp.resolve("small"));
+    assumeTrue(
+        command("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", mount.toString()) == 0,
+        "skipped: mounting a tmpfs needs root with CAP_SYS_ADMIN, which this machine does not give");
+    try {
+      Path db = mount.resolve("db");
+      Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 3_000);
+      Process full =
+          ChildJvm.start(tmp, "diskfull", "ingest", "--db", db.toString(), src.toString());
+      assertThat(ChildJvm.await(full, 300)).isEqualTo(3);
+      assertThat(ChildJvm.err(tmp, "diskfull"))
+          .startsWith("newsgraph: store unavailable: ")
+          .doesNotContain("\tat ");
+
+      assertThat(command("mount", "-o", "remount,size=1g", mount.toString())).isZero();
+      assertThat(IngestFixtures.recordQuads(db)).as("the load never committed").isEmpty();
+      Cli.Result rerun = IngestFixtures.cli("ingest", "--db", db.toString(), src.toString());
+      assertThat(rerun.exit()).as(rerun.err()).isZero();
+      assertThat(rerun.err()).contains("3000 added");
+    } finally {
+      command("umount", "--lazy", mount.toString());
+    }
+  }
+
   private static int command(String... args) throws IOException, InterruptedException {
     Process p =
         new ProcessBuilder(args)
