@@ -200,7 +200,6 @@ final class ExportCommand extends BaseCommand {
         network =
             new CitationNetwork(
                 graphs,
-                providerLinks.query(),
                 new ParamBinder(graphs, store.iris())
                     .bind(providerLinks, Map.of("self", selfChoice, "links", linkChoice)));
       } else {

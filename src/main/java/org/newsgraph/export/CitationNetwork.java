@@ -20,21 +20,25 @@ public final class CitationNetwork implements Network {
 
   private static final Query PROVIDERS = Rows.shipped("network-providers.rq");
 
+  /**
+   * The rows of the named query {@code provider-links} for every provider pair: {@code ?citing} and
+   * {@code ?cited} (domains) and {@code ?count}, in a form that joins the domains of every pair at
+   * once.
+   */
+  private static final Query EDGES = Rows.shipped("provider-edges.rq");
+
   private final GraphStore store;
-  private final Query providerLinks;
   private final Binding parameters;
 
   /**
    * A citation network.
    *
    * @param store the store
-   * @param providerLinks the named query {@code provider-links} without a row limit: its rows give
-   *     {@code ?citing} and {@code ?cited} (domains) and {@code ?count}
-   * @param parameters its parameter values ({@code self}, {@code links}), bound as terms
+   * @param parameters the values of the named query {@code provider-links}'s parameters {@code
+   *     self} and {@code links}, bound as terms
    */
-  public CitationNetwork(GraphStore store, Query providerLinks, Binding parameters) {
+  public CitationNetwork(GraphStore store, Binding parameters) {
     this.store = store;
-    this.providerLinks = providerLinks;
     this.parameters = parameters;
   }
 
@@ -84,7 +88,7 @@ public final class CitationNetwork implements Network {
   public long edges(EdgeSink sink) {
     return Rows.select(
         store,
-        providerLinks,
+        EDGES,
         parameters,
         row ->
             sink.edge(
