@@ -61,7 +61,10 @@ class StoryQualityBenchmark {
       for (double t = 0.20; t <= 0.451; t += 0.025) {
         InferenceSettings s =
             d.withWindow(Duration.ofDays(days)).withThreshold(Math.round(t * 1000) / 1000.0);
-        row(s, a, truthA, b, truthB, s.equals(d) ? " **default**" : "");
+        String mark = s.equals(d) ? " **default**" : "";
+        String label =
+            String.format(Locale.ROOT, "%.3f%s | %d d", s.threshold(), mark, s.window().toDays());
+        row(label, s, a, truthA, b, truthB);
       }
     }
     System.out.printf(
@@ -73,37 +76,26 @@ class StoryQualityBenchmark {
     System.out.println("|---|---|---|---|---|---|---|");
     for (int k : new int[] {1, 2, 3, 5, 10, 20, 1_000_000}) {
       InferenceSettings s = d.withNeighbours(k);
-      Score sa = StoryEvaluation.bcubed(StoryEvaluation.infer(a, s), truthA);
-      Score sb = StoryEvaluation.bcubed(StoryEvaluation.infer(b, s), truthB);
-      System.out.printf(
-          Locale.ROOT,
-          "| %s%s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
-          k == 1_000_000 ? "no bound" : Integer.toString(k),
-          s.equals(d) ? " **default**" : "",
-          sa.precision(),
-          sa.recall(),
-          sa.f1(),
-          sb.precision(),
-          sb.recall(),
-          sb.f1());
+      String label =
+          (k == 1_000_000 ? "no bound" : Integer.toString(k)) + (s.equals(d) ? " **default**" : "");
+      row(label, s, a, truthA, b, truthB);
     }
   }
 
+  /** One table row: the label's cells, then (a) and (b) under the settings. */
   private static void row(
+      String label,
       InferenceSettings s,
       List<Item> a,
       Map<String, String> truthA,
       List<Item> b,
-      Map<String, String> truthB,
-      String mark) {
+      Map<String, String> truthB) {
     Score sa = StoryEvaluation.bcubed(StoryEvaluation.infer(a, s), truthA);
     Score sb = StoryEvaluation.bcubed(StoryEvaluation.infer(b, s), truthB);
     System.out.printf(
         Locale.ROOT,
-        "| %.3f%s | %d d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
-        s.threshold(),
-        mark,
-        s.window().toDays(),
+        "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+        label,
         sa.precision(),
         sa.recall(),
         sa.f1(),

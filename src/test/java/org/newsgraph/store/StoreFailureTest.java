@@ -94,10 +94,7 @@ class StoreFailureTest {
   @Test
   void aReadOnlyFileSystemFailsWithExitThreeAndTheStoreOpensAtItsLastCommit() throws Exception {
     // Permission bits do not stop root, a read-only mount does: a tmpfs remounted read-only.
-    Path mount = Files.createDirectories(tmp.resolve("mnt"));
-    assumeTrue(
-        command("mount", "-t", "tmpfs", "-o", "size=256m", "tmpfs", mount.toString()) == 0,
-        "skipped: mounting a tmpfs needs root with CAP_SYS_ADMIN, which this machine does not give");
+    Path mount = tmpfs("mnt", "256m");
     try {
       Path db = mount.resolve("db");
       Path first = IngestFixtures.corpus(tmp.resolve("first"), 0, 20);
@@ -133,10 +130,7 @@ class StoreFailureTest {
     // memory-mapped files, and a page the kernel cannot give a block faults (the JVM's
     // InternalError "a fault occurred in a recent unsafe memory access operation") instead of a
     // write returning ENOSPC.
-    Path mount = Files.createDirectories(tmp.resolve("small"));
-    assumeTrue(
-        command("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", mount.toString()) == 0,
-        "skipped: mounting a tmpfs needs root with CAP_SYS_ADMIN, which this machine does not give");
+    Path mount = tmpfs("small", "24m");
     try {
       Path db = mount.resolve("db");
       Path src = IngestFixtures.corpus(tmp.resolve("src"), 0, 3_000);
@@ -155,6 +149,15 @@ class StoreFailureTest {
     } finally {
       command("umount", "--lazy", mount.toString());
     }
+  }
+
+  /** Mounts a tmpfs of a size in a new folder, or skips the test, saying why, where it cannot. */
+  private Path tmpfs(String name, String size) throws IOException, InterruptedException {
+    Path mount = Files.createDirectories(tmp.resolve(name));
+    assumeTrue(
+        command("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", mount.toString()) == 0,
+        "skipped: mounting a tmpfs needs root with CAP_SYS_ADMIN, which this machine does not give");
+    return mount;
   }
 
   private static int command(String... args) throws IOException, InterruptedException {
