@@ -102,7 +102,7 @@ class StoreFailureTest {
       assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), first.toString()).exit())
           .isZero();
       Set<Quad> before = IngestFixtures.recordQuads(db);
-      assertThat(command("mount", "-o", "remount,ro", mount.toString())).isZero();
+      remountReadOnly(mount);
 
       Process readOnly =
           ChildJvm.start(tmp, "ro", "ingest", "--db", db.toString(), more.toString());
@@ -149,6 +149,23 @@ class StoreFailureTest {
     } finally {
       command("umount", "--lazy", mount.toString());
     }
+  }
+
+  /**
+   * Remounts a tmpfs read-only. The kernel refuses (EBUSY) while a file on it is mapped for
+   * writing, and this JVM read the store on it: TDB2's mapped buffers are released when the garbage
+   * collector frees them, after the store is closed. So it collects and tries again.
+   */
+  private static void remountReadOnly(Path mount) throws IOException, InterruptedException {
+    int exit = -1;
+    for (int attempt = 0; attempt < 40 && exit != 0; attempt++) {
+      if (attempt > 0) {
+        System.gc();
+        Thread.sleep(250);
+      }
+      exit = command("mount", "-o", "remount,ro", mount.toString());
+    }
+    assertThat(exit).as("remount %s read-only", mount).isZero();
   }
 
   /** Mounts a tmpfs of a size in a new folder, or skips the test, saying why, where it cannot. */
