@@ -428,9 +428,8 @@ public final class InferredLinks {
           found.clear();
           before.pair(doc, found);
           for (Pair p : found) {
-            if (p.earlier()
-                .iri()
-                .equals(doc.iri())) { // a bereft article's pair with an earlier one
+            // Only a bereft article's pairs with the articles before it can be new.
+            if (p.earlier().iri().equals(doc.iri())) {
               fresh.add(p);
             }
           }

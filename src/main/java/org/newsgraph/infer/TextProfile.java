@@ -31,8 +31,9 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * @param weights each term's weight, the vector having unit length
  * @param shingles the shingle hashes, ascending and distinct
  * @param headline the headline's terms in the order they come, each an index into {@code terms},
- *     with {@link #NAME} set where the word may be a name: it begins with a capital letter and the
- *     headline is not written in title case (at most {@value #HEADLINE} terms)
+ *     with {@link #NAME} set where the word may be a name: it begins with a capital letter, does
+ *     not follow the end of a sentence inside the headline, and the headline is not written in
+ *     title case (at most {@value #HEADLINE} terms)
  */
 public record TextProfile(long[] terms, float[] weights, long[] shingles, short[] headline) {
 
