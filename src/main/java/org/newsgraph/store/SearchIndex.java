@@ -184,10 +184,7 @@ final class SearchIndex implements AutoCloseable {
     markStale();
     IndexWriter writer = ((TextIndexLucene) index).getIndexWriter();
     LiveIndexWriterConfig live = writer.getConfig();
-    double buffer = live.getRAMBufferSizeMB();
-    // Fewer, larger segments to flush and merge than with Lucene's 16 MB, within a small heap.
-    live.setRAMBufferSizeMB(
-        Math.max(buffer, Math.min(128, Runtime.getRuntime().maxMemory() / 8 / (1 << 20))));
+    double buffer = raiseBuffer();
     long[] count = {0};
     try {
       Txn.executeWrite(
@@ -254,13 +251,35 @@ final class SearchIndex implements AutoCloseable {
       if (quad.isDefaultGraph() || !quad.getObject().isLiteral()) {
         continue;
       }
-      Entity entity = TextQueryFuncs.entityFromQuad(entities, quad);
-      if (entity != null) {
-        index.addEntity(entity);
+      if (addDocument(entities, quad)) {
         n++;
       }
     }
     return n;
+  }
+
+  /** Adds the document of one headline or excerpt quad; false when it makes none. */
+  private boolean addDocument(EntityDefinition entities, Quad quad) {
+    Entity entity = TextQueryFuncs.entityFromQuad(entities, quad);
+    if (entity == null) {
+      return false;
+    }
+    index.addEntity(entity);
+    return true;
+  }
+
+  /**
+   * Raises Lucene's RAM buffer for a build of the whole index: fewer, larger segments to flush and
+   * merge than with Lucene's 16 MB, within a small heap (an eighth of it, at most 128 MB).
+   *
+   * @return the size before, to restore
+   */
+  private double raiseBuffer() {
+    LiveIndexWriterConfig live = ((TextIndexLucene) index).getIndexWriter().getConfig();
+    double before = live.getRAMBufferSizeMB();
+    live.setRAMBufferSizeMB(
+        Math.max(before, Math.min(128, Runtime.getRuntime().maxMemory() / 8 / (1 << 20))));
+    return before;
   }
 
   /**
@@ -363,10 +382,7 @@ final class SearchIndex implements AutoCloseable {
             "cannot write the text index's scratch file " + file + ": " + e.getMessage(), e);
       }
       IndexWriter writer = ((TextIndexLucene) index).getIndexWriter();
-      LiveIndexWriterConfig live = writer.getConfig();
-      buffer = live.getRAMBufferSizeMB();
-      live.setRAMBufferSizeMB(
-          Math.max(buffer, Math.min(128, Runtime.getRuntime().maxMemory() / 8 / (1 << 20))));
+      buffer = raiseBuffer();
       thread =
           new Thread(
               () -> {
@@ -410,11 +426,8 @@ final class SearchIndex implements AutoCloseable {
                   ? NodeFactory.createLiteralDT(
                       lexical, TypeMapper.getInstance().getSafeTypeByName(datatype))
                   : NodeFactory.createLiteralLang(lexical, lang);
-          Entity entity =
-              TextQueryFuncs.entityFromQuad(
-                  entities, Quad.create(g, s, field == HEADLINE_FIELD ? HEADLINE : DESCRIPTION, o));
-          if (entity != null) {
-            index.addEntity(entity);
+          if (addDocument(
+              entities, Quad.create(g, s, field == HEADLINE_FIELD ? HEADLINE : DESCRIPTION, o))) {
             n++;
           }
         }
