@@ -1,8 +1,6 @@
 package org.newsgraph.infer;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -270,7 +268,8 @@ public final class BulkInference implements AutoCloseable {
       }
       position += n;
     }
-    return ProfileFile.readProfile(new DataInputStream(new ByteArrayInputStream(entry.array())));
+    entry.flip();
+    return ProfileFile.readProfile(entry, file);
   }
 
   @Override

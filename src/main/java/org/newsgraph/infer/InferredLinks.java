@@ -415,14 +415,21 @@ public final class InferredLinks {
     List<Pair> found = new ArrayList<>();
     try (ProfileFile.Writer out = ProfileFile.create(dir, token, describe());
         ProfileFile.Cursor stored = old.cursor()) {
-      Doc next = nextUnchanged(stored, changed);
+      boolean more = nextUnchanged(stored, changed);
       int c = 0;
-      while (next != null || c < changedDocs.size()) {
-        boolean isChanged =
-            next == null || (c < changedDocs.size() && changedDocs.get(c).compareTo(next) < 0);
-        Doc doc = isChanged ? changedDocs.get(c++) : next;
-        if (!isChanged) {
-          next = nextUnchanged(stored, changed);
+      while (more || c < changedDocs.size()) {
+        if (!more || (c < changedDocs.size() && before(changedDocs.get(c), stored) < 0)) {
+          Doc doc = changedDocs.get(c++);
+          out.add(key(doc.iri()), doc.time(), doc.profile());
+          continue;
+        }
+        // A stored article is decoded only when a changed or bereft one is within its window;
+        // either way its profile is copied as it is stored.
+        long time = stored.time();
+        boolean nearChanged = near.reaches(time);
+        if (before.reaches(time) || nearChanged) {
+          Doc doc =
+              new Doc(articlePrefix + IriFactory.keyText(stored.key()), time, stored.profile());
           near.pair(doc, found);
           found.forEach(fresh::add);
           found.clear();
@@ -435,7 +442,8 @@ public final class InferredLinks {
           }
           found.clear();
         }
-        out.add(key(doc.iri()), doc.time(), doc.profile());
+        stored.copyTo(out);
+        more = nextUnchanged(stored, changed);
       }
       out.finish();
     }
@@ -507,17 +515,20 @@ public final class InferredLinks {
       }
     }
 
-    /** Adds to {@code out} the similar pairs of a stored article with the changed ones. */
-    void pair(Doc stored, List<Pair> out) {
+    /**
+     * Moves the window to a stored article's time (times must not decrease from call to call) and
+     * tells whether any of its articles is within it.
+     */
+    boolean reaches(long time) {
       long window = settings.windowSeconds();
-      while (added < docs.size() && docs.get(added).time() <= stored.time() + window) {
+      while (added < docs.size() && docs.get(added).time() <= time + window) {
         TextProfile p = docs.get(added).profile();
         for (int i = 0; i < p.terms().length; i++) {
           postings.computeIfAbsent(p.terms()[i], t -> new PostingRing()).add(added, p.weights()[i]);
         }
         added++;
       }
-      while (removed < added && docs.get(removed).time() < stored.time() - window) {
+      while (removed < added && docs.get(removed).time() < time - window) {
         for (long term : docs.get(removed).profile().terms()) {
           PostingRing list = postings.get(term);
           list.removeOldest(); // added in order, so the oldest is this one
@@ -527,7 +538,12 @@ public final class InferredLinks {
         }
         removed++;
       }
-      if (removed == added) {
+      return removed < added;
+    }
+
+    /** Adds to {@code out} the similar pairs of a stored article with the changed ones. */
+    void pair(Doc stored, List<Pair> out) {
+      if (!reaches(stored.time())) {
         return;
       }
       TextProfile p = stored.profile();
@@ -573,14 +589,21 @@ public final class InferredLinks {
     }
   }
 
-  private Doc nextUnchanged(ProfileFile.Cursor stored, LongIntMap changed) {
+  /** Moves the cursor to the next stored article that did not change; false when none is left. */
+  private static boolean nextUnchanged(ProfileFile.Cursor stored, LongIntMap changed) {
     while (stored.hasNext()) {
-      TextProfile profile = stored.next();
+      stored.advance();
       if (changed.get(stored.key()) == LongIntMap.ABSENT) {
-        return new Doc(articlePrefix + IriFactory.keyText(stored.key()), stored.time(), profile);
+        return true;
       }
     }
-    return null;
+    return false;
+  }
+
+  /** {@link Doc}'s order between a changed article and the stored one at a cursor. */
+  private int before(Doc doc, ProfileFile.Cursor stored) {
+    int byTime = Long.compare(doc.time(), stored.time());
+    return byTime != 0 ? byTime : Long.compareUnsigned(key(doc.iri()), stored.key());
   }
 
   /**

@@ -2,8 +2,6 @@ package org.newsgraph.infer;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
@@ -216,14 +214,9 @@ public final class ProfileFile implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the text profiles in " + file, e);
     }
-    try {
-      DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry.array()));
-      in.readLong(); // key
-      in.readLong(); // time
-      return readProfile(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the text profiles in " + file, e);
-    }
+    entry.flip();
+    entry.position(16); // past the key and the time
+    return readProfile(entry, file);
   }
 
   /**
@@ -243,45 +236,74 @@ public final class ProfileFile implements AutoCloseable {
         }
         skipped += n;
       }
-      return new Cursor(new DataInputStream(new BufferedInputStream(in, 1 << 16)), size());
+      return new Cursor(new DataInputStream(new BufferedInputStream(in, 1 << 16)), this);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the text profiles in " + file, e);
     }
   }
 
-  /** A pass over the entries in publication order. */
+  /**
+   * A pass over the entries in publication order. An entry's profile is decoded only when asked for
+   * ({@link #profile()}); {@link #copyTo} writes it into another file as it is stored, so that a
+   * pass that rewrites the file decodes only the entries it compares.
+   */
   public static final class Cursor implements AutoCloseable {
     private final DataInputStream in;
-    private final int count;
+    private final ProfileFile file;
     private int read;
     private long key;
     private long time;
+    private byte[] entry = new byte[1024];
+    private int length;
+    private TextProfile decoded;
 
-    private Cursor(DataInputStream in, int count) {
+    private Cursor(DataInputStream in, ProfileFile file) {
       this.in = in;
-      this.count = count;
+      this.file = file;
     }
 
     /** Whether another entry follows. */
     public boolean hasNext() {
-      return read < count;
+      return read < file.size();
     }
 
     /**
-     * Moves to the next entry and returns its profile; {@link #key()} and {@link #time()} are its.
+     * Moves to the next entry without decoding its profile; {@link #key()}, {@link #time()} and
+     * {@link #profile()} are then its.
      */
-    public TextProfile next() {
+    public void advance() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
+      long to = read + 1 < file.offsets.length ? file.offsets[read + 1] : file.end;
+      int size = (int) (to - file.offsets[read] - 16);
       try {
         key = in.readLong();
         time = in.readLong();
-        read++;
-        return readProfile(in);
+        if (size > entry.length) {
+          entry = new byte[Math.max(size, 2 * entry.length)];
+        }
+        in.readFully(entry, 0, size);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the text profiles", e);
+        throw new UncheckedIOException("cannot read the text profiles in " + file.file, e);
       }
+      length = size;
+      decoded = null;
+      read++;
+    }
+
+    /** Moves to the next entry and returns its profile. */
+    public TextProfile next() {
+      advance();
+      return profile();
+    }
+
+    /** The current entry's profile, decoded on the first call. */
+    public TextProfile profile() {
+      if (decoded == null) {
+        decoded = readProfile(ByteBuffer.wrap(entry, 0, length), file.file);
+      }
+      return decoded;
     }
 
     /** The current entry's article key. */
@@ -294,6 +316,11 @@ public final class ProfileFile implements AutoCloseable {
       return time;
     }
 
+    /** Appends the current entry to a file being written, as it is stored here. */
+    public void copyTo(Writer out) {
+      out.addStored(key, time, file.texts[read - 1], entry, length);
+    }
+
     @Override
     public void close() {
       try {
@@ -304,26 +331,31 @@ public final class ProfileFile implements AutoCloseable {
     }
   }
 
-  /** Reads one profile as {@link #writeProfile} wrote it. */
-  static TextProfile readProfile(DataInput in) throws IOException {
-    int terms = in.readInt();
-    long[] t = new long[terms];
-    float[] w = new float[terms];
-    for (int i = 0; i < terms; i++) {
-      t[i] = in.readLong();
-      w[i] = in.readFloat();
+  /** Decodes one profile as {@link #writeProfile} wrote it, from its bytes. */
+  static TextProfile readProfile(ByteBuffer in, Path file) {
+    try {
+      int terms = in.getInt();
+      long[] t = new long[terms];
+      float[] w = new float[terms];
+      for (int i = 0; i < terms; i++) {
+        t[i] = in.getLong();
+        w[i] = in.getFloat();
+      }
+      int shingles = in.getInt();
+      long[] s = new long[shingles];
+      for (int i = 0; i < shingles; i++) {
+        s[i] = in.getLong();
+      }
+      int headline = in.get() & 0xFF;
+      short[] h = new short[headline];
+      for (int i = 0; i < headline; i++) {
+        h[i] = in.getShort();
+      }
+      return terms == 0 ? TextProfile.EMPTY : new TextProfile(t, w, s, h);
+    } catch (java.nio.BufferUnderflowException | NegativeArraySizeException e) {
+      throw new UncheckedIOException(
+          new IOException("a text profile in " + file + " is cut short", e));
     }
-    int shingles = in.readInt();
-    long[] s = new long[shingles];
-    for (int i = 0; i < shingles; i++) {
-      s[i] = in.readLong();
-    }
-    int headline = in.readUnsignedByte();
-    short[] h = new short[headline];
-    for (int i = 0; i < headline; i++) {
-      h[i] = in.readShort();
-    }
-    return terms == 0 ? TextProfile.EMPTY : new TextProfile(t, w, s, h);
   }
 
   /**
@@ -410,6 +442,27 @@ public final class ProfileFile implements AutoCloseable {
      * @throws IllegalArgumentException when it does not come after the previous one
      */
     public void add(long key, long time, TextProfile profile) {
+      begin(key, time, profile.fingerprint());
+      try {
+        written += 16 + writeProfile(out, profile);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the text profiles " + partial, e);
+      }
+    }
+
+    /** Appends a profile as another file stored it ({@link Cursor#copyTo}). */
+    private void addStored(long key, long time, long fingerprint, byte[] profile, int length) {
+      begin(key, time, fingerprint);
+      try {
+        out.write(profile, 0, length);
+        written += 16 + length;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the text profiles " + partial, e);
+      }
+    }
+
+    /** Checks the order, indexes the entry and writes its key and time. */
+    private void begin(long key, long time, long fingerprint) {
       int last = index.size() - 1;
       if (last >= 0) {
         int order = Long.compare(time, index.time(last));
@@ -420,12 +473,11 @@ public final class ProfileFile implements AutoCloseable {
       if (index.size() == texts.length) {
         texts = Arrays.copyOf(texts, texts.length * 2);
       }
-      texts[index.size()] = profile.fingerprint();
+      texts[index.size()] = fingerprint;
       index.add(key, time, written);
       try {
         out.writeLong(key);
         out.writeLong(time);
-        written += 16 + writeProfile(out, profile);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the text profiles " + partial, e);
       }

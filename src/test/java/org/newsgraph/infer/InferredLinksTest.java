@@ -148,14 +148,20 @@ class InferredLinksTest {
     assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), site.toString()).exit())
         .isZero();
     int before = rows(db, SAME_STORY).size();
-    try (var walk = Files.walk(held)) {
-      for (Path f : walk.filter(Files::isRegularFile).toList()) {
-        Path to = site.resolve(held.relativize(f).toString());
-        Files.move(f, to);
+    // Added in two runs: the second compares with profiles that the first copied as stored, most
+    // of them far from every article the first added (never decoded by it).
+    for (int half = 0; half < 2; half++) {
+      List<Path> back;
+      try (var walk = Files.walk(held)) {
+        back = walk.filter(Files::isRegularFile).sorted().toList();
       }
+      for (int i = 0; i < back.size(); i += half == 0 ? 2 : 1) { // every other, then the rest
+        Path to = site.resolve(held.relativize(back.get(i)).toString());
+        Files.move(back.get(i), to);
+      }
+      Cli.Result run = IngestFixtures.cli("ingest", "--db", db.toString(), site.toString());
+      assertThat(run.exit()).as(run.err()).isZero();
     }
-    Cli.Result run = IngestFixtures.cli("ingest", "--db", db.toString(), site.toString());
-    assertThat(run.exit()).as(run.err()).isZero();
     assertThat(rows(db, SAME_STORY).size())
         .as("the added records brought links")
         .isGreaterThan(before);

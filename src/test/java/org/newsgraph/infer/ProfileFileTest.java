@@ -73,6 +73,44 @@ class ProfileFileTest {
   }
 
   @Test
+  void entriesCopiedAsStoredReadBackAsWrittenBetweenNewOnes() {
+    List<TextProfile> written = write("t-1");
+    TextProfile added = builder.profile("A new headline about Acme", "And its excerpt", null);
+    try (ProfileFile old = ProfileFile.open(dir, "t-1", SETTINGS);
+        ProfileFile.Writer out = ProfileFile.create(dir, "t-2", SETTINGS);
+        ProfileFile.Cursor cursor = old.cursor()) {
+      while (cursor.hasNext()) {
+        cursor.advance();
+        if (cursor.key() == 1010L) {
+          assertSame(cursor.profile(), written.get(10)); // decoded on demand, then copied
+        }
+        cursor.copyTo(out);
+        if (cursor.key() == 1021L) { // the last of its time
+          out.add(1021L + 1_000_000, cursor.time(), added); // same time, later key
+        }
+      }
+      out.finish();
+    }
+    try (ProfileFile old = ProfileFile.open(dir, "t-1", SETTINGS);
+        ProfileFile copy = ProfileFile.open(dir, "t-2", SETTINGS)) {
+      assertThat(copy).isNotNull();
+      assertThat(copy.size()).isEqualTo(51);
+      for (int i = 0, j = 0; i < copy.size(); i++) {
+        if (copy.key(i) == 1021L + 1_000_000) {
+          assertSame(copy.profile(i), added);
+          assertThat(copy.fingerprint(i)).isEqualTo(added.fingerprint());
+          continue;
+        }
+        assertThat(copy.key(i)).isEqualTo(old.key(j));
+        assertThat(copy.time(i)).isEqualTo(old.time(j));
+        assertThat(copy.fingerprint(i)).isEqualTo(written.get(j).fingerprint());
+        assertSame(copy.profile(i), written.get(j));
+        j++;
+      }
+    }
+  }
+
+  @Test
   void aLargeIndexIsReadWhole() {
     int n = 10_000; // an index larger than one read
     try (ProfileFile.Writer out = ProfileFile.create(dir, "big", SETTINGS)) {
