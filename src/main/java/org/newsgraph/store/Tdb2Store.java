@@ -196,7 +196,12 @@ public final class Tdb2Store implements GraphStore {
 
   @Override
   public void replaceGraphs(Collection<GraphContent> graphs) {
-    write(() -> graphs.forEach(this::replace));
+    write(
+        () -> {
+          IndexOrderWrites held = IndexOrderWrites.of(storage);
+          graphs.forEach(content -> replace(content, held));
+          held.flush();
+        });
   }
 
   @Override
@@ -208,7 +213,9 @@ public final class Tdb2Store implements GraphStore {
   public void apply(StoreBatch batch) {
     write(
         () -> {
-          batch.replace().forEach(this::replace);
+          IndexOrderWrites held = IndexOrderWrites.of(storage);
+          batch.replace().forEach(content -> replace(content, held));
+          held.flush();
           batch.delete().forEach(g -> dataset.deleteAny(g, Node.ANY, Node.ANY, Node.ANY));
           Node meta = batch.metaGraph();
           batch.metaSubjects().forEach(s -> dataset.deleteAny(meta, s, Node.ANY, Node.ANY));
@@ -345,10 +352,15 @@ public final class Tdb2Store implements GraphStore {
   /**
    * Gives a graph exactly the content's triples, writing only the difference: a graph written again
    * unchanged (a story or a similar pair recomputed to the same result) costs a read, not six index
-   * deletions and insertions per triple, and keeps the text index untouched.
+   * deletions and insertions per triple, and keeps the text index untouched. The difference goes to
+   * the held writes ({@link IndexOrderWrites}), but for the triples the text index holds, which go
+   * through the text dataset at once.
    */
-  private void replace(GraphContent content) {
+  private void replace(GraphContent content, IndexOrderWrites held) {
     Node g = content.graph();
+    if (held.holds(g)) {
+      held.flush(); // the same graph twice in one transaction: the second reads the first
+    }
     Set<Triple> missing = new LinkedHashSet<>(content.triples());
     List<Triple> stale = new ArrayList<>();
     Iterator<Quad> stored = storage.find(g, Node.ANY, Node.ANY, Node.ANY);
@@ -362,21 +374,21 @@ public final class Tdb2Store implements GraphStore {
     } finally {
       Iter.close(stored);
     }
+    boolean holdable = IndexOrderWrites.holdable(g);
     for (Triple t : stale) {
-      writerFor(t).delete(g, t.getSubject(), t.getPredicate(), t.getObject());
+      if (holdable && !SearchIndex.indexes(t.getPredicate())) {
+        held.delete(g, t);
+      } else {
+        dataset.delete(g, t.getSubject(), t.getPredicate(), t.getObject());
+      }
     }
     for (Triple t : missing) {
-      writerFor(t).add(g, t.getSubject(), t.getPredicate(), t.getObject());
+      if (holdable && !SearchIndex.indexes(t.getPredicate())) {
+        held.insert(g, t);
+      } else {
+        dataset.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+      }
     }
-  }
-
-  /**
-   * Where a quad is added or deleted: through the text dataset when the index holds its predicate,
-   * straight into TDB2 otherwise, which spares the text dataset's own lookup of every quad (in the
-   * same transaction: the text dataset wraps this storage).
-   */
-  private DatasetGraph writerFor(Triple t) {
-    return SearchIndex.indexes(t.getPredicate()) ? dataset : storage;
   }
 
   /**
