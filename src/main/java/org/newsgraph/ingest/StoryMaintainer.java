@@ -3,6 +3,7 @@ package org.newsgraph.ingest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.jena.graph.Node;
@@ -28,12 +29,14 @@ import org.newsgraph.vocab.NewsVocab;
 
 /**
  * Keeps the inferred links and the materialised stories of both kinds ({@link StoryKind}) up to
- * date during an ingest. After each committed batch the stories touched by the graphs it wrote or
- * removed are recomputed; at the end of the run the inferred links of the changed articles are
- * recomputed ({@link InferredLinks#update}) and the stories they touch with them. A bulk load into
- * an empty store infers its links and computes its stories from the quads as they stream into the
- * loader ({@link BulkInference}, {@link BulkStories}) and loads them in the same transaction; when
- * that is not possible they are made from the whole store at the end.
+ * date during an ingest. The articles of the record graphs each committed batch wrote or removed
+ * are noted; at the end of the run their inferred links are recomputed ({@link
+ * InferredLinks#update}), then the stories of those articles and of the articles whose links
+ * changed, once (a run of several batches used to recompute the stories a batch touched after each
+ * batch, and again after the inferred links changed). A bulk load into an empty store infers its
+ * links and computes its stories from the quads as they stream into the loader ({@link
+ * BulkInference}, {@link BulkStories}) and loads them in the same transaction; when that is not
+ * possible they are made from the whole store at the end.
  *
  * <p>Story updates are transactions of their own, after the batch's. So that a run killed between
  * the two never leaves stale stories or links behind for good, a marker graph ({@code
@@ -43,6 +46,11 @@ import org.newsgraph.vocab.NewsVocab;
  * store empty), before any write that follows it. Not thread-safe; one per run.
  */
 public final class StoryMaintainer implements IngestListener {
+
+  // Articles whose stories one update recomputes (its memory is theirs and their stories' members).
+  private static final int UPDATE_CHUNK = 10_000;
+
+  private final int updateChunk;
 
   private static final Query PENDING = QueryFactory.create("ASK { GRAPH ?marker { ?s ?p ?o } }");
   // Two lookups of one triple each: ASK { ?s a news:Story FILTER NOT EXISTS { ?g a
@@ -86,6 +94,17 @@ public final class StoryMaintainer implements IngestListener {
    */
   public StoryMaintainer(
       GraphStore store, IriFactory iris, InferenceSettings settings, boolean infer) {
+    this(store, iris, settings, infer, UPDATE_CHUNK);
+  }
+
+  /** As above, recomputing the stories of at most {@code updateChunk} articles at a time. */
+  StoryMaintainer(
+      GraphStore store,
+      IriFactory iris,
+      InferenceSettings settings,
+      boolean infer,
+      int updateChunk) {
+    this.updateChunk = updateChunk;
     this.stories = new StoryIndex(store, iris, StoryKind.ALL);
     this.givenStories = new StoryIndex(store, iris, StoryKind.GIVEN);
     this.links = new InferredLinks(store, iris, settings);
@@ -191,16 +210,11 @@ public final class StoryMaintainer implements IngestListener {
         changedArticles.add(article);
       }
     }
-    if (!rebuildGivenAtEnd) {
-      givenStories.update(changed);
-    }
-    if (!rebuildAtEnd && !storiesAtEnd) {
-      stories.update(changed);
-    }
   }
 
   @Override
   public void runFinished(GraphStore store) {
+    Set<Node> relinked = Set.of();
     if (infer) {
       // Links loaded with the records are current; otherwise a bulk run, a run killed half-way or
       // changed settings leave nothing to update from.
@@ -208,10 +222,7 @@ public final class StoryMaintainer implements IngestListener {
         links.rebuild();
         rebuildAtEnd = true;
       } else if (!changedArticles.isEmpty()) {
-        Set<Node> relinked = links.update(changedArticles).articles();
-        if (!storiesAtEnd) {
-          stories.updateArticles(relinked);
-        }
+        relinked = links.update(changedArticles).articles();
       }
     } else if (links.present()) {
       links.clear();
@@ -219,11 +230,28 @@ public final class StoryMaintainer implements IngestListener {
     }
     if (rebuildAtEnd || storiesAtEnd) {
       stories.rebuild();
+    } else {
+      Set<Node> seeds = new LinkedHashSet<>(changedArticles);
+      seeds.addAll(relinked);
+      update(stories, seeds, updateChunk);
     }
     if (rebuildGivenAtEnd) {
       givenStories.rebuild();
+    } else {
+      update(givenStories, changedArticles, updateChunk);
     }
     store.deleteGraphs(List.of(marker));
+  }
+
+  /**
+   * Recomputes the stories of some articles, a bounded number of articles at a time: each update
+   * reads the final links, so a story that two chunks reach is written twice to the same content.
+   */
+  private static void update(StoryIndex index, Set<Node> articles, int chunk) {
+    List<Node> all = new ArrayList<>(articles);
+    for (int from = 0; from < all.size(); from += chunk) {
+      index.updateArticles(all.subList(from, Math.min(all.size(), from + chunk)));
+    }
   }
 
   private static boolean ask(GraphStore store, Query query) {

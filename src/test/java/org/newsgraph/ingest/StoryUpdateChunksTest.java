@@ -1,0 +1,77 @@
+package org.newsgraph.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.cli.Cli;
+import org.newsgraph.infer.InferenceSettings;
+import org.newsgraph.map.RecordMapper;
+import org.newsgraph.map.SystemGraphs;
+import org.newsgraph.source.ReaderLimits;
+import org.newsgraph.source.RecordReader;
+import org.newsgraph.store.Tdb2Store;
+import org.newsgraph.vocab.IriFactory;
+
+/**
+ * An incremental run recomputes the stories it touched once, at its end, a bounded number of
+ * articles at a time: with one article at a time, over several batches that add, change and remove
+ * records of stories that span them, it ends where a clean ingest of the final folder does.
+ */
+class StoryUpdateChunksTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void storiesUpdatedOneArticleAtATimeAtTheEndEqualACleanRun() throws IOException {
+    Path site = tmp.resolve("site");
+    Cli.Result made =
+        IngestFixtures.cli("generate", "--count", "150", "--seed", "11", "--out", site.toString());
+    assertThat(made.exit()).as(made.err()).isZero();
+    List<Path> files;
+    try (var walk = Files.walk(site)) {
+      files = walk.filter(f -> f.toString().endsWith(".md")).sorted().toList();
+    }
+    Path held = tmp.resolve("held");
+    for (int i = 0; i < files.size(); i += 3) {
+      Path to = held.resolve(site.relativize(files.get(i)).toString());
+      Files.createDirectories(to.getParent());
+      Files.move(files.get(i), to);
+    }
+    Path db = tmp.resolve("db");
+    Cli.Result first = IngestFixtures.cli("ingest", "--db", db.toString(), site.toString());
+    assertThat(first.exit()).as(first.err()).isZero();
+    // Back into the folder, and one of the stored records gone: links appear and go.
+    try (var walk = Files.walk(held)) {
+      for (Path f : walk.filter(Files::isRegularFile).toList()) {
+        Files.move(f, site.resolve(held.relativize(f).toString()));
+      }
+    }
+    Files.delete(files.get(1));
+
+    IriFactory iris = IriFactory.of(IriFactory.DEFAULT_BASE);
+    try (Tdb2Store store = Tdb2Store.open(db)) {
+      new Ingester(
+              store,
+              new RecordReader(ReaderLimits.DEFAULT),
+              new RecordMapper(iris),
+              new Provenance(iris),
+              new SystemGraphs(iris).load(),
+              IngestOptions.defaults().withBatchSize(7).withPrune(true),
+              problem -> {},
+              null)
+          .addListener(new StoryMaintainer(store, iris, InferenceSettings.DEFAULTS, true, 1))
+          .run(List.of(site.toString()), new ByteArrayInputStream(new byte[0]));
+    }
+
+    Path clean = tmp.resolve("clean");
+    Cli.Result again = IngestFixtures.cli("ingest", "--db", clean.toString(), site.toString());
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(IngestFixtures.comparableState(db)).isEqualTo(IngestFixtures.comparableState(clean));
+  }
+}
