@@ -70,6 +70,51 @@ class JarIT {
     assertThat(json.out()).contains("\"bindings\"");
   }
 
+  @Test
+  void theLauncherRunsTheJarWithTheBuildsClassDataArchiveAndSilentlyWithoutIt()
+      throws IOException, InterruptedException {
+    Path launcher = Path.of("target", "newsgraph");
+    assertThat(launcher).as("written by the package phase").isExecutable();
+    assertThat(Path.of("target", "newsgraph.jsa")).as("dumped by the training ingest").exists();
+    String version = java("--version").out();
+    String db = dir.resolve("db").toString();
+    Result ingest = run(List.of(launcher.toString(), "ingest", "--db", db, "seeds"));
+    assertThat(ingest.code()).as(ingest.err()).isZero();
+    assertThat(ingest.err()).contains("4 added, 0 replaced, 0 unchanged, 0 rejected");
+    Result coverage =
+        run(
+            List.of(
+                launcher.toString(),
+                "query",
+                "coverage",
+                "--db",
+                db,
+                "--param",
+                "article=https://www.globaltimes.cn/page/202103/1217051.shtml",
+                "--format",
+                "csv"));
+    assertThat(coverage.out().lines().count()).as(coverage.err()).isEqualTo(7);
+
+    // A copy whose jar no longer matches the archive (a rebuilt jar): the JVM refuses the archive
+    // and says so on standard output unless told not to; the launcher tells it.
+    Path copy = java.nio.file.Files.createDirectories(dir.resolve("copy"));
+    for (String f : List.of("newsgraph", "newsgraph.jar", "newsgraph.jsa")) {
+      java.nio.file.Files.copy(
+          Path.of("target", f), copy.resolve(f), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    }
+    java.nio.file.Files.setLastModifiedTime(
+        copy.resolve("newsgraph.jar"),
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    Result stale = run(List.of(copy.resolve("newsgraph").toString(), "--version"));
+    assertThat(stale.code()).isZero();
+    assertThat(stale.out()).isEqualTo(version);
+    assertThat(stale.err()).isEmpty();
+    java.nio.file.Files.delete(copy.resolve("newsgraph.jsa"));
+    Result none = run(List.of(copy.resolve("newsgraph").toString(), "--version"));
+    assertThat(none.out()).isEqualTo(version);
+    assertThat(none.err()).isEmpty();
+  }
+
   private record Result(int code, String out, String err) {}
 
   private static Result java(String... args) throws IOException, InterruptedException {
@@ -78,6 +123,10 @@ class JarIT {
     command.add("-jar");
     command.add(JAR.toString());
     command.addAll(List.of(args));
+    return run(command);
+  }
+
+  private static Result run(List<String> command) throws IOException, InterruptedException {
     Path errFile = java.nio.file.Files.createTempFile("newsgraph-jar", ".err");
     try {
       Process process = new ProcessBuilder(command).redirectError(errFile.toFile()).start();
