@@ -418,7 +418,7 @@ public final class InferredLinks {
       boolean more = nextUnchanged(stored, changed);
       int c = 0;
       while (more || c < changedDocs.size()) {
-        if (!more || (c < changedDocs.size() && before(changedDocs.get(c), stored) < 0)) {
+        if (!more || (c < changedDocs.size() && order(changedDocs.get(c), stored) < 0)) {
           Doc doc = changedDocs.get(c++);
           out.add(key(doc.iri()), doc.time(), doc.profile());
           continue;
@@ -601,7 +601,7 @@ public final class InferredLinks {
   }
 
   /** {@link Doc}'s order between a changed article and the stored one at a cursor. */
-  private int before(Doc doc, ProfileFile.Cursor stored) {
+  private int order(Doc doc, ProfileFile.Cursor stored) {
     int byTime = Long.compare(doc.time(), stored.time());
     return byTime != 0 ? byTime : Long.compareUnsigned(key(doc.iri()), stored.key());
   }

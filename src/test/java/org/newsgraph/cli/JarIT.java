@@ -31,16 +31,7 @@ class JarIT {
     assertThat(ingest.code()).as(ingest.err()).isZero();
     assertThat(ingest.err()).contains("4 added, 0 replaced, 0 unchanged, 0 rejected");
 
-    Result coverage =
-        java(
-            "query",
-            "coverage",
-            "--db",
-            db,
-            "--param",
-            "article=https://www.globaltimes.cn/page/202103/1217051.shtml",
-            "--format",
-            "csv");
+    Result coverage = java(coverage(db, "csv"));
     assertThat(coverage.code()).as(coverage.err()).isZero();
     assertThat(coverage.out().lines().count()).isEqualTo(7);
     assertThat(coverage.out())
@@ -57,16 +48,7 @@ class JarIT {
         .containsPattern("^newsgraph \\d+\\.\\d+\\.\\d+")
         .contains("Apache Jena 5.6.0");
 
-    Result json =
-        java(
-            "query",
-            "coverage",
-            "--db",
-            db,
-            "--param",
-            "article=https://www.globaltimes.cn/page/202103/1217051.shtml",
-            "--format",
-            "json");
+    Result json = java(coverage(db, "json"));
     assertThat(json.out()).contains("\"bindings\"");
   }
 
@@ -81,18 +63,9 @@ class JarIT {
     Result ingest = run(List.of(launcher.toString(), "ingest", "--db", db, "seeds"));
     assertThat(ingest.code()).as(ingest.err()).isZero();
     assertThat(ingest.err()).contains("4 added, 0 replaced, 0 unchanged, 0 rejected");
-    Result coverage =
-        run(
-            List.of(
-                launcher.toString(),
-                "query",
-                "coverage",
-                "--db",
-                db,
-                "--param",
-                "article=https://www.globaltimes.cn/page/202103/1217051.shtml",
-                "--format",
-                "csv"));
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
+    command.addAll(List.of(coverage(db, "csv")));
+    Result coverage = run(command);
     assertThat(coverage.out().lines().count()).as(coverage.err()).isEqualTo(7);
 
     // A copy whose jar no longer matches the archive (a rebuilt jar): the JVM refuses the archive
@@ -113,6 +86,20 @@ class JarIT {
     Result none = run(List.of(copy.resolve("newsgraph").toString(), "--version"));
     assertThat(none.out()).isEqualTo(version);
     assertThat(none.err()).isEmpty();
+  }
+
+  /** The arguments of the seed article's coverage query. */
+  private static String[] coverage(String db, String format) {
+    return new String[] {
+      "query",
+      "coverage",
+      "--db",
+      db,
+      "--param",
+      "article=https://www.globaltimes.cn/page/202103/1217051.shtml",
+      "--format",
+      format
+    };
   }
 
   private record Result(int code, String out, String err) {}

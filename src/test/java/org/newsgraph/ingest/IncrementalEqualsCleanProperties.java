@@ -19,10 +19,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import org.newsgraph.cli.Cli;
-import org.newsgraph.map.RecordMapper;
-import org.newsgraph.map.SystemGraphs;
-import org.newsgraph.source.ReaderLimits;
-import org.newsgraph.source.RecordReader;
 import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.Tdb2Store;
 import org.newsgraph.vocab.IriFactory;
@@ -128,15 +124,10 @@ class IncrementalEqualsCleanProperties {
     try (Tdb2Store tdb = Tdb2Store.open(db)) {
       GraphStore store = remoteLike ? new RemoteLikeStore(tdb) : tdb;
       IngestReport report =
-          new Ingester(
+          IngestFixtures.ingester(
                   store,
-                  new RecordReader(ReaderLimits.DEFAULT),
-                  new RecordMapper(iris),
-                  new Provenance(iris),
-                  new SystemGraphs(iris).load(),
                   IngestOptions.defaults().withPrune(true).withBulk(false),
-                  problem -> problems.add(problem.toString()),
-                  null)
+                  problem -> problems.add(problem.toString()))
               .run(List.of(src.toString()), new ByteArrayInputStream(new byte[0]));
       return report.summary() + "\n" + String.join("\n", problems);
     }

@@ -21,6 +21,27 @@ public final class IngestFixtures {
   private IngestFixtures() {}
 
   /** Runs {@code newsgraph args...} in this JVM (the shared {@link Cli} helper). */
+  /**
+   * An ingester of the default record format under the default base, as the CLI builds one.
+   *
+   * @param problems receives every problem reported
+   */
+  public static Ingester ingester(
+      GraphStore store,
+      IngestOptions options,
+      java.util.function.Consumer<org.newsgraph.model.Problem> problems) {
+    IriFactory iris = IriFactory.of(IriFactory.DEFAULT_BASE);
+    return new Ingester(
+        store,
+        new org.newsgraph.source.RecordReader(org.newsgraph.source.ReaderLimits.DEFAULT),
+        new org.newsgraph.map.RecordMapper(iris),
+        new Provenance(iris),
+        new org.newsgraph.map.SystemGraphs(iris).load(),
+        options,
+        problems,
+        null);
+  }
+
   public static Cli.Result cli(String... args) {
     return Cli.run(args);
   }

@@ -13,10 +13,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsgraph.map.RecordMapper;
-import org.newsgraph.map.SystemGraphs;
-import org.newsgraph.source.ReaderLimits;
-import org.newsgraph.source.RecordReader;
 import org.newsgraph.store.Tdb2Store;
 import org.newsgraph.vocab.IriFactory;
 
@@ -38,15 +34,7 @@ class RemoteLookupsTest {
     try (Tdb2Store tdb = Tdb2Store.open(db)) {
       RemoteLikeStore store = new RemoteLikeStore(tdb);
       IngestReport report =
-          new Ingester(
-                  store,
-                  new RecordReader(ReaderLimits.DEFAULT),
-                  new RecordMapper(iris),
-                  new Provenance(iris),
-                  new SystemGraphs(iris).load(),
-                  IngestOptions.defaults().withPrune(true),
-                  problem -> {},
-                  null)
+          IngestFixtures.ingester(store, IngestOptions.defaults().withPrune(true), problem -> {})
               .run(List.of(src.toString()), new ByteArrayInputStream(new byte[0]));
       return new Run(report.summary(), store.reads());
     }

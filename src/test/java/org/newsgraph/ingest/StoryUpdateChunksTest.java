@@ -11,10 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.cli.Cli;
 import org.newsgraph.infer.InferenceSettings;
-import org.newsgraph.map.RecordMapper;
-import org.newsgraph.map.SystemGraphs;
-import org.newsgraph.source.ReaderLimits;
-import org.newsgraph.source.RecordReader;
 import org.newsgraph.store.Tdb2Store;
 import org.newsgraph.vocab.IriFactory;
 
@@ -56,15 +52,8 @@ class StoryUpdateChunksTest {
 
     IriFactory iris = IriFactory.of(IriFactory.DEFAULT_BASE);
     try (Tdb2Store store = Tdb2Store.open(db)) {
-      new Ingester(
-              store,
-              new RecordReader(ReaderLimits.DEFAULT),
-              new RecordMapper(iris),
-              new Provenance(iris),
-              new SystemGraphs(iris).load(),
-              IngestOptions.defaults().withBatchSize(7).withPrune(true),
-              problem -> {},
-              null)
+      IngestFixtures.ingester(
+              store, IngestOptions.defaults().withBatchSize(7).withPrune(true), problem -> {})
           .addListener(new StoryMaintainer(store, iris, InferenceSettings.DEFAULTS, true, 1))
           .run(List.of(site.toString()), new ByteArrayInputStream(new byte[0]));
     }

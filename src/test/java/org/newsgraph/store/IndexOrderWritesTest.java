@@ -105,20 +105,15 @@ class IndexOrderWritesTest {
     Node headline = NodeFactory.createURI("http://schema.org/headline");
     Node name = NodeFactory.createURI("http://schema.org/name");
     try (Tdb2Store store = Tdb2Store.open(dir)) {
-      store.replaceGraphs(
-          List.of(
-              new GraphContent(
-                  g,
-                  List.of(
-                      Triple.create(a, headline, NodeFactory.createLiteralString("Harbour flood")),
-                      Triple.create(a, name, NodeFactory.createLiteralString("kept"))))));
-      store.replaceGraphs(
-          List.of(
-              new GraphContent(
-                  g,
-                  List.of(
-                      Triple.create(a, headline, NodeFactory.createLiteralString("River drought")),
-                      Triple.create(a, name, NodeFactory.createLiteralString("kept"))))));
+      for (String title : List.of("Harbour flood", "River drought")) {
+        store.replaceGraphs(
+            List.of(
+                new GraphContent(
+                    g,
+                    List.of(
+                        Triple.create(a, headline, NodeFactory.createLiteralString(title)),
+                        Triple.create(a, name, NodeFactory.createLiteralString("kept"))))));
+      }
       List<String> hits = new ArrayList<>();
       List<String> gone = new ArrayList<>();
       String q =
