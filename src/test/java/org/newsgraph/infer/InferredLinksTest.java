@@ -135,15 +135,7 @@ class InferredLinksTest {
         IngestFixtures.cli("generate", "--count", "240", "--seed", "5", "--out", site.toString());
     assertThat(made.exit()).as(made.err()).isZero();
     Path held = dir.resolve("held");
-    List<Path> files;
-    try (var walk = Files.walk(site)) {
-      files = walk.filter(Files::isRegularFile).sorted().toList();
-    }
-    for (int i = 0; i < files.size(); i += 5) {
-      Path to = held.resolve(site.relativize(files.get(i)).toString());
-      Files.createDirectories(to.getParent());
-      Files.move(files.get(i), to);
-    }
+    IngestFixtures.holdBack(site, held, 5);
     Path db = dir.resolve("db");
     assertThat(IngestFixtures.cli("ingest", "--db", db.toString(), site.toString()).exit())
         .isZero();
@@ -151,14 +143,7 @@ class InferredLinksTest {
     // Added in two runs: the second compares with profiles that the first copied as stored, most
     // of them far from every article the first added (never decoded by it).
     for (int half = 0; half < 2; half++) {
-      List<Path> back;
-      try (var walk = Files.walk(held)) {
-        back = walk.filter(Files::isRegularFile).sorted().toList();
-      }
-      for (int i = 0; i < back.size(); i += half == 0 ? 2 : 1) { // every other, then the rest
-        Path to = site.resolve(held.relativize(back.get(i)).toString());
-        Files.move(back.get(i), to);
-      }
+      IngestFixtures.putBack(held, site, half == 0 ? 2 : 1); // every other, then the rest
       Cli.Result run = IngestFixtures.cli("ingest", "--db", db.toString(), site.toString());
       assertThat(run.exit()).as(run.err()).isZero();
     }

@@ -42,6 +42,37 @@ public final class IngestFixtures {
         null);
   }
 
+  /**
+   * Moves every {@code every}-th file of a folder (in path order, the first included) to the same
+   * place under {@code held}: records kept from a first run, to be added by a later one.
+   *
+   * @return the folder's files before any was moved, in path order
+   */
+  public static java.util.List<Path> holdBack(Path site, Path held, int every)
+      throws java.io.IOException {
+    java.util.List<Path> files;
+    try (var walk = java.nio.file.Files.walk(site)) {
+      files = walk.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+    }
+    for (int i = 0; i < files.size(); i += every) {
+      Path to = held.resolve(site.relativize(files.get(i)).toString());
+      java.nio.file.Files.createDirectories(to.getParent());
+      java.nio.file.Files.move(files.get(i), to);
+    }
+    return files;
+  }
+
+  /** Moves every {@code every}-th held file (in path order) back into the folder. */
+  public static void putBack(Path held, Path site, int every) throws java.io.IOException {
+    java.util.List<Path> back;
+    try (var walk = java.nio.file.Files.walk(held)) {
+      back = walk.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+    }
+    for (int i = 0; i < back.size(); i += every) {
+      java.nio.file.Files.move(back.get(i), site.resolve(held.relativize(back.get(i)).toString()));
+    }
+  }
+
   public static Cli.Result cli(String... args) {
     return Cli.run(args);
   }

@@ -29,25 +29,12 @@ class StoryUpdateChunksTest {
     Cli.Result made =
         IngestFixtures.cli("generate", "--count", "150", "--seed", "11", "--out", site.toString());
     assertThat(made.exit()).as(made.err()).isZero();
-    List<Path> files;
-    try (var walk = Files.walk(site)) {
-      files = walk.filter(f -> f.toString().endsWith(".md")).sorted().toList();
-    }
-    Path held = tmp.resolve("held");
-    for (int i = 0; i < files.size(); i += 3) {
-      Path to = held.resolve(site.relativize(files.get(i)).toString());
-      Files.createDirectories(to.getParent());
-      Files.move(files.get(i), to);
-    }
+    List<Path> files = IngestFixtures.holdBack(site, tmp.resolve("held"), 3);
     Path db = tmp.resolve("db");
     Cli.Result first = IngestFixtures.cli("ingest", "--db", db.toString(), site.toString());
     assertThat(first.exit()).as(first.err()).isZero();
     // Back into the folder, and one of the stored records gone: links appear and go.
-    try (var walk = Files.walk(held)) {
-      for (Path f : walk.filter(Files::isRegularFile).toList()) {
-        Files.move(f, site.resolve(held.relativize(f).toString()));
-      }
-    }
+    IngestFixtures.putBack(tmp.resolve("held"), site, 1);
     Files.delete(files.get(1));
 
     IriFactory iris = IriFactory.of(IriFactory.DEFAULT_BASE);
