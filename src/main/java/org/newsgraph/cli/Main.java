@@ -29,6 +29,7 @@ public final class Main {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
+    MappedFileFault.quietCacheLog();
     CommandLine cli = commandLine(console);
     try {
       return cli.execute(args);

@@ -1,6 +1,7 @@
 package org.newsgraph.cli;
 
 import java.io.PrintWriter;
+import java.util.logging.Logger;
 
 /**
  * What a run does when a write to a memory-mapped store file fails. TDB2 writes its indexes through
@@ -13,6 +14,10 @@ import java.io.PrintWriter;
 final class MappedFileFault {
 
   private static final int MAX_CAUSES = 20;
+  // Where Caffeine (TDB2's node caches) logs a failed maintenance task, through java.util.logging.
+  // Held here: the logging framework keeps its loggers weakly, and would drop the filter with one.
+  static final Logger CACHE_LOG =
+      Logger.getLogger("com.github.benmanes.caffeine.cache.BoundedLocalCache");
 
   private MappedFileFault() {}
 
@@ -27,6 +32,16 @@ final class MappedFileFault {
       }
     }
     return false;
+  }
+
+  /**
+   * Keeps such a fault out of the cache library's log. When the disk fills, a cache maintenance
+   * task on a pool thread can be the first to touch a page that cannot be backed; the library then
+   * logs the fault with its stack trace on standard error, before the command reports it in one
+   * line ({@link #report}). Every other record of that logger is published as before.
+   */
+  static void quietCacheLog() {
+    CACHE_LOG.setFilter(record -> record.getThrown() == null || !in(record.getThrown()));
   }
 
   /** Reports on {@code err} and returns the exit code. */

@@ -49,6 +49,50 @@ class ExitCodeMappingTest {
   }
 
   @Test
+  void theCacheLibraryDoesNotLogTheFaultThatTheCommandReportsButLogsEverythingElse() {
+    // Caffeine (TDB2's node caches) logs a maintenance task that failed on a pool thread; a full
+    // disk can fault there first, and its stack trace would precede the command's one line.
+    java.util.List<java.util.logging.LogRecord> published = new java.util.ArrayList<>();
+    java.util.logging.Handler handler =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            published.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger log =
+        java.util.logging.Logger.getLogger("com.github.benmanes.caffeine.cache.BoundedLocalCache");
+    log.addHandler(handler);
+    log.setUseParentHandlers(false);
+    try {
+      Main.run(
+          new String[] {"--version"},
+          new Console(
+              new ByteArrayInputStream(new byte[0]),
+              new ByteArrayOutputStream(),
+              new PrintWriter(err)));
+      log.log(
+          java.util.logging.Level.WARNING,
+          "Exception thrown when submitting maintenance task",
+          new InternalError("a fault occurred in a recent unsafe memory access operation"));
+      log.log(
+          java.util.logging.Level.WARNING,
+          "Exception thrown when submitting maintenance task",
+          new IllegalStateException("a defect"));
+      assertThat(published).extracting(r -> r.getThrown().getMessage()).containsExactly("a defect");
+    } finally {
+      log.removeHandler(handler);
+      log.setUseParentHandlers(true);
+    }
+  }
+
+  @Test
   void anyOtherExceptionIsADefectReportedWithItsStackTrace() throws Exception {
     assertThat(exitFor(new IllegalArgumentException("a bug"))).isEqualTo(ExitCodes.INTERNAL);
     assertThat(exitFor(new IllegalStateException("another"))).isEqualTo(ExitCodes.INTERNAL);
