@@ -59,6 +59,22 @@ public final class LongIntMap {
     return size;
   }
 
+  /** What {@link #forEach} hands each entry to. */
+  @FunctionalInterface
+  public interface Entry {
+    /** One key and its value. */
+    void accept(long key, int value);
+  }
+
+  /** Hands every entry to {@code each}, in no particular order. */
+  public void forEach(Entry each) {
+    for (int i = 0; i < keys.length; i++) {
+      if (used[i]) {
+        each.accept(keys[i], values[i]);
+      }
+    }
+  }
+
   private void grow() {
     long[] oldKeys = keys;
     int[] oldValues = values;

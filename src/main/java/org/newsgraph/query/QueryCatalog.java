@@ -21,7 +21,7 @@ public final class QueryCatalog {
   private static final String FOLDER = "/org/newsgraph/queries/";
 
   /** The dialects that have forms of their own, each a folder under {@link #FOLDER}. */
-  static final List<String> DIALECTS = List.of("virtuoso");
+  static final List<String> DIALECTS = List.of("virtuoso", "tdb2");
 
   private final Map<String, NamedQuery> queries;
   private final Map<String, Map<String, NamedQuery>> forms;

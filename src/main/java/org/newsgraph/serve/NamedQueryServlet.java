@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.ARQ;
@@ -27,6 +28,7 @@ import org.newsgraph.query.ParamException;
 import org.newsgraph.query.PreparedQuery;
 import org.newsgraph.query.QueryCatalog;
 import org.newsgraph.query.QueryException;
+import org.newsgraph.store.Tdb2Store;
 
 /**
  * The named query catalog as plain HTTP: {@code GET /q} lists the queries and their parameters as
@@ -74,7 +76,9 @@ final class NamedQueryServlet extends HttpServlet {
       return;
     }
     try {
-      PreparedQuery prepared = binder.prepare(query, params(request, query));
+      // The server serves the embedded store: the form written for it (QueryCatalog, "tdb2").
+      NamedQuery form = catalog.get(name, Optional.of(Tdb2Store.DIALECT));
+      PreparedQuery prepared = binder.prepare(form, params(request, form));
       run(prepared.query(), prepared.binding(), request, response);
     } catch (ParamException e) {
       sendText(

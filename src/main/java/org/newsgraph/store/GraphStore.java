@@ -105,7 +105,9 @@ public interface GraphStore extends AutoCloseable {
    * The SPARQL dialect of this store's engine where it answers some of newsgraph's queries wrongly
    * in their standard form: {@code virtuoso} for OpenLink Virtuoso, told at the first request; the
    * queries then go in the forms written for it ({@code query.QueryCatalog}, {@code
-   * query.StatsQuery}). Empty for the embedded store and every other engine: standard SPARQL.
+   * query.StatsQuery}); {@code tdb2} for the embedded store, whose forms of some named queries call
+   * its index functions ({@code query.index.IndexFunctions}). Empty for every other engine:
+   * standard SPARQL.
    *
    * @throws StoreException when a remote store cannot be reached
    */

@@ -29,6 +29,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.newsgraph.query.index.IndexFunctions;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -44,6 +45,16 @@ import org.slf4j.LoggerFactory;
  * rebuilt when it is opened.
  */
 public final class Tdb2Store implements GraphStore {
+
+  /**
+   * The dialect of the embedded store ({@link #dialect()}): its named queries go in the forms that
+   * call the index functions ({@link IndexFunctions}), registered with ARQ when this class loads.
+   */
+  public static final String DIALECT = "tdb2";
+
+  static {
+    IndexFunctions.register();
+  }
 
   // The text index of each store directory open in this JVM, shared as TDB2 shares its dataset
   // (one Lucene writer per folder); guarded by itself, entries live while a StoreLock share does.
@@ -267,6 +278,11 @@ public final class Tdb2Store implements GraphStore {
    * @param bytesAfter bytes of the directory after
    */
   public record Compaction(long bytesBefore, long bytesAfter) {}
+
+  @Override
+  public Optional<String> dialect() {
+    return Optional.of(DIALECT);
+  }
 
   @Override
   public <T> T query(Query query, Binding substitution, Function<QueryExec, T> handler) {

@@ -1,0 +1,101 @@
+package org.newsgraph.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.ingest.IngestFixtures;
+import org.newsgraph.store.Tdb2Store;
+
+/**
+ * The embedded store's forms of the named queries ({@code queries/tdb2/}, which call the index
+ * functions) give the catalog forms' answers, row for row and term for term, on a store where the
+ * cases the functions must get right occur: the hand-made catalog records (self-citations, links to
+ * articles without a record, articles under several URLs, a taxonomy with narrower topics) and a
+ * generated corpus (re-saved records, API pages repeating them, inferred links).
+ */
+class IndexFormsTest {
+
+  @TempDir static Path db;
+  @TempDir static Path corpus;
+  static CatalogFixture fixture;
+  static final QueryCatalog CATALOG = QueryCatalog.load();
+
+  /** Parameter sets of each query with an index form; every form must have some. */
+  static final Map<String, List<Map<String, String>>> CASES = new LinkedHashMap<>();
+
+  static {
+    CASES.put(
+        "topic-cooccurrence",
+        List.of(
+            Map.of(),
+            Map.of("min", "3"),
+            Map.of("limit", "4"),
+            Map.of("topic", "AI"),
+            Map.of("topic", "Robotics", "min", "2")));
+  }
+
+  @BeforeAll
+  static void ingest() throws Exception {
+    IngestFixtures.corpus(corpus, 0, 400);
+    fixture = CatalogFixture.inferred(db, corpus);
+  }
+
+  @AfterAll
+  static void close() {
+    fixture.close();
+  }
+
+  @Test
+  void everyIndexFormHasTheCatalogFormsParametersAndCases() {
+    assertThat(CATALOG.formsIn(Tdb2Store.DIALECT))
+        .containsExactlyInAnyOrderElementsOf(CASES.keySet());
+    for (String name : CATALOG.formsIn(Tdb2Store.DIALECT)) {
+      assertThat(CATALOG.get(name, Optional.of(Tdb2Store.DIALECT)).params())
+          .isEqualTo(CATALOG.get(name).params());
+    }
+  }
+
+  @Test
+  void indexFormsGiveTheCatalogFormsAnswers() {
+    CASES.forEach(
+        (name, cases) -> {
+          for (Map<String, String> params : cases) {
+            String standard = csv(CATALOG.get(name), params);
+            String indexed = csv(CATALOG.get(name, Optional.of(Tdb2Store.DIALECT)), params);
+            assertThat(indexed).as(name + " " + params).isEqualTo(standard);
+          }
+          // An answer of no rows would make the comparison say nothing.
+          assertThat(csv(CATALOG.get(name), cases.get(0)).lines().count())
+              .as(name + " has rows")
+              .isGreaterThan(2);
+        });
+  }
+
+  private static String csv(NamedQuery query, Map<String, String> params) {
+    PreparedQuery prepared =
+        new ParamBinder(fixture.store(), CatalogFixture.IRIS).prepare(query, params);
+    return fixture
+        .store()
+        .query(
+            prepared.query(),
+            prepared.binding(),
+            exec -> {
+              ByteArrayOutputStream out = new ByteArrayOutputStream();
+              ResultSetMgr.write(out, ResultSet.adapt(exec.select()), ResultSetLang.RS_CSV);
+              return out.toString(StandardCharsets.UTF_8);
+            });
+  }
+}
