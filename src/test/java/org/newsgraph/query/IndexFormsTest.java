@@ -45,6 +45,7 @@ class IndexFormsTest {
             Map.of("limit", "4"),
             Map.of("topic", "AI"),
             Map.of("topic", "Robotics", "min", "2")));
+    CASES.put("topic-coverage", List.of(Map.of(), Map.of("limit", "3")));
   }
 
   @BeforeAll

@@ -28,6 +28,7 @@ public final class IndexFunctions {
         PropertyFunctionRegistry registry = PropertyFunctionRegistry.get();
         registry.put(NS + "topicPairs", uri -> new TopicPairs());
         registry.put(NS + "objects", uri -> new Objects());
+        registry.put(NS + "topicCoverage", uri -> new TopicCoverage());
         registered = true;
       }
     }

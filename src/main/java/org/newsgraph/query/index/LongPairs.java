@@ -38,6 +38,25 @@ final class LongPairs {
     return seconds[i];
   }
 
+  /** The index of the first pair with this first value, sorted; -1 when there is none. */
+  int firstIndexOf(long first) {
+    int low = 0;
+    int high = size - 1;
+    int found = -1;
+    while (low <= high) {
+      int mid = low + high >>> 1;
+      if (firsts[mid] < first) {
+        low = mid + 1;
+      } else {
+        if (firsts[mid] == first) {
+          found = mid;
+        }
+        high = mid - 1;
+      }
+    }
+    return found;
+  }
+
   /** Sorts the pairs (signed order of the first value, then of the second) and drops repeats. */
   void sortDistinct() {
     sort(0, size - 1);

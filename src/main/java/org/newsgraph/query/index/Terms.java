@@ -34,6 +34,12 @@ final class Terms {
     return number;
   }
 
+  /** The number of a term already numbered, or -1. */
+  int known(long id) {
+    int number = numbers.get(id);
+    return number == LongIntMap.ABSENT ? -1 : number;
+  }
+
   /** How many terms have a number. */
   int size() {
     return ids.size();
