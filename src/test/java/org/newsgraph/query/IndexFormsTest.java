@@ -46,6 +46,15 @@ class IndexFormsTest {
             Map.of("topic", "AI"),
             Map.of("topic", "Robotics", "min", "2")));
     CASES.put("topic-coverage", List.of(Map.of(), Map.of("limit", "3")));
+    CASES.put(
+        "provider-links",
+        List.of(
+            Map.of(),
+            Map.of("self", "include"),
+            Map.of("self", "only"),
+            Map.of("links", "given"),
+            Map.of("links", "given", "self", "only"),
+            Map.of("limit", "5", "self", "include")));
   }
 
   @BeforeAll

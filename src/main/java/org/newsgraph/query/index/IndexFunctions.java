@@ -29,6 +29,7 @@ public final class IndexFunctions {
         registry.put(NS + "topicPairs", uri -> new TopicPairs());
         registry.put(NS + "objects", uri -> new Objects());
         registry.put(NS + "topicCoverage", uri -> new TopicCoverage());
+        registry.put(NS + "providerLinks", uri -> new ProviderLinks());
         registered = true;
       }
     }

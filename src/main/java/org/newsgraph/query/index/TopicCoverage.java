@@ -34,9 +34,9 @@ final class TopicCoverage extends IndexFunction {
   Iterator<Node[]> rows(QuadIndex index, List<Node> given) {
     Terms topics = new Terms(index);
     int[][] above = closure(index, topics);
-    LongPairs about = byArticle(index, NewsVocab.SCHEMA_ABOUT);
-    LongPairs publishers = byArticle(index, NewsVocab.SCHEMA_PUBLISHER);
-    LongPairs dates = byArticle(index, NewsVocab.SCHEMA_DATE_PUBLISHED);
+    LongTuples about = byArticle(index, NewsVocab.SCHEMA_ABOUT);
+    LongTuples publishers = byArticle(index, NewsVocab.SCHEMA_PUBLISHER);
+    LongTuples dates = byArticle(index, NewsVocab.SCHEMA_DATE_PUBLISHED);
 
     int n = topics.size();
     int[] articles = new int[n];
@@ -135,7 +135,7 @@ final class TopicCoverage extends IndexFunction {
         typed.add(topic);
       }
     }
-    LongPairs broader = new LongPairs();
+    LongTuples broader = new LongTuples(2);
     for (Iterator<long[]> it =
             index.find(
                 QuadIndex.ANY, QuadIndex.ANY, index.id(NewsVocab.SKOS_BROADER), QuadIndex.ANY);
@@ -157,7 +157,7 @@ final class TopicCoverage extends IndexFunction {
         }
         seen.set(number);
         found.add(term);
-        for (int k = broader.firstIndexOf(term); k >= 0 && k < broader.size(); k++) {
+        for (int k = broader.indexOf(term); k >= 0 && k < broader.size(); k++) {
           if (broader.first(k) != term) {
             break;
           }
@@ -171,8 +171,8 @@ final class TopicCoverage extends IndexFunction {
   }
 
   /** The (subject, object) pairs of a predicate over all graphs, by subject, each pair once. */
-  private static LongPairs byArticle(QuadIndex index, Node predicate) {
-    LongPairs pairs = new LongPairs();
+  private static LongTuples byArticle(QuadIndex index, Node predicate) {
+    LongTuples pairs = new LongTuples(2);
     for (Iterator<long[]> it =
             index.find(QuadIndex.ANY, QuadIndex.ANY, index.id(predicate), QuadIndex.ANY);
         it.hasNext(); ) {

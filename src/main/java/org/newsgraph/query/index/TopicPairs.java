@@ -31,7 +31,7 @@ final class TopicPairs extends IndexFunction {
     if (about == QuadIndex.ABSENT || only == QuadIndex.ABSENT) {
       return java.util.Collections.emptyIterator();
     }
-    LongPairs statements = new LongPairs();
+    LongTuples statements = new LongTuples(2);
     for (Iterator<long[]> it = index.find(QuadIndex.ANY, QuadIndex.ANY, about, QuadIndex.ANY);
         it.hasNext(); ) {
       long[] quad = it.next();
