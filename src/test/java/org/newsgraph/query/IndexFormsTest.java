@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,11 +56,67 @@ class IndexFormsTest {
             Map.of("links", "given"),
             Map.of("links", "given", "self", "only"),
             Map.of("limit", "5", "self", "include")));
+    CASES.put("dangling", List.of(Map.of(), Map.of("limit", "2")));
   }
 
   @BeforeAll
   static void ingest() throws Exception {
     IngestFixtures.corpus(corpus, 0, 400);
+    // Cases the generated records lack: a cited article whose provider the citing record does not
+    // give (dangling counts it under no provider), a record citing itself, an article of two topics
+    // and no date, cited under another spelling of its URL.
+    Files.writeString(
+        corpus.resolve("edge-1.md"),
+        """
+        ---
+        title: "Edge cases for the index forms"
+        publishedDateTime: 2021-05-01T10:00:00Z
+        webUrl: "https://epsilon.example/edge-one"
+        type: article
+        provider:
+          name: Epsilon
+          domain: epsilon.example
+        topics:
+          - Robotics
+          - AI Hardware
+        related:
+          - title: "No provider given"
+            webUrl: "https://nowhere.example/unknown-source"
+            type: article
+          - title: "Itself"
+            webUrl: "https://epsilon.example/edge-one"
+            type: article
+          - title: "Undated"
+            webUrl: "https://epsilon.example/edge-two"
+            type: article
+            provider:
+              name: Epsilon
+              domain: epsilon.example
+        ---
+        """);
+    Files.writeString(
+        corpus.resolve("edge-2.md"),
+        """
+        ---
+        title: "An undated article of two topics"
+        webUrl: "https://epsilon.example/edge-two"
+        originalUrl: "https://epsilon.example/edge-two?ref=original"
+        type: article
+        provider:
+          name: Epsilon
+          domain: epsilon.example
+        topics:
+          - Robotics
+          - Self-Driving Cars
+        related:
+          - title: "Edge one, spelled otherwise"
+            webUrl: "https://EPSILON.example/edge-one"
+            type: article
+            provider:
+              name: Epsilon Media
+              domain: epsilon.example
+        ---
+        """);
     fixture = CatalogFixture.inferred(db, corpus);
   }
 

@@ -30,6 +30,7 @@ public final class IndexFunctions {
         registry.put(NS + "objects", uri -> new Objects());
         registry.put(NS + "topicCoverage", uri -> new TopicCoverage());
         registry.put(NS + "providerLinks", uri -> new ProviderLinks());
+        registry.put(NS + "dangling", uri -> new Dangling());
         registered = true;
       }
     }
