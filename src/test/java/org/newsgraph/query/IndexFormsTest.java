@@ -57,6 +57,7 @@ class IndexFormsTest {
             Map.of("links", "given", "self", "only"),
             Map.of("limit", "5", "self", "include")));
     CASES.put("dangling", List.of(Map.of(), Map.of("limit", "2")));
+    CASES.put("duplicates", List.of(Map.of(), Map.of("limit", "3")));
   }
 
   @BeforeAll

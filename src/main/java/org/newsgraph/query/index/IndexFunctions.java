@@ -31,6 +31,7 @@ public final class IndexFunctions {
         registry.put(NS + "topicCoverage", uri -> new TopicCoverage());
         registry.put(NS + "providerLinks", uri -> new ProviderLinks());
         registry.put(NS + "dangling", uri -> new Dangling());
+        registry.put(NS + "duplicates", uri -> new Duplicates());
         registered = true;
       }
     }
