@@ -1,6 +1,7 @@
 package org.newsgraph.query.index;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -52,50 +53,62 @@ final class Dangling extends IndexFunction {
       }
     }
     links.sortDistinct();
-    LongTuples typed = statements(index, type, article, false); // article, graph
-    LongTuples named =
-        statements(index, publisher, QuadIndex.ANY, true); // graph, article, provider
-    LongTuples domains = statements(index, domain, QuadIndex.ANY, true); // graph, provider, domain
+    // The links to missing articles: each cited article's own graph looked up once.
+    BitSet missing = new BitSet(links.size());
+    LongTuples graphs = new LongTuples(2); // graph, 0: the graphs of links to missing articles
+    LongTuples typed = statements(index, type, article, false, null); // article, graph
+    for (int i = 0; i < links.size(); ) {
+      long cited = links.first(i);
+      int end = run(links, i);
+      if (!inStore(index, typed, cited)) {
+        missing.set(i);
+        for (int k = i; k < end; k++) {
+          graphs.add(links.second(k), 0);
+        }
+      }
+      index.checkCancel();
+      i = end;
+    }
+    typed = null;
+    graphs.sortDistinct();
+    // The providers those graphs name, and their domains there: (graph, subject, object).
+    LongTuples named = statements(index, publisher, QuadIndex.ANY, true, graphs);
+    LongTuples domains = statements(index, domain, QuadIndex.ANY, true, graphs);
+    graphs = null;
 
     Terms providers = new Terms(index);
     LongIntMap linkCounts = new LongIntMap();
     LongIntMap missingCounts = new LongIntMap();
     Set<Integer> reached = new HashSet<>();
-    for (int i = 0; i < links.size(); ) {
+    for (int i = missing.nextSetBit(0); i >= 0; i = missing.nextSetBit(i + 1)) {
       long cited = links.first(i);
-      int end = i;
-      while (end < links.size() && links.first(end) == cited) {
-        end++;
+      int end = run(links, i);
+      reached.clear();
+      for (int k = i; k < end; k++) {
+        long graph = links.second(k);
+        int rows = 0;
+        for (int p = named.indexOf(graph, cited);
+            p >= 0 && named.startsWith(p, graph, cited);
+            p++) {
+          long provider = named.get(p, 2);
+          for (int d = domains.indexOf(graph, provider);
+              d >= 0 && domains.startsWith(d, graph, provider);
+              d++) {
+            int number = providers.index(domains.get(d, 2));
+            increment(linkCounts, number);
+            reached.add(number);
+            rows++;
+          }
+        }
+        if (rows == 0) {
+          increment(linkCounts, NONE);
+          reached.add(NONE);
+        }
       }
-      if (!inStore(index, typed, cited)) {
-        reached.clear();
-        for (int k = i; k < end; k++) {
-          long graph = links.second(k);
-          int rows = 0;
-          for (int p = named.indexOf(graph, cited);
-              p >= 0 && named.startsWith(p, graph, cited);
-              p++) {
-            long provider = named.get(p, 2);
-            for (int d = domains.indexOf(graph, provider);
-                d >= 0 && domains.startsWith(d, graph, provider);
-                d++) {
-              int number = providers.index(domains.get(d, 2));
-              increment(linkCounts, number);
-              reached.add(number);
-              rows++;
-            }
-          }
-          if (rows == 0) {
-            increment(linkCounts, NONE);
-            reached.add(NONE);
-          }
-        }
-        for (int provider : reached) {
-          increment(missingCounts, provider);
-        }
+      for (int provider : reached) {
+        increment(missingCounts, provider);
       }
       index.checkCancel();
-      i = end;
     }
     List<Node[]> rows = new ArrayList<>();
     linkCounts.forEach(
@@ -110,15 +123,19 @@ final class Dangling extends IndexFunction {
   }
 
   /**
-   * The statements of a predicate (and object, unless {@link QuadIndex#ANY}) over all graphs,
-   * sorted: as (graph, subject, object) when {@code byGraph}, else as (subject, graph).
+   * The statements of a predicate (and object, unless {@link QuadIndex#ANY}) over all graphs, or
+   * over the graphs listed first in {@code only} (sorted) when it is given, sorted: as (graph,
+   * subject, object) when {@code byGraph}, else as (subject, graph).
    */
   private static LongTuples statements(
-      QuadIndex index, long predicate, long object, boolean byGraph) {
+      QuadIndex index, long predicate, long object, boolean byGraph, LongTuples only) {
     LongTuples found = new LongTuples(byGraph ? 3 : 2);
     for (Iterator<long[]> it = index.find(QuadIndex.ANY, QuadIndex.ANY, predicate, object);
         it.hasNext(); ) {
       long[] quad = it.next();
+      if (only != null && only.indexOf(quad[0]) < 0) {
+        continue;
+      }
       if (byGraph) {
         found.add(quad[0], quad[1], quad[3]);
       } else {
@@ -146,6 +163,15 @@ final class Dangling extends IndexFunction {
     long own =
         index.id(NodeFactory.createURI(ARTICLE.matcher(text).replaceAll("/graph/article/$1")));
     return own != QuadIndex.ABSENT && typed.indexOf(cited, own) >= 0;
+  }
+
+  /** The end of the run of links to one cited article that begins at {@code i}. */
+  private static int run(LongTuples links, int i) {
+    int end = i;
+    while (end < links.size() && links.first(end) == links.first(i)) {
+      end++;
+    }
+    return end;
   }
 
   private static void increment(LongIntMap counts, long key) {
