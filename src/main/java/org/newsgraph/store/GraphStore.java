@@ -106,7 +106,7 @@ public interface GraphStore extends AutoCloseable {
    * in their standard form: {@code virtuoso} for OpenLink Virtuoso, told at the first request; the
    * queries then go in the forms written for it ({@code query.QueryCatalog}, {@code
    * query.StatsQuery}); {@code tdb2} for the embedded store, whose forms of some named queries call
-   * its index functions ({@code query.index.IndexFunctions}). Empty for every other engine:
+   * its index functions ({@code store.index.IndexFunctions}). Empty for every other engine:
    * standard SPARQL.
    *
    * @throws StoreException when a remote store cannot be reached

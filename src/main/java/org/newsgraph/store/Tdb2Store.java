@@ -29,7 +29,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.newsgraph.query.index.IndexFunctions;
+import org.newsgraph.store.index.IndexFunctions;
 import org.slf4j.LoggerFactory;
 
 /**

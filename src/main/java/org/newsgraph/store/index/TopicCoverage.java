@@ -1,4 +1,4 @@
-package org.newsgraph.query.index;
+package org.newsgraph.store.index;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

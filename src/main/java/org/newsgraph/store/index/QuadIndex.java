@@ -1,4 +1,4 @@
-package org.newsgraph.query.index;
+package org.newsgraph.store.index;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
