@@ -155,13 +155,13 @@ final class Dangling extends IndexFunction {
     if (first < 0) {
       return false;
     }
-    Node node = index.node(cited);
+    Node node = index.nodeOnce(cited);
     if (!node.isURI() && !node.isLiteral()) {
       return true; // STR() of a blank node is unbound: any graph then
     }
     String text = node.isURI() ? node.getURI() : node.getLiteralLexicalForm();
     long own =
-        index.id(NodeFactory.createURI(ARTICLE.matcher(text).replaceAll("/graph/article/$1")));
+        index.idOnce(NodeFactory.createURI(ARTICLE.matcher(text).replaceAll("/graph/article/$1")));
     return own != QuadIndex.ABSENT && typed.indexOf(cited, own) >= 0;
   }
 

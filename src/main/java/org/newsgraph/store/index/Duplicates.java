@@ -125,7 +125,7 @@ final class Duplicates extends IndexFunction {
         int start = (int) Long.parseLong(row[4].getLiteralLexicalForm());
         Set<String> texts = new LinkedHashSet<>();
         for (int k = start; k < urls.size() && urls.first(k) == urls.first(start); k++) {
-          texts.add(text(index.node(urls.second(k))));
+          texts.add(text(index.nodeOnce(urls.second(k))));
         }
         row[4] = NodeFactory.createLiteralString(String.join(" ", texts));
         return row;
@@ -141,7 +141,7 @@ final class Duplicates extends IndexFunction {
           group.add(
               new Node[] {
                 kind,
-                index.node(urls.first(start)),
+                index.nodeOnce(urls.first(start)),
                 null,
                 NodeValue.makeInteger(-count).asNode(),
                 // where the article's URLs begin, until the row is asked for
@@ -174,13 +174,13 @@ final class Duplicates extends IndexFunction {
         end++;
       }
       if (end - i > 1) {
-        String urlText = text(index.node(url));
+        String urlText = text(index.nodeOnce(url));
         for (int a = i; a < end; a++) {
           for (int b = i; b < end; b++) {
             long x = statements.second(a);
             long y = statements.second(b);
-            String xName = names.computeIfAbsent(x, id -> text(index.node(id)));
-            String yName = names.computeIfAbsent(y, id -> text(index.node(id)));
+            String xName = names.computeIfAbsent(x, id -> text(index.nodeOnce(id)));
+            String yName = names.computeIfAbsent(y, id -> text(index.nodeOnce(id)));
             if (xName != null && yName != null && xName.compareTo(yName) < 0) {
               pairs.computeIfAbsent(List.of(x, y), p -> new Shared()).add(urlText);
             }

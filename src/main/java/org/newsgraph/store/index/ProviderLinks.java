@@ -90,14 +90,15 @@ final class ProviderLinks extends IndexFunction {
    * the article {@code …/article/KEY}; none for an article of another form, or without a record.
    */
   private static long[] ownProviders(QuadIndex index, long article, long publisher) {
-    Node node = index.node(article);
+    Node node = index.nodeOnce(article);
     if (!node.isURI()) {
       return null;
     }
     String graph = ARTICLE.matcher(node.getURI()).replaceFirst("/graph/article/$1");
     long[] found = null;
     for (Iterator<long[]> it =
-            index.find(index.id(NodeFactory.createURI(graph)), article, publisher, QuadIndex.ANY);
+            index.find(
+                index.idOnce(NodeFactory.createURI(graph)), article, publisher, QuadIndex.ANY);
         it.hasNext(); ) {
       found = concat(found, new long[] {it.next()[3]});
     }

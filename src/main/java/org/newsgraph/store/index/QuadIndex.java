@@ -48,6 +48,7 @@ final class QuadIndex {
 
   private final TupleTable quads;
   private final NodeTable nodes;
+  private final NodeTable base;
   private final AtomicBoolean cancel;
   private final ByteBuffer buffer = ByteBuffer.allocate(NodeId.SIZE);
   private int sinceCheck;
@@ -55,6 +56,7 @@ final class QuadIndex {
   private QuadIndex(DatasetGraphTDB tdb, AtomicBoolean cancel) {
     this.quads = tdb.getQuadTable().getNodeTupleTable().getTupleTable();
     this.nodes = tdb.getQuadTable().getNodeTupleTable().getNodeTable();
+    this.base = nodes.baseNodeTable();
     this.cancel = cancel;
   }
 
@@ -92,6 +94,25 @@ final class QuadIndex {
   /** The term of an id. */
   Node node(long id) {
     return nodes.getNodeForNodeId(decode(id));
+  }
+
+  /**
+   * The term of an id read once: straight from the node table's file, past its cache, so that a
+   * pass over many terms each needed once (the cited articles of every link) neither pays for the
+   * cache nor pushes out of it the terms that are read again.
+   */
+  Node nodeOnce(long id) {
+    NodeId nodeId = decode(id);
+    return NodeId.isInline(nodeId) ? NodeId.extract(nodeId) : base.getNodeForNodeId(nodeId);
+  }
+
+  /** The id of a term looked up once, past the node table's cache ({@link #nodeOnce}). */
+  long idOnce(Node node) {
+    if (NodeId.hasInlineDatatype(node)) {
+      return id(node);
+    }
+    NodeId id = base.getNodeIdForNode(node);
+    return id == null || NodeId.isDoesNotExist(id) ? ABSENT : encode(id);
   }
 
   /**

@@ -71,7 +71,7 @@ final class TopicCoverage extends IndexFunction {
       NodeValue earliest = null;
       NodeValue latest = null;
       for (int k = d; k < dates.size() && dates.first(k) == article; k++) {
-        NodeValue date = NodeValue.makeNode(index.node(dates.second(k)));
+        NodeValue date = NodeValue.makeNode(index.nodeOnce(dates.second(k)));
         if (earliest == null || NodeValue.compareAlways(date, earliest) < 0) {
           earliest = date;
         }
