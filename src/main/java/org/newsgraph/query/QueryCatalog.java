@@ -6,15 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.newsgraph.model.ResourceLib;
 import org.newsgraph.store.GraphStore;
 
 /**
  * The named queries shipped in the jar under {@code org/newsgraph/queries/}, listed by the {@code
- * index} file there, parsed once at load; and the other forms of some of them that a store's engine
- * is sent because it answers the catalog's own wrongly ({@link GraphStore#dialect()}), each
- * dialect's in a folder of its own with an {@code index} of its files, named as the queries they
- * stand for. Immutable and thread-safe once loaded.
+ * index} file there, each parsed once, when first used; and the other forms of some of them that a
+ * store's engine is sent because it answers the catalog's own wrongly ({@link
+ * GraphStore#dialect()}), each dialect's in a folder of its own with an {@code index} of its files,
+ * named as the queries they stand for. Immutable and thread-safe once loaded.
  */
 public final class QueryCatalog {
 
@@ -23,39 +26,76 @@ public final class QueryCatalog {
   /** The dialects that have forms of their own, each a folder under {@link #FOLDER}. */
   static final List<String> DIALECTS = List.of("virtuoso", "tdb2");
 
-  private final Map<String, NamedQuery> queries;
-  private final Map<String, Map<String, NamedQuery>> forms;
+  private static final Pattern NAME = Pattern.compile("(?m)^#\\s*name:\\s*(\\S+)\\s*$");
 
-  private QueryCatalog(
-      Map<String, NamedQuery> queries, Map<String, Map<String, NamedQuery>> forms) {
+  private final Map<String, Entry> queries;
+  private final Map<String, Map<String, Entry>> forms;
+
+  private QueryCatalog(Map<String, Entry> queries, Map<String, Map<String, Entry>> forms) {
     this.queries = Collections.unmodifiableMap(queries);
     this.forms = Map.copyOf(forms);
   }
 
   /**
-   * Loads the shipped catalog.
+   * A listed file, parsed when first asked for: a command runs one query, and parsing the whole
+   * catalog (some 30 files) took about a quarter of a second of every command's start. The tests
+   * parse every entry ({@code QueryCatalogTest}, {@code QueryFormsTest}), so a file that does not
+   * parse still fails the build.
+   */
+  private static final class Entry {
+    private final Supplier<NamedQuery> parse;
+    private volatile NamedQuery parsed;
+
+    Entry(Supplier<NamedQuery> parse) {
+      this.parse = parse;
+    }
+
+    NamedQuery get() {
+      NamedQuery query = parsed;
+      if (query == null) {
+        synchronized (this) {
+          query = parsed;
+          if (query == null) {
+            query = parse.get();
+            parsed = query;
+          }
+        }
+      }
+      return query;
+    }
+  }
+
+  /**
+   * Loads the shipped catalog: the listed files are read, each parsed when first used.
    *
-   * @throws IllegalStateException when a listed query is missing or does not parse (a build defect)
+   * @throws IllegalStateException when a listed query is missing, has no {@code # name:} line, or
+   *     two share a name, or a form stands for no query (build defects); a query that does not
+   *     parse throws {@link IllegalArgumentException}, naming its file and line, when first used
    */
   public static QueryCatalog load() {
-    Map<String, NamedQuery> queries = new LinkedHashMap<>();
+    Map<String, Entry> queries = new LinkedHashMap<>();
     for (String file : listed("index")) {
-      NamedQuery query = NamedQuery.parse(file, resource(file));
-      if (queries.put(query.name(), query) != null) {
-        throw new IllegalStateException("two catalog queries are named " + query.name());
+      String text = resource(file);
+      Matcher name = NAME.matcher(text);
+      if (!name.find()) {
+        throw new IllegalStateException(file + ": header needs '# name:' and '# description:'");
+      }
+      if (queries.put(name.group(1), new Entry(() -> NamedQuery.parse(file, text))) != null) {
+        throw new IllegalStateException("two catalog queries are named " + name.group(1));
       }
     }
-    Map<String, Map<String, NamedQuery>> forms = new LinkedHashMap<>();
+    Map<String, Map<String, Entry>> forms = new LinkedHashMap<>();
     for (String dialect : DIALECTS) {
-      Map<String, NamedQuery> own = new LinkedHashMap<>();
+      Map<String, Entry> own = new LinkedHashMap<>();
       for (String file : listed(dialect + "/index")) {
         String name = file.endsWith(".rq") ? file.substring(0, file.length() - 3) : file;
-        NamedQuery of = queries.get(name);
+        Entry of = queries.get(name);
         if (of == null) {
           throw new IllegalStateException(
               dialect + "/" + file + " is the form of no catalog query named " + name);
         }
-        own.put(name, NamedQuery.form(of, dialect + "/" + file, resource(dialect + "/" + file)));
+        String text = resource(dialect + "/" + file);
+        own.put(name, new Entry(() -> NamedQuery.form(of.get(), dialect + "/" + file, text)));
       }
       forms.put(dialect, Collections.unmodifiableMap(own));
     }
@@ -73,12 +113,13 @@ public final class QueryCatalog {
 
   /** All queries, in index order. */
   public Collection<NamedQuery> all() {
-    return queries.values();
+    return queries.values().stream().map(Entry::get).toList();
   }
 
   /** The query of a name, or null. */
   public NamedQuery get(String name) {
-    return queries.get(name);
+    Entry entry = queries.get(name);
+    return entry == null ? null : entry.get();
   }
 
   /**
@@ -90,8 +131,8 @@ public final class QueryCatalog {
    * @return the query, or null when no query has that name
    */
   public NamedQuery get(String name, Optional<String> dialect) {
-    NamedQuery own = dialect.map(forms::get).map(f -> f.get(name)).orElse(null);
-    return own != null ? own : queries.get(name);
+    Entry own = dialect.map(forms::get).map(f -> f.get(name)).orElse(null);
+    return own != null ? own.get() : get(name);
   }
 
   /** The names of the queries that have a form of their own in a dialect, in its index's order. */

@@ -46,6 +46,20 @@ class QueryFormsTest {
   }
 
   @Test
+  void everyListedQueryAndFormParses() {
+    // The catalog parses a file when it is first used; here every one is, so a file that does not
+    // parse fails the build rather than a user's command.
+    assertThat(CATALOG.all()).allSatisfy(q -> assertThat(q.query()).isNotNull());
+    for (String dialect : QueryCatalog.DIALECTS) {
+      assertThat(CATALOG.formsIn(dialect)).isNotEmpty();
+      for (String name : CATALOG.formsIn(dialect)) {
+        assertThat(CATALOG.get(name, Optional.of(dialect)).text())
+            .isNotEqualTo(CATALOG.get(name).text());
+      }
+    }
+  }
+
+  @Test
   void anyOtherStoreIsSentTheCatalogsOwnForms() {
     for (NamedQuery query : CATALOG.all()) {
       assertThat(CATALOG.get(query.name(), Optional.empty())).isSameAs(query);
