@@ -10,14 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.ingest.IngestFixtures;
+import org.newsgraph.model.ResourceLib;
 import org.newsgraph.store.Tdb2Store;
 
 /**
@@ -150,6 +157,43 @@ class IndexFormsTest {
               .as(name + " has rows")
               .isGreaterThan(2);
         });
+  }
+
+  @Test
+  void theCitationNetworksEdgesGiveTheStandardFormsRows() {
+    // export --profile citation-network sends the embedded store export/tdb2/provider-edges.rq.
+    Query standard =
+        QueryFactory.create(ResourceLib.text("/org/newsgraph/export/provider-edges.rq"));
+    Query indexed =
+        QueryFactory.create(ResourceLib.text("/org/newsgraph/export/tdb2/provider-edges.rq"));
+    for (String links : List.of("all", "given")) {
+      for (String self : List.of("exclude", "include", "only")) {
+        Binding binding =
+            BindingFactory.binding(
+                Var.alloc("links"),
+                NodeFactory.createLiteralString(links),
+                Var.alloc("self"),
+                NodeFactory.createLiteralString(self));
+        String expected = csv(standard, binding);
+        assertThat(expected.lines().count())
+            .as("edges with " + links + " " + self)
+            .isGreaterThan(2);
+        assertThat(csv(indexed, binding)).as(links + " " + self).isEqualTo(expected);
+      }
+    }
+  }
+
+  private static String csv(Query query, Binding binding) {
+    return fixture
+        .store()
+        .query(
+            query,
+            binding,
+            exec -> {
+              ByteArrayOutputStream out = new ByteArrayOutputStream();
+              ResultSetMgr.write(out, ResultSet.adapt(exec.select()), ResultSetLang.RS_CSV);
+              return out.toString(StandardCharsets.UTF_8);
+            });
   }
 
   private static String csv(NamedQuery query, Map<String, String> params) {
