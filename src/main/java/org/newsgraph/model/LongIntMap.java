@@ -54,6 +54,12 @@ public final class LongIntMap {
     return ABSENT;
   }
 
+  /** Adds one to a key's value, an absent key counting from zero. */
+  public void increment(long key) {
+    int was = get(key);
+    put(key, was == ABSENT ? 1 : was + 1);
+  }
+
   /** How many keys are mapped. */
   public int size() {
     return size;

@@ -3,16 +3,11 @@ package org.newsgraph.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.jena.query.ResultSet;
-import org.apache.jena.riot.ResultSetMgr;
-import org.apache.jena.riot.resultset.ResultSetLang;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.cli.Cli;
@@ -72,13 +67,6 @@ class IndexFormsCorpusTest {
   }
 
   private static String csv(Tdb2Store store, PreparedQuery prepared) {
-    return store.query(
-        prepared.query(),
-        prepared.binding(),
-        exec -> {
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          ResultSetMgr.write(out, ResultSet.adapt(exec.select()), ResultSetLang.RS_CSV);
-          return out.toString(StandardCharsets.UTF_8);
-        });
+    return IndexFormsTest.csv(store, prepared.query(), prepared.binding());
   }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.ingest.IngestFixtures;
 import org.newsgraph.model.ResourceLib;
+import org.newsgraph.store.GraphStore;
 import org.newsgraph.store.Tdb2Store;
 
 /**
@@ -184,30 +185,24 @@ class IndexFormsTest {
   }
 
   private static String csv(Query query, Binding binding) {
-    return fixture
-        .store()
-        .query(
-            query,
-            binding,
-            exec -> {
-              ByteArrayOutputStream out = new ByteArrayOutputStream();
-              ResultSetMgr.write(out, ResultSet.adapt(exec.select()), ResultSetLang.RS_CSV);
-              return out.toString(StandardCharsets.UTF_8);
-            });
+    return csv(fixture.store(), query, binding);
+  }
+
+  /** A query's rows as CSV, in the order the store gives them. */
+  static String csv(GraphStore store, Query query, Binding binding) {
+    return store.query(
+        query,
+        binding,
+        exec -> {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          ResultSetMgr.write(out, ResultSet.adapt(exec.select()), ResultSetLang.RS_CSV);
+          return out.toString(StandardCharsets.UTF_8);
+        });
   }
 
   private static String csv(NamedQuery query, Map<String, String> params) {
     PreparedQuery prepared =
         new ParamBinder(fixture.store(), CatalogFixture.IRIS).prepare(query, params);
-    return fixture
-        .store()
-        .query(
-            prepared.query(),
-            prepared.binding(),
-            exec -> {
-              ByteArrayOutputStream out = new ByteArrayOutputStream();
-              ResultSetMgr.write(out, ResultSet.adapt(exec.select()), ResultSetLang.RS_CSV);
-              return out.toString(StandardCharsets.UTF_8);
-            });
+    return csv(prepared.query(), prepared.binding());
   }
 }

@@ -56,7 +56,7 @@ final class Dangling extends IndexFunction {
     // The links to missing articles: each cited article's own graph looked up once.
     BitSet missing = new BitSet(links.size());
     LongTuples graphs = new LongTuples(2); // graph, 0: the graphs of links to missing articles
-    LongTuples typed = statements(index, type, article, false, null); // article, graph
+    LongTuples typed = index.statements(type, article, 1, 0); // article, graph
     for (int i = 0; i < links.size(); ) {
       long cited = links.first(i);
       int end = run(links, i);
@@ -72,9 +72,10 @@ final class Dangling extends IndexFunction {
     typed = null;
     graphs.sortDistinct();
     // The providers those graphs name, and their domains there: (graph, subject, object).
-    LongTuples named = statements(index, publisher, QuadIndex.ANY, true, graphs);
-    LongTuples domains = statements(index, domain, QuadIndex.ANY, true, graphs);
-    graphs = null;
+    LongTuples named =
+        index.statements(publisher, QuadIndex.ANY, g -> graphs.indexOf(g) >= 0, 0, 1, 3);
+    LongTuples domains =
+        index.statements(domain, QuadIndex.ANY, g -> graphs.indexOf(g) >= 0, 0, 1, 3);
 
     Terms providers = new Terms(index);
     LongIntMap linkCounts = new LongIntMap();
@@ -95,18 +96,18 @@ final class Dangling extends IndexFunction {
               d >= 0 && domains.startsWith(d, graph, provider);
               d++) {
             int number = providers.index(domains.get(d, 2));
-            increment(linkCounts, number);
+            linkCounts.increment(number);
             reached.add(number);
             rows++;
           }
         }
         if (rows == 0) {
-          increment(linkCounts, NONE);
+          linkCounts.increment(NONE);
           reached.add(NONE);
         }
       }
       for (int provider : reached) {
-        increment(missingCounts, provider);
+        missingCounts.increment(provider);
       }
       index.checkCancel();
     }
@@ -120,30 +121,6 @@ final class Dangling extends IndexFunction {
                   NodeValue.makeInteger(missingCounts.get(provider)).asNode()
                 }));
     return rows.iterator();
-  }
-
-  /**
-   * The statements of a predicate (and object, unless {@link QuadIndex#ANY}) over all graphs, or
-   * over the graphs listed first in {@code only} (sorted) when it is given, sorted: as (graph,
-   * subject, object) when {@code byGraph}, else as (subject, graph).
-   */
-  private static LongTuples statements(
-      QuadIndex index, long predicate, long object, boolean byGraph, LongTuples only) {
-    LongTuples found = new LongTuples(byGraph ? 3 : 2);
-    for (Iterator<long[]> it = index.find(QuadIndex.ANY, QuadIndex.ANY, predicate, object);
-        it.hasNext(); ) {
-      long[] quad = it.next();
-      if (only != null && only.indexOf(quad[0]) < 0) {
-        continue;
-      }
-      if (byGraph) {
-        found.add(quad[0], quad[1], quad[3]);
-      } else {
-        found.add(quad[1], quad[0]);
-      }
-    }
-    found.sortDistinct();
-    return found;
   }
 
   /**
@@ -172,10 +149,5 @@ final class Dangling extends IndexFunction {
       end++;
     }
     return end;
-  }
-
-  private static void increment(LongIntMap counts, long key) {
-    int was = counts.get(key);
-    counts.put(key, was == LongIntMap.ABSENT ? 1 : was + 1);
   }
 }

@@ -82,14 +82,8 @@ final class Duplicates extends IndexFunction {
       articles.add(it.next()[1], 0);
     }
     articles.sortDistinct();
-    LongTuples urls = new LongTuples(2); // article, url
-    for (Iterator<long[]> it =
-            index.find(QuadIndex.ANY, QuadIndex.ANY, index.id(NewsVocab.SCHEMA_URL), QuadIndex.ANY);
-        it.hasNext(); ) {
-      long[] quad = it.next();
-      urls.add(quad[1], quad[3]);
-    }
-    urls.sortDistinct();
+    LongTuples urls =
+        index.statements(index.id(NewsVocab.SCHEMA_URL), QuadIndex.ANY, 1, 3); // article, url
     // The articles of several URLs, by their number of URLs: (-count, first tuple of their URLs).
     LongTuples several = new LongTuples(2);
     for (int i = 0; i < urls.size(); ) {

@@ -48,13 +48,8 @@ final class ProviderLinks extends IndexFunction {
     }
     Counts counts = new Counts(index, self);
     long publisher = index.id(NewsVocab.SCHEMA_PUBLISHER);
-    LongTuples named = new LongTuples(3);
-    for (Iterator<long[]> it = index.find(QuadIndex.ANY, QuadIndex.ANY, publisher, QuadIndex.ANY);
-        it.hasNext(); ) {
-      long[] quad = it.next();
-      named.add(quad[0], quad[1], quad[3]);
-    }
-    named.sortDistinct();
+    LongTuples named =
+        index.statements(publisher, QuadIndex.ANY, 0, 1, 3); // graph, article, provider
     for (Iterator<long[]> it =
             index.find(QuadIndex.ANY, QuadIndex.ANY, index.id(NewsVocab.RELATED), QuadIndex.ANY);
         it.hasNext(); ) {
@@ -65,15 +60,7 @@ final class ProviderLinks extends IndexFunction {
     }
     if (links.equals("all")) {
       Map<Long, long[]> own = new HashMap<>();
-      LongTuples pairs = new LongTuples(2);
-      for (Iterator<long[]> it =
-              index.find(
-                  QuadIndex.ANY, QuadIndex.ANY, index.id(NewsVocab.SAME_STORY), QuadIndex.ANY);
-          it.hasNext(); ) {
-        long[] quad = it.next();
-        pairs.add(quad[1], quad[3]);
-      }
-      pairs.sortDistinct();
+      LongTuples pairs = index.statements(index.id(NewsVocab.SAME_STORY), QuadIndex.ANY, 1, 3);
       for (int i = 0; i < pairs.size(); i++) {
         if (pairs.first(i) != pairs.second(i)) {
           counts.add(
@@ -155,8 +142,7 @@ final class ProviderLinks extends IndexFunction {
     private void count(long a, long b) {
       if (self.equals("include") || self.equals("only") == (a == b)) {
         long key = (long) providers.index(a) << 32 | providers.index(b);
-        int was = counts.get(key);
-        counts.put(key, was == LongIntMap.ABSENT ? 1 : was + 1);
+        counts.increment(key);
       }
     }
 

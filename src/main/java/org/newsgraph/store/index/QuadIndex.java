@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongPredicate;
 import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.atlas.lib.tuple.TupleFactory;
 import org.apache.jena.dboe.base.record.Record;
@@ -139,6 +140,33 @@ final class QuadIndex {
         return new long[] {encode(t.get(0)), encode(t.get(1)), encode(t.get(2)), encode(t.get(3))};
       }
     };
+  }
+
+  /**
+   * The statements of a predicate (and of an object, unless {@link #ANY}) over all graphs, each as
+   * the quad positions given (0 graph, 1 subject, 3 object; two or three of them), sorted by them
+   * in that order, each tuple once: how the functions group what the {@code POSG} index gives.
+   */
+  LongTuples statements(long predicate, long object, int... positions) {
+    return statements(predicate, object, graph -> true, positions);
+  }
+
+  /** {@link #statements(long, long, int...)} of the graphs that {@code keep} accepts alone. */
+  LongTuples statements(long predicate, long object, LongPredicate keep, int... positions) {
+    LongTuples found = new LongTuples(positions.length);
+    for (Iterator<long[]> it = find(ANY, ANY, predicate, object); it.hasNext(); ) {
+      long[] quad = it.next();
+      if (!keep.test(quad[0])) {
+        continue;
+      }
+      if (positions.length == 2) {
+        found.add(quad[positions[0]], quad[positions[1]]);
+      } else {
+        found.add(quad[positions[0]], quad[positions[1]], quad[positions[2]]);
+      }
+    }
+    found.sortDistinct();
+    return found;
   }
 
   /**

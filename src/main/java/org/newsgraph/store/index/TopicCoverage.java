@@ -34,9 +34,11 @@ final class TopicCoverage extends IndexFunction {
   Iterator<Node[]> rows(QuadIndex index, List<Node> given) {
     Terms topics = new Terms(index);
     int[][] above = closure(index, topics);
-    LongTuples about = byArticle(index, NewsVocab.SCHEMA_ABOUT);
-    LongTuples publishers = byArticle(index, NewsVocab.SCHEMA_PUBLISHER);
-    LongTuples dates = byArticle(index, NewsVocab.SCHEMA_DATE_PUBLISHED);
+    LongTuples about = index.statements(index.id(NewsVocab.SCHEMA_ABOUT), QuadIndex.ANY, 1, 3);
+    LongTuples publishers =
+        index.statements(index.id(NewsVocab.SCHEMA_PUBLISHER), QuadIndex.ANY, 1, 3);
+    LongTuples dates =
+        index.statements(index.id(NewsVocab.SCHEMA_DATE_PUBLISHED), QuadIndex.ANY, 1, 3);
 
     int n = topics.size();
     int[] articles = new int[n];
@@ -168,18 +170,5 @@ final class TopicCoverage extends IndexFunction {
     }
     // Terms first numbered above (not topics themselves) have no list of their own.
     return Arrays.copyOf(above, terms.size());
-  }
-
-  /** The (subject, object) pairs of a predicate over all graphs, by subject, each pair once. */
-  private static LongTuples byArticle(QuadIndex index, Node predicate) {
-    LongTuples pairs = new LongTuples(2);
-    for (Iterator<long[]> it =
-            index.find(QuadIndex.ANY, QuadIndex.ANY, index.id(predicate), QuadIndex.ANY);
-        it.hasNext(); ) {
-      long[] quad = it.next();
-      pairs.add(quad[1], quad[3]);
-    }
-    pairs.sortDistinct();
-    return pairs;
   }
 }

@@ -31,13 +31,7 @@ final class TopicPairs extends IndexFunction {
     if (about == QuadIndex.ABSENT || only == QuadIndex.ABSENT) {
       return java.util.Collections.emptyIterator();
     }
-    LongTuples statements = new LongTuples(2);
-    for (Iterator<long[]> it = index.find(QuadIndex.ANY, QuadIndex.ANY, about, QuadIndex.ANY);
-        it.hasNext(); ) {
-      long[] quad = it.next();
-      statements.add(quad[1], quad[3]);
-    }
-    statements.sortDistinct();
+    LongTuples statements = index.statements(about, QuadIndex.ANY, 1, 3);
 
     Terms topics = new Terms(index);
     LongIntMap counts = new LongIntMap();
@@ -58,8 +52,7 @@ final class TopicPairs extends IndexFunction {
                   : topics.id(a) == only && b != a;
           if (counted) {
             long key = (long) a << 32 | b;
-            int was = counts.get(key);
-            counts.put(key, was == LongIntMap.ABSENT ? 1 : was + 1);
+            counts.increment(key);
           }
         }
       }
