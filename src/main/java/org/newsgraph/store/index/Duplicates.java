@@ -71,17 +71,9 @@ final class Duplicates extends IndexFunction {
    * reading of the rows it leaves out.
    */
   private static Iterator<Node[]> severalUrls(QuadIndex index) {
-    LongTuples articles = new LongTuples(2);
-    for (Iterator<long[]> it =
-            index.find(
-                QuadIndex.ANY,
-                QuadIndex.ANY,
-                index.id(NewsVocab.RDF_TYPE),
-                index.id(NewsVocab.ARTICLE));
-        it.hasNext(); ) {
-      articles.add(it.next()[1], 0);
-    }
-    articles.sortDistinct();
+    // (article, article): indexOf finds an article by its first value
+    LongTuples articles =
+        index.statements(index.id(NewsVocab.RDF_TYPE), index.id(NewsVocab.ARTICLE), 1, 1);
     LongTuples urls =
         index.statements(index.id(NewsVocab.SCHEMA_URL), QuadIndex.ANY, 1, 3); // article, url
     // The articles of several URLs, by their number of URLs: (-count, first tuple of their URLs).
@@ -102,7 +94,7 @@ final class Duplicates extends IndexFunction {
     Node kind = NodeFactory.createLiteralString("urls");
     return new Iterator<>() {
       private int next;
-      private final List<Node[]> group = new ArrayList<>();
+      private final List<Pending> group = new ArrayList<>();
       private int inGroup;
 
       @Override
@@ -115,38 +107,39 @@ final class Duplicates extends IndexFunction {
         if (inGroup == group.size()) {
           readGroup();
         }
-        Node[] row = group.get(inGroup++);
-        int start = (int) Long.parseLong(row[4].getLiteralLexicalForm());
+        Pending row = group.get(inGroup++);
         Set<String> texts = new LinkedHashSet<>();
-        for (int k = start; k < urls.size() && urls.first(k) == urls.first(start); k++) {
+        for (int k = row.start();
+            k < urls.size() && urls.first(k) == urls.first(row.start());
+            k++) {
           texts.add(text(index.nodeOnce(urls.second(k))));
         }
-        row[4] = NodeFactory.createLiteralString(String.join(" ", texts));
-        return row;
+        return new Node[] {
+          kind,
+          row.article(),
+          null,
+          NodeValue.makeInteger(row.count()).asNode(),
+          NodeFactory.createLiteralString(String.join(" ", texts))
+        };
       }
 
-      /** The rows of the next number of URLs, by article. */
+      /** The articles of the next number of URLs, by article; their URLs are read later. */
       private void readGroup() {
         group.clear();
         inGroup = 0;
         long count = several.first(next);
         for (; next < several.size() && several.first(next) == count; next++) {
           int start = (int) several.second(next);
-          group.add(
-              new Node[] {
-                kind,
-                index.nodeOnce(urls.first(start)),
-                null,
-                NodeValue.makeInteger(-count).asNode(),
-                // where the article's URLs begin, until the row is asked for
-                NodeFactory.createLiteralString(Integer.toString(start))
-              });
+          group.add(new Pending(index.nodeOnce(urls.first(start)), -count, start));
           index.checkCancel();
         }
-        group.sort(Comparator.comparing(row -> row[1], NodeCmp::compareRDFTerms));
+        group.sort(Comparator.comparing(Pending::article, NodeCmp::compareRDFTerms));
       }
     };
   }
+
+  /** A "urls" row before its URLs are read: where they begin in the sorted (article, url) list. */
+  private record Pending(Node article, long count, int start) {}
 
   private static void sharedUrls(QuadIndex index, List<Node[]> rows) {
     LongTuples statements = new LongTuples(2); // url, subject

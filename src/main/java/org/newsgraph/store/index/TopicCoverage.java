@@ -124,28 +124,13 @@ final class TopicCoverage extends IndexFunction {
    */
   private static int[][] closure(QuadIndex index, Terms terms) {
     List<Long> typed = new ArrayList<>();
-    for (Iterator<long[]> it =
-            index.find(
-                QuadIndex.ANY,
-                QuadIndex.ANY,
-                index.id(NewsVocab.RDF_TYPE),
-                index.id(NewsVocab.TOPIC));
-        it.hasNext(); ) {
-      long topic = it.next()[1];
-      if (terms.known(topic) < 0) {
-        terms.index(topic);
-        typed.add(topic);
-      }
+    LongTuples topics =
+        index.statements(index.id(NewsVocab.RDF_TYPE), index.id(NewsVocab.TOPIC), 1, 1);
+    for (int i = 0; i < topics.size(); i++) {
+      terms.index(topics.first(i));
+      typed.add(topics.first(i));
     }
-    LongTuples broader = new LongTuples(2);
-    for (Iterator<long[]> it =
-            index.find(
-                QuadIndex.ANY, QuadIndex.ANY, index.id(NewsVocab.SKOS_BROADER), QuadIndex.ANY);
-        it.hasNext(); ) {
-      long[] quad = it.next();
-      broader.add(quad[1], quad[3]);
-    }
-    broader.sortDistinct();
+    LongTuples broader = index.statements(index.id(NewsVocab.SKOS_BROADER), QuadIndex.ANY, 1, 3);
     int[][] above = new int[terms.size()][];
     for (long topic : typed) {
       BitSet seen = new BitSet();
